@@ -1,0 +1,42 @@
+package dev.graphmemory.queries.schema;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every relationship type of the graph. This enum is the allowlist for relationship types in
+ * Cypher text.
+ */
+public enum RelType {
+    /** module → class → function. */
+    DECLARES,
+    /** module → module, including same-package references that need no import. */
+    IMPORTS,
+    /** function → function, where the callee resolves within the repository. */
+    CALLS,
+    EXTENDS,
+    IMPLEMENTS,
+    /** test module → module it exercises. */
+    TESTS,
+    /** work unit → work unit. */
+    DEPENDS_ON,
+    /** work unit → module, from {@code files_changed}. */
+    TOUCHES,
+    /** bug → module or function. */
+    AFFECTS,
+    /** bug → decision or anti-pattern. */
+    CAUSED_BY,
+    /** commit → module. */
+    MODIFIES,
+    /** commit or document → any node whose id it names. */
+    MENTIONS,
+    /** module or function → module it runs as a program. */
+    INVOKES;
+
+    /** Finds a relationship type by name, case-insensitively. */
+    public static Optional<RelType> of(String name) {
+        return Arrays.stream(values())
+                .filter(r -> r.name().equalsIgnoreCase(name))
+                .findFirst();
+    }
+}

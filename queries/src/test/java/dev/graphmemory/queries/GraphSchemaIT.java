@@ -1,0 +1,39 @@
+package dev.graphmemory.queries;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.graphmemory.queries.schema.GraphSchema;
+import dev.graphmemory.queries.testkit.TestNeo4j;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.exceptions.ClientException;
+
+@ExtendWith(TestNeo4j.class)
+class GraphSchemaIT {
+
+    @Test
+    void schemaIsIdempotentAndIdsAreUniquePerRepository(Driver driver) {
+        GraphSchema.ensure(driver);
+        GraphSchema.ensure(driver);
+        String repoA = TestNeo4j.newRepoKey();
+        String repoB = TestNeo4j.newRepoKey();
+        try (Session session = driver.session()) {
+            String create = "CREATE (:Entity {repo: $repo, id: 'architecture:module:a.java'})";
+            session.run(create, Map.of("repo", repoA)).consume();
+            // The same id in another repository is fine: repositories share one database.
+            session.run(create, Map.of("repo", repoB)).consume();
+            assertThatThrownBy(() -> session.run(create, Map.of("repo", repoA)).consume())
+                    .isInstanceOf(ClientException.class)
+                    .hasMessageContaining("already exists");
+            long indexes = session.run("SHOW INDEXES YIELD name WHERE name STARTS WITH 'gm_' RETURN count(*) AS c")
+                    .single()
+                    .get("c")
+                    .asLong();
+            assertThat(indexes).isEqualTo(GraphSchema.statements().size());
+        }
+    }
+}
