@@ -1,0 +1,49 @@
+package dev.graphmemory.indexer;
+
+import java.util.List;
+
+/**
+ * Settings of an index run.
+ *
+ * @param full reindex even when nothing changed
+ * @param maxFileBytes files larger than this are skipped with the reason {@code oversized}
+ * @param maxCommits how many commits of history to walk back from HEAD
+ * @param knowledgeGlobs globs (repository-relative) of the knowledge documents
+ * @param threads parser threads
+ * @param batchSize rows per write transaction
+ */
+public record IndexOptions(
+        boolean full, long maxFileBytes, int maxCommits, List<String> knowledgeGlobs, int threads, int batchSize) {
+    public static final long DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+    public static final int DEFAULT_MAX_COMMITS = 5000;
+    public static final int DEFAULT_BATCH_SIZE = 10_000;
+
+    public IndexOptions {
+        knowledgeGlobs = List.copyOf(knowledgeGlobs);
+        if (maxFileBytes <= 0) {
+            throw new IllegalArgumentException("maxFileBytes must be positive, was " + maxFileBytes);
+        }
+        if (maxCommits < 0) {
+            throw new IllegalArgumentException("maxCommits must be zero or more, was " + maxCommits);
+        }
+        if (threads < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("threads and batchSize must be at least 1");
+        }
+    }
+
+    /** The defaults, with {@code knowledgeGlobs} as given. */
+    public static IndexOptions defaults(List<String> knowledgeGlobs) {
+        return new IndexOptions(
+                false,
+                DEFAULT_MAX_FILE_BYTES,
+                DEFAULT_MAX_COMMITS,
+                knowledgeGlobs,
+                Math.max(1, Runtime.getRuntime().availableProcessors()),
+                DEFAULT_BATCH_SIZE);
+    }
+
+    /** A copy that forces a full reindex or not. */
+    public IndexOptions withFull(boolean full) {
+        return new IndexOptions(full, maxFileBytes, maxCommits, knowledgeGlobs, threads, batchSize);
+    }
+}

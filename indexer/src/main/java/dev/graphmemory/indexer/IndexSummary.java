@@ -1,0 +1,64 @@
+package dev.graphmemory.indexer;
+
+import dev.graphmemory.indexer.walk.SkippedFile;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an index run did.
+ *
+ * @param filesSeen files of the working tree the indexer considered (sources, resources, documents)
+ * @param indexed files parsed and written in this run
+ * @param unchanged files left as they were because nothing changed
+ * @param unparsed files that did not parse cleanly (indexed as far as the parser got)
+ * @param skipped files passed over, by reason (binary, oversized, symlink, ...)
+ * @param skippedExamples the first few files passed over, with their reason
+ * @param unparsedExamples the first few files that did not parse, with the parser's problem
+ * @param documents knowledge documents indexed; {@code documentErrors} of them had bad frontmatter
+ * @param commits commits indexed; {@code historyTruncated} when older ones exist beyond the bound
+ */
+public record IndexSummary(
+        int filesSeen,
+        int indexed,
+        int unchanged,
+        int unparsed,
+        Map<String, Integer> skipped,
+        List<SkippedFile> skippedExamples,
+        List<SkippedFile> unparsedExamples,
+        int documents,
+        int documentErrors,
+        int commits,
+        boolean historyTruncated,
+        int maxCommits,
+        long nodesWritten,
+        long relationshipsWritten,
+        String indexedCommit,
+        double seconds) {
+    public IndexSummary {
+        skipped = Map.copyOf(skipped);
+        skippedExamples = List.copyOf(skippedExamples);
+        unparsedExamples = List.copyOf(unparsedExamples);
+    }
+
+    /** Files skipped, all reasons together. */
+    public int skippedTotal() {
+        return skipped.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The one-line summary printed at the end of a run. */
+    public String oneLine() {
+        return String.format(
+                "indexed %d files (%d unchanged, %d unparsed, %d skipped), %d documents, %d commits%s; wrote %d nodes"
+                        + " and %d relationships in %.1f s",
+                indexed,
+                unchanged,
+                unparsed,
+                skippedTotal(),
+                documents,
+                commits,
+                historyTruncated ? " (history bounded to the last " + maxCommits + ")" : "",
+                nodesWritten,
+                relationshipsWritten,
+                seconds);
+    }
+}

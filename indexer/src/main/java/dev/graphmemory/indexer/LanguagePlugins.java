@@ -1,0 +1,14 @@
+package dev.graphmemory.indexer;
+
+import dev.graphmemory.indexer.model.LanguagePlugin;
+import java.util.List;
+
+/** The language plugins a run uses. */
+public final class LanguagePlugins {
+    private LanguagePlugins() {}
+
+    /** Every available plugin, each a fresh instance. */
+    public static List<LanguagePlugin> all() {
+        return List.of();
+    }
+}

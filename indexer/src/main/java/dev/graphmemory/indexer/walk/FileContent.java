@@ -1,0 +1,82 @@
+package dev.graphmemory.indexer.walk;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Reads a file for indexing: refuses binary and oversized files with a reason, decodes UTF-8
+ * (falling back to ISO-8859-1 for files that are not), and computes the git blob id as the content
+ * hash, so the hash of an unchanged file equals what {@code git hash-object} prints.
+ */
+public final class FileContent {
+    private static final int BINARY_PROBE = 8000;
+
+    private FileContent() {}
+
+    /** What reading one file gave: its text and hash, or the reason it was skipped. */
+    public record Read(String text, String hash, String skipReason) {
+        public boolean ok() {
+            return skipReason == null;
+        }
+    }
+
+    /** Reads {@code file}, refusing it when larger than {@code maxBytes} or binary. */
+    public static Read read(Path file, long maxBytes) {
+        try {
+            if (Files.isSymbolicLink(file)) {
+                return new Read(null, null, "symlink");
+            }
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                return new Read(null, null, "oversized (" + size + " bytes > " + maxBytes + ")");
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                return new Read(null, null, "not a regular file");
+            }
+            int probe = Math.min(bytes.length, BINARY_PROBE);
+            for (int i = 0; i < probe; i++) {
+                if (bytes[i] == 0) {
+                    return new Read(null, null, "binary");
+                }
+            }
+            return new Read(decode(bytes), gitBlobId(bytes), null);
+        } catch (IOException e) {
+            return new Read(null, null, "unreadable: " + e.getMessage());
+        }
+    }
+
+    /** The git blob id of {@code bytes}: SHA-1 over {@code "blob <length>\0"} and the bytes. */
+    public static String gitBlobId(byte[] bytes) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(("blob " + bytes.length + "\0").getBytes(StandardCharsets.US_ASCII));
+            sha1.update(bytes);
+            return HexFormat.of().formatHex(sha1.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required of every JVM", e);
+        }
+    }
+
+    private static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.graphmemory.indexer.walk;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.eclipse.jgit.dircache.DirCacheIterator;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.WorkingTreeIterator;
+
+/**
+ * Lists the files of a repository's working tree the way {@code git ls-files --cached --others
+ * --exclude-standard} does: tracked files plus untracked ones that {@code .gitignore} does not
+ * exclude. Symbolic links are never followed (a link may point out of the repository); submodules
+ * and graph-memory's own {@code .graph-memory/} folder are passed over.
+ */
+public final class RepositoryWalker {
+    /** The folder graph-memory keeps its store and logs in; never indexed. */
+    public static final String STORE_DIR = ".graph-memory";
+
+    private final Path root;
+
+    /** @param root the working tree root (the folder holding {@code .git}) */
+    public RepositoryWalker(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    /** Opens the git repository whose working tree is at {@code root}. */
+    public static Repository open(Path root) throws IOException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().setWorkTree(root.toFile());
+        builder.findGitDir(root.toFile());
+        builder.readEnvironment();
+        if (builder.getGitDir() == null) {
+            throw new IOException("not a git repository: " + root + " (graph-memory indexes git repositories; run"
+                    + " `git init` there first)");
+        }
+        return builder.setMustExist(true).build();
+    }
+
+    /**
+     * Walks the working tree.
+     *
+     * @param files receives every regular file, in path order
+     * @param skipped receives every file passed over, with the reason
+     */
+    public void walk(Consumer<WalkedFile> files, Consumer<SkippedFile> skipped) {
+        Path realRoot = realPath(root);
+        try (Repository repo = open(root);
+                TreeWalk walk = new TreeWalk(repo)) {
+            walk.setRecursive(false);
+            int dirCache = walk.addTree(new DirCacheIterator(repo.readDirCache()));
+            int workTree = walk.addTree(new FileTreeIterator(repo));
+            while (walk.next()) {
+                String path = walk.getPathString();
+                if (path.equals(STORE_DIR) || path.startsWith(STORE_DIR + "/") || path.equals(".git")) {
+                    continue;
+                }
+                WorkingTreeIterator wt = walk.getTree(workTree, WorkingTreeIterator.class);
+                boolean tracked = walk.getTree(dirCache, DirCacheIterator.class) != null;
+                if (wt == null) {
+                    continue; // tracked but deleted from the working tree
+                }
+                if (!tracked && wt.isEntryIgnored()) {
+                    continue;
+                }
+                FileMode mode = wt.getEntryFileMode();
+                if (mode == FileMode.TREE) {
+                    walk.enterSubtree();
+                    continue;
+                }
+                if (mode == FileMode.SYMLINK) {
+                    skipped.accept(new SkippedFile(path, "symlink"));
+                    continue;
+                }
+                if (mode == FileMode.GITLINK) {
+                    skipped.accept(new SkippedFile(path, "submodule"));
+                    continue;
+                }
+                Path absolute = root.resolve(path.replace('/', File.separatorChar));
+                if (!insideRoot(realRoot, absolute)) {
+                    skipped.accept(new SkippedFile(path, "outside repository"));
+                    continue;
+                }
+                files.accept(new WalkedFile(path, absolute, wt.getEntryLength()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Walks and collects into lists. */
+    public Result walk() {
+        List<WalkedFile> files = new ArrayList<>();
+        List<SkippedFile> skipped = new ArrayList<>();
+        walk(files::add, skipped::add);
+        return new Result(List.copyOf(files), List.copyOf(skipped));
+    }
+
+    /** Every file walked, and every file passed over. */
+    public record Result(List<WalkedFile> files, List<SkippedFile> skipped) {}
+
+    private static boolean insideRoot(Path realRoot, Path file) {
+        // A parent folder may itself be a link; the real path must stay under the real root.
+        try {
+            Path parent = file.getParent().toRealPath();
+            return parent.startsWith(realRoot) && !Files.isSymbolicLink(file);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath(LinkOption.NOFOLLOW_LINKS).toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.graphmemory.indexer.write;
+
+import dev.graphmemory.indexer.model.EdgeRow;
+import dev.graphmemory.indexer.model.FileResult;
+import dev.graphmemory.indexer.model.NodeRow;
+import dev.graphmemory.indexer.model.NodeUpdate;
+import dev.graphmemory.queries.schema.Keys;
+import dev.graphmemory.queries.schema.NodeType;
+import dev.graphmemory.queries.schema.RelType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Query;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.summary.ResultSummary;
+
+/**
+ * Writes nodes and relationships in batches: one {@code UNWIND $rows} statement per label set or
+ * relationship type, one write transaction per batch, never a transaction per node.
+ *
+ * <p>Nodes are written before the edges that were added with them, so a {@link FileResult}'s
+ * {@code DECLARES} edges find their ends. Cross-file edges must be added after every node they
+ * join has been added. An edge whose end does not exist is dropped (its {@code MATCH} finds
+ * nothing): mentions of ids that name nothing are not an error. Labels and relationship types in
+ * the Cypher text come only from {@link NodeType} and {@link RelType}.
+ *
+ * <p>Not thread-safe: one writer thread.
+ */
+public final class GraphWriter implements AutoCloseable {
+    private final Driver driver;
+    private final String repo;
+    private final int batchSize;
+    private final Map<List<NodeType>, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
+    private final Map<RelType, List<Map<String, Object>>> edges = new LinkedHashMap<>();
+    private int pendingNodes;
+    private int pendingEdges;
+    private long nodesWritten;
+    private long relationshipsWritten;
+
+    public GraphWriter(Driver driver, String repo, int batchSize) {
+        this.driver = driver;
+        this.repo = repo;
+        this.batchSize = batchSize;
+    }
+
+    /** Queues a file's nodes and in-file edges; flushes when a batch is full. */
+    public void add(FileResult file) {
+        file.nodes().forEach(this::queue);
+        file.edges().forEach(this::queue);
+        flushIfFull();
+    }
+
+    /** Queues one node. */
+    public void add(NodeRow node) {
+        queue(node);
+        flushIfFull();
+    }
+
+    /** Queues one edge. */
+    public void add(EdgeRow edge) {
+        queue(edge);
+        flushIfFull();
+    }
+
+    /** Applies node updates at once (they are few), after flushing what is queued. */
+    public void update(List<NodeUpdate> updates) {
+        flush();
+        Map<NodeType, List<NodeUpdate>> byType = updates.stream()
+                .collect(Collectors.groupingBy(u -> u.addType(), LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<NodeType, List<NodeUpdate>> e : byType.entrySet()) {
+            NodeType type = e.getKey();
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (NodeUpdate u : e.getValue()) {
+                rows.add(Map.of("id", u.id(), "props", u.properties()));
+            }
+            // List properties are merged; scalars are set.
+            String cypher = "UNWIND $rows AS r MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.id}) "
+                    + "SET n:" + type.label() + ", n.types = CASE WHEN $type IN n.types THEN n.types"
+                    + " ELSE n.types + $type END "
+                    + "WITH n, r UNWIND keys(r.props) AS k "
+                    + "WITH n, k, r.props[k] AS v "
+                    + "CALL (n, k, v) { SET n[k] = CASE WHEN v IS :: LIST<ANY> AND n[k] IS :: LIST<ANY>"
+                    + " THEN n[k] + [x IN v WHERE NOT x IN n[k]] ELSE v END }";
+            run(new Query(cypher, Map.of("rows", rows, "repo", repo, "type", type.type())));
+        }
+    }
+
+    /** Writes everything queued. */
+    public void flush() {
+        if (pendingNodes > 0) {
+            for (Map.Entry<List<NodeType>, List<Map<String, Object>>> e : nodes.entrySet()) {
+                if (e.getValue().isEmpty()) {
+                    continue;
+                }
+                String labels = e.getKey().stream().map(NodeType::label).collect(Collectors.joining(":"));
+                String cypher = "UNWIND $rows AS r CREATE (n:" + Keys.ENTITY_LABEL + ":" + labels + ") SET n = r";
+                nodesWritten += run(new Query(cypher, Map.of("rows", e.getValue())))
+                        .counters()
+                        .nodesCreated();
+                e.getValue().clear();
+            }
+            pendingNodes = 0;
+        }
+        if (pendingEdges > 0) {
+            for (Map.Entry<RelType, List<Map<String, Object>>> e : edges.entrySet()) {
+                if (e.getValue().isEmpty()) {
+                    continue;
+                }
+                String cypher = "UNWIND $rows AS r "
+                        + "MATCH (a:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.f}) "
+                        + "MATCH (b:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.t}) "
+                        + "CREATE (a)-[e:" + e.getKey().name() + "]->(b) SET e = r.p";
+                relationshipsWritten += run(new Query(cypher, Map.of("rows", e.getValue(), "repo", repo)))
+                        .counters()
+                        .relationshipsCreated();
+                e.getValue().clear();
+            }
+            pendingEdges = 0;
+        }
+    }
+
+    /** Nodes created so far. */
+    public long nodesWritten() {
+        return nodesWritten;
+    }
+
+    /** Relationships created so far. */
+    public long relationshipsWritten() {
+        return relationshipsWritten;
+    }
+
+    @Override
+    public void close() {
+        flush();
+    }
+
+    private void queue(NodeRow node) {
+        Map<String, Object> row = new HashMap<>(node.properties());
+        NodeType type = node.type();
+        row.put(Keys.REPO, repo);
+        row.put(Keys.ID, node.id());
+        row.put(Keys.KEY, node.key());
+        row.put(Keys.SCHEMA, type.schema());
+        row.put(Keys.TYPE, type.type());
+        row.put(Keys.TYPES, node.types().stream().map(NodeType::type).toList());
+        nodes.computeIfAbsent(node.types(), k -> new ArrayList<>()).add(row);
+        pendingNodes++;
+    }
+
+    private void queue(EdgeRow edge) {
+        Map<String, Object> row = new HashMap<>(4);
+        row.put("f", edge.fromId());
+        row.put("t", edge.toId());
+        row.put("p", edge.properties());
+        edges.computeIfAbsent(edge.type(), k -> new ArrayList<>()).add(row);
+        pendingEdges++;
+    }
+
+    private void flushIfFull() {
+        if (pendingNodes + pendingEdges >= batchSize) {
+            flush();
+        }
+    }
+
+    private ResultSummary run(Query query) {
+        try (Session session = driver.session()) {
+            return session.executeWrite(tx -> tx.run(query).consume());
+        }
+    }
+}

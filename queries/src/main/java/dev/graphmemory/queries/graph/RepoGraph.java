@@ -1,0 +1,90 @@
+package dev.graphmemory.queries.graph;
+
+import dev.graphmemory.queries.schema.Keys;
+import java.util.HashMap;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+
+/** One repository's part of the graph: its bookkeeping node and whole-graph operations on it. */
+public final class RepoGraph {
+    private final Driver driver;
+    private final String repo;
+
+    public RepoGraph(Driver driver, String repo) {
+        this.driver = driver;
+        this.repo = repo;
+    }
+
+    /** The repository key every node of this repository carries. */
+    public String repo() {
+        return repo;
+    }
+
+    /** Reads the index state, or {@link IndexState#none()}. */
+    public IndexState state() {
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> {
+                var result = tx.run(
+                        "MATCH (s:" + Keys.STATE_LABEL + " {repo: $repo}) RETURN properties(s) AS p",
+                        Map.of("repo", repo));
+                if (!result.hasNext()) {
+                    return IndexState.none();
+                }
+                Map<String, Object> p = new HashMap<>(result.next().get("p").asMap());
+                String commit = (String) p.remove("indexed_commit");
+                String digest = (String) p.remove("input_digest");
+                Object complete = p.remove("complete");
+                String lastRun = (String) p.remove("last_run");
+                p.remove(Keys.REPO);
+                return new IndexState(commit, digest, Boolean.TRUE.equals(complete), lastRun, p);
+            });
+        }
+    }
+
+    /** Records the index state, replacing what was there. */
+    public void saveState(IndexState state) {
+        Map<String, Object> props = new HashMap<>(state.extra());
+        props.put("repo", repo);
+        props.put("indexed_commit", state.indexedCommit());
+        props.put("input_digest", state.inputDigest());
+        props.put("complete", state.complete());
+        props.put("last_run", state.lastRunJson());
+        props.values().removeIf(v -> v == null);
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run(
+                    "MERGE (s:" + Keys.STATE_LABEL + " {repo: $repo}) SET s = $props",
+                    Map.of("repo", repo, "props", props)));
+        }
+    }
+
+    /** Deletes every node and relationship of this repository, in batches. Returns nodes deleted. */
+    public long clear() {
+        long deleted = 0;
+        try (Session session = driver.session()) {
+            while (true) {
+                long n = session.executeWrite(tx -> tx.run(
+                                "MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo}) WITH n LIMIT 20000"
+                                        + " DETACH DELETE n RETURN count(*) AS c",
+                                Map.of("repo", repo))
+                        .single()
+                        .get("c")
+                        .asLong());
+                deleted += n;
+                if (n == 0) {
+                    return deleted;
+                }
+            }
+        }
+    }
+
+    /** Runs a read query with the repository bound to {@code $repo}; for small results. */
+    public java.util.List<Record> read(String cypher, Map<String, Object> params) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("repo", repo);
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> tx.run(cypher, all).list());
+        }
+    }
+}

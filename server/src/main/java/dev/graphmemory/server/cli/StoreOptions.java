@@ -1,0 +1,92 @@
+package dev.graphmemory.server.cli;
+
+import dev.graphmemory.queries.schema.GraphSchema;
+import dev.graphmemory.server.config.GraphMemoryConfig;
+import dev.graphmemory.server.store.EmbeddedStore;
+import dev.graphmemory.server.store.ExternalStore;
+import dev.graphmemory.server.store.GraphStore;
+import dev.graphmemory.server.store.StoreException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import picocli.CommandLine.Option;
+
+/**
+ * Options every command shares: which repository, and which store. Precedence: command-line
+ * option, then environment variable ({@code NEO4J_URI}, {@code NEO4J_USERNAME},
+ * {@code NEO4J_PASSWORD}), then {@code .graph-memory.yml}, then the embedded default.
+ */
+public final class StoreOptions {
+    @Option(
+            names = "--repo",
+            paramLabel = "DIR",
+            description = "The repository (any folder inside its working tree). Default: the current folder.")
+    Path repo;
+
+    @Option(
+            names = "--uri",
+            paramLabel = "URI",
+            description = "An external Neo4j (bolt://host:7687, neo4j://host:7687) instead of the embedded store."
+                    + " Env: NEO4J_URI.")
+    String uri;
+
+    @Option(names = "--user", paramLabel = "U", description = "User for --uri. Env: NEO4J_USERNAME.")
+    String user;
+
+    @Option(names = "--password", paramLabel = "P", description = "Password for --uri. Env: NEO4J_PASSWORD.")
+    String password;
+
+    /** The working tree root of the repository. */
+    public Path root() {
+        Path start = (repo == null ? Path.of("") : repo).toAbsolutePath().normalize();
+        File dir = start.toFile();
+        if (!dir.isDirectory()) {
+            throw new StoreException("--repo " + start + " is not a folder");
+        }
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir);
+        if (builder.getGitDir() == null) {
+            throw new StoreException(start + " is not inside a git repository (graph-memory indexes git repositories;"
+                    + " run `git init` there, or pass --repo DIR)");
+        }
+        try (Repository r = builder.setMustExist(true).build()) {
+            return r.getWorkTree().toPath().toRealPath();
+        } catch (IOException | IllegalStateException e) {
+            throw new StoreException("cannot open the git repository at " + start + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens the store and makes sure its schema exists. */
+    public GraphStore open(Path root, GraphMemoryConfig config, String command) {
+        String repoKey = config.repoKey() != null ? config.repoKey() : root.toString();
+        String u = first(uri, System.getenv("NEO4J_URI"), config.uri());
+        GraphStore store = u != null
+                ? ExternalStore.connect(
+                        u,
+                        first(user, System.getenv("NEO4J_USERNAME"), config.user()),
+                        first(password, System.getenv("NEO4J_PASSWORD"), null),
+                        repoKey)
+                : EmbeddedStore.open(root, repoKey, config.pageCacheBytes(), command);
+        try {
+            long t0 = System.nanoTime();
+            GraphSchema.ensure(store.driver());
+            org.slf4j.LoggerFactory.getLogger(StoreOptions.class)
+                    .debug("schema ensured in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            store.close();
+            throw new StoreException(
+                    "cannot create graph-memory's schema in " + store.describe() + ": " + e.getMessage(), e);
+        }
+        return store;
+    }
+
+    private static String first(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

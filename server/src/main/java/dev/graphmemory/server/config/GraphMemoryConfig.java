@@ -1,0 +1,212 @@
+package dev.graphmemory.server.config;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * The repository's settings: {@code .graph-memory.yml} at its root, every setting optional. Read
+ * and validated once at start; a bad setting stops start-up with a message naming it. Environment
+ * variables and command-line options override the file (see {@code StoreOptions}).
+ *
+ * <pre>
+ * knowledge:
+ *   globs: [".claude/work-units/**&#47;*.md", "bugs/**&#47;*.md"]   # replaces the defaults
+ * history:
+ *   max_commits: 5000
+ * index:
+ *   max_file_bytes: 1m
+ *   threads: 2
+ * store:
+ *   page_cache: 128m
+ *   uri: neo4j://db.example:7687    # an external Neo4j instead of the embedded one
+ *   user: neo4j
+ *   repo_key: my-service            # how this repository is named inside a shared database
+ * </pre>
+ */
+public record GraphMemoryConfig(
+        List<String> knowledgeGlobs,
+        int maxCommits,
+        long maxFileBytes,
+        int threads,
+        long pageCacheBytes,
+        String uri,
+        String user,
+        String repoKey) {
+    public static final String FILE_NAME = ".graph-memory.yml";
+    public static final List<String> DEFAULT_KNOWLEDGE_GLOBS = List.of(
+            ".claude/work-units/**/*.md",
+            "work-units/**/*.md",
+            "docs/adr/**/*.md",
+            "docs/decisions/**/*.md",
+            "bugs/**/*.md",
+            "docs/anti-patterns/**/*.md",
+            "anti-patterns/**/*.md");
+
+    private static final Map<String, Set<String>> KNOWN = Map.of(
+            "knowledge", Set.of("globs"),
+            "history", Set.of("max_commits"),
+            "index", Set.of("max_file_bytes", "threads"),
+            "store", Set.of("page_cache", "uri", "user", "repo_key"));
+
+    public GraphMemoryConfig {
+        knowledgeGlobs = List.copyOf(knowledgeGlobs);
+    }
+
+    /** The defaults, as if the file were absent. */
+    public static GraphMemoryConfig defaults() {
+        return new GraphMemoryConfig(
+                DEFAULT_KNOWLEDGE_GLOBS,
+                5000,
+                1024 * 1024,
+                Math.max(1, Runtime.getRuntime().availableProcessors()),
+                128L * 1024 * 1024,
+                null,
+                null,
+                null);
+    }
+
+    /** Reads {@code <root>/.graph-memory.yml}, or the defaults when there is none. */
+    public static GraphMemoryConfig load(Path root) {
+        Path file = root.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            return defaults();
+        }
+        Object tree;
+        try {
+            tree = YAMLMapper.builder().build().readValue(Files.readString(file), Object.class);
+        } catch (IOException | JacksonException e) {
+            throw new ConfigException(file + " is not valid YAML: " + e.getMessage());
+        }
+        if (tree == null) {
+            return defaults();
+        }
+        if (!(tree instanceof Map<?, ?> top)) {
+            throw new ConfigException(file + " must be a mapping of sections (" + KNOWN.keySet() + ")");
+        }
+        return fromMap(top, file.toString());
+    }
+
+    static GraphMemoryConfig fromMap(Map<?, ?> top, String source) {
+        GraphMemoryConfig d = defaults();
+        Settings s = new Settings(source);
+        for (Map.Entry<?, ?> section : top.entrySet()) {
+            String name = String.valueOf(section.getKey());
+            Set<String> keys = KNOWN.get(name);
+            if (keys == null) {
+                throw new ConfigException(source + ": unknown section '" + name + "'; valid sections: "
+                        + KNOWN.keySet().stream().sorted().toList());
+            }
+            if (!(section.getValue() instanceof Map<?, ?> values)) {
+                throw new ConfigException(source + ": section '" + name + "' must be a mapping of " + keys);
+            }
+            for (Map.Entry<?, ?> e : values.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (!keys.contains(key)) {
+                    throw new ConfigException(source + ": unknown setting '" + name + "." + key + "'; valid in '" + name
+                            + "': " + keys.stream().sorted().toList());
+                }
+                s.values.put(name + "." + key, e.getValue());
+            }
+        }
+        return new GraphMemoryConfig(
+                s.stringList("knowledge.globs", d.knowledgeGlobs()),
+                (int) s.number("history.max_commits", d.maxCommits(), 0, 10_000_000),
+                s.size("index.max_file_bytes", d.maxFileBytes()),
+                (int) s.number("index.threads", d.threads(), 1, 256),
+                s.size("store.page_cache", d.pageCacheBytes()),
+                s.string("store.uri", null),
+                s.string("store.user", null),
+                s.string("store.repo_key", null));
+    }
+
+    /** Parses a size such as {@code 512k}, {@code 128m}, {@code 1g} or a plain byte count. */
+    public static long parseSize(String text, String setting) {
+        String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("i?b$", "");
+        long unit = 1;
+        if (!t.isEmpty() && "kmg".indexOf(t.charAt(t.length() - 1)) >= 0) {
+            unit = switch (t.charAt(t.length() - 1)) {
+                case 'k' -> 1024L;
+                case 'm' -> 1024L * 1024;
+                default -> 1024L * 1024 * 1024;
+            };
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long value = Long.parseLong(t.trim()) * unit;
+            if (value <= 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(
+                    setting + ": expected a positive size such as 512k, 128m or 1g, got '" + text + "'");
+        }
+    }
+
+    private static final class Settings {
+        final String source;
+        final Map<String, Object> values = new LinkedHashMap<>();
+
+        Settings(String source) {
+            this.source = source;
+        }
+
+        String string(String key, String fallback) {
+            Object v = values.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (v instanceof Map<?, ?> || v instanceof List<?>) {
+                throw new ConfigException(source + ": " + key + " must be a single value, got " + v);
+            }
+            return v.toString();
+        }
+
+        long number(String key, long fallback, long min, long max) {
+            Object v = values.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!(v instanceof Number n) || n.longValue() < min || n.longValue() > max) {
+                throw new ConfigException(source + ": " + key + " must be a whole number from " + min + " to " + max
+                        + ", got '" + v + "'");
+            }
+            return n.longValue();
+        }
+
+        long size(String key, long fallback) {
+            Object v = values.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            return parseSize(v.toString(), source + ": " + key);
+        }
+
+        List<String> stringList(String key, List<String> fallback) {
+            Object v = values.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!(v instanceof List<?> list) || list.isEmpty()) {
+                throw new ConfigException(source + ": " + key + " must be a non-empty list of globs, got '" + v + "'");
+            }
+            List<String> out = new ArrayList<>();
+            for (Object o : list) {
+                if (!(o instanceof String str) || str.isBlank()) {
+                    throw new ConfigException(source + ": " + key + " entries must be glob strings, got '" + o + "'");
+                }
+                out.add(str);
+            }
+            return out;
+        }
+    }
+}
