@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         versionProvider = GraphMemoryCommand.Version.class,
         description = "Code and workflow memory for coding agents: a Neo4j graph of a repository, for MCP clients and"
                 + " scripts.",
-        subcommands = {IndexCommand.class, StatsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IndexCommand.class, StatsCommand.class, QueryCommand.class, CommandLine.HelpCommand.class})
 public final class GraphMemoryCommand implements Runnable {
     @Mixin
     StoreOptions store;
@@ -26,16 +26,22 @@ public final class GraphMemoryCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     PrintStream out;
+    PrintStream err;
+
+    PrintStream err() {
+        return err;
+    }
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (index, stats)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (index, stats, query)");
     }
 
     /** Runs the command line and returns the exit code: 0 ok, 1 failure, 2 usage. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
         GraphMemoryCommand top = new GraphMemoryCommand();
         top.out = out;
+        top.err = err;
         CommandLine cli = new CommandLine(top);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
