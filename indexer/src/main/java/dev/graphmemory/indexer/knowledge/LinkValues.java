@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads link fields ({@code dependencies}, {@code files_changed}, {@code affects}, {@code
@@ -12,13 +13,17 @@ import java.util.Set;
  * list entry that is a map contributes its {@code id}, {@code path} or {@code file} value.
  */
 final class LinkValues {
+    private static final Pattern SEPARATOR = Pattern.compile("[,\\n]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_REMARK = Pattern.compile("\\s+\\([^)]*\\)$");
+
     private LinkValues() {}
 
     /** The entries, trimmed, without surrounding backticks or quotes, empty ones dropped, no duplicates. */
     static List<String> entries(Object raw) {
         Set<String> out = new LinkedHashSet<>();
         if (raw instanceof String s) {
-            for (String part : s.split("[,\\n]")) {
+            for (String part : SEPARATOR.split(s)) {
                 add(out, part);
             }
         } else if (raw instanceof Collection<?> list) {
@@ -39,7 +44,7 @@ final class LinkValues {
     static List<String> ids(Object raw) {
         Set<String> out = new LinkedHashSet<>();
         for (String e : entries(raw)) {
-            out.add(e.split("\\s+", 2)[0]);
+            out.add(WHITESPACE.split(e, 2)[0]);
         }
         return List.copyOf(out);
     }
@@ -48,7 +53,7 @@ final class LinkValues {
     static List<String> paths(Object raw) {
         Set<String> out = new LinkedHashSet<>();
         for (String e : entries(raw)) {
-            String p = RepoPaths.normalise(e.replaceFirst("\\s+\\([^)]*\\)$", ""));
+            String p = RepoPaths.normalise(TRAILING_REMARK.matcher(e).replaceFirst(""));
             if (!p.isEmpty()) {
                 out.add(p);
             }
