@@ -132,7 +132,8 @@ public final class GitHistoryReader {
     private static CommitInfo info(RevCommit commit, List<String> paths) {
         String message = commit.getFullMessage().strip();
         if (message.length() > MESSAGE_LIMIT) {
-            message = message.substring(0, MESSAGE_LIMIT);
+            boolean splitsPair = Character.isHighSurrogate(message.charAt(MESSAGE_LIMIT - 1));
+            message = message.substring(0, splitsPair ? MESSAGE_LIMIT - 1 : MESSAGE_LIMIT);
         }
         PersonIdent author = commit.getAuthorIdent();
         return new CommitInfo(

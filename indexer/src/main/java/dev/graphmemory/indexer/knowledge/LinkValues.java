@@ -3,6 +3,7 @@ package dev.graphmemory.indexer.knowledge;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -10,9 +11,13 @@ import java.util.regex.Pattern;
 /**
  * Reads link fields ({@code dependencies}, {@code files_changed}, {@code affects}, {@code
  * caused_by}) into lists of strings. A field may be a YAML list or one comma-separated string; a
- * list entry that is a map contributes its {@code id}, {@code path} or {@code file} value.
+ * list entry that is a map contributes its {@code id}, {@code path} or {@code file} value; entries
+ * such as {@code none}, {@code n/a} or {@code TBD} are dropped.
  */
 final class LinkValues {
+    /** Entries that say "nothing" rather than name something, e.g. {@code dependencies: none}. */
+    private static final Set<String> PLACEHOLDERS = Set.of("none", "n/a", "na", "-", "tbd", "todo", "null", "~");
+
     private static final Pattern SEPARATOR = Pattern.compile("[,\\n]");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern TRAILING_REMARK = Pattern.compile("\\s+\\([^)]*\\)$");
@@ -78,7 +83,7 @@ final class LinkValues {
         while (v.length() >= 2 && isQuote(v.charAt(0)) && v.charAt(v.length() - 1) == v.charAt(0)) {
             v = v.substring(1, v.length() - 1).strip();
         }
-        if (!v.isEmpty()) {
+        if (!v.isEmpty() && !PLACEHOLDERS.contains(v.toLowerCase(Locale.ROOT))) {
             out.add(v);
         }
     }

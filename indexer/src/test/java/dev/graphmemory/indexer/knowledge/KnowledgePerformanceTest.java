@@ -48,14 +48,17 @@ class KnowledgePerformanceTest {
         }
         KnowledgeReader reader = new KnowledgeReader();
         KnowledgeLinker linker = new KnowledgeLinker(p -> p.startsWith("src/"), p -> true);
-        for (int round = 0; round < 3; round++) {
-            runOnce(reader, linker, texts); // warm-up: class loading and JIT, as in a long indexer run
-        }
+        runOnce(reader, linker, texts); // warm-up: class loading and JIT, as in a long indexer run
 
-        long start = System.nanoTime();
-        KnowledgeLinks links = runOnce(reader, linker, texts);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("read+link of %d generated documents: %d ms (warm)%n", DOCS, millis);
+        // best of five: the figure is the work's cost, not that of whatever else shares the machine
+        long millis = Long.MAX_VALUE;
+        KnowledgeLinks links = null;
+        for (int round = 0; round < 5; round++) {
+            long start = System.nanoTime();
+            links = runOnce(reader, linker, texts);
+            millis = Math.min(millis, (System.nanoTime() - start) / 1_000_000);
+        }
+        System.out.printf("read+link of %d generated documents: %d ms (best of 5, warm)%n", DOCS, millis);
 
         assertThat(links.edges().stream().filter(e -> e.type() == RelType.DEPENDS_ON))
                 .hasSize(DOCS);

@@ -295,6 +295,15 @@ class KnowledgeReaderTest {
     }
 
     @Test
+    void dropsPlaceholderEntriesInLinkFields() {
+        KnowledgeDoc doc =
+                read("work-units/WU-12.md", "---\ndependencies: none\nfiles_changed: [TBD, n/a, src/x.py]\n---\n");
+
+        assertThat(doc.dependencies()).isEmpty();
+        assertThat(doc.filesChanged()).containsExactly("src/x.py");
+    }
+
+    @Test
     void neverThrowsOnOddInput() {
         assertThat(reader.read("bugs/BUG-12.md", "---\nid: [a, b]\nx: .inf\n---\n"))
                 .hasValueSatisfying(d -> assertThat(d.id()).isEqualTo("BUG-12"));
