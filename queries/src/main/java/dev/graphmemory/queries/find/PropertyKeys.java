@@ -1,0 +1,66 @@
+package dev.graphmemory.queries.find;
+
+import dev.graphmemory.queries.schema.Keys;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+/**
+ * The property keys a filter may use: the ones the schema declares ({@link Keys}) and the ones
+ * the indexed documents carry (frontmatter fields), as the database lists them. Refreshed at most
+ * every few seconds; keys that are not plain identifiers are never offered.
+ */
+public final class PropertyKeys {
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final long REFRESH_NANOS = 5_000_000_000L;
+    private static final Set<String> SCHEMA_KEYS = schemaKeys();
+
+    private final Driver driver;
+    private volatile Set<String> cached;
+    private volatile long loadedAt;
+
+    public PropertyKeys(Driver driver) {
+        this.driver = driver;
+    }
+
+    /** Every key a filter or {@code fields} may name. */
+    public Set<String> all() {
+        Set<String> c = cached;
+        if (c == null || System.nanoTime() - loadedAt > REFRESH_NANOS) {
+            Set<String> keys = new TreeSet<>(SCHEMA_KEYS);
+            try (Session session = driver.session()) {
+                session
+                        .executeRead(tx -> tx.run("CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey")
+                                .list(r -> r.get(0).asString()))
+                        .stream()
+                        .filter(k -> IDENTIFIER.matcher(k).matches())
+                        .forEach(keys::add);
+            }
+            keys.remove(Keys.REPO);
+            cached = c = java.util.Collections.unmodifiableSet(keys);
+            loadedAt = System.nanoTime();
+        }
+        return c;
+    }
+
+    private static Set<String> schemaKeys() {
+        Set<String> keys = new TreeSet<>();
+        for (Field f : Keys.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers())
+                    && f.getType() == String.class
+                    && !f.getName().endsWith("_LABEL")) {
+                try {
+                    keys.add((String) f.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        keys.remove(Keys.REPO);
+        return Set.copyOf(keys);
+    }
+}
