@@ -17,7 +17,9 @@ import org.neo4j.driver.Session;
 
 /**
  * {@code graph_neighbors}: the nodes within {@code depth} hops of a node, each with the depth it
- * was first reached at and the relationship path that reached it, ordered by depth then id.
+ * was first reached at and the relationship path that reached it ({@code via}: relationships and
+ * the intermediate node ids, e.g. {@code ["<-IMPORTS-", "architecture:module:b.java", "<-IMPORTS-"]}),
+ * ordered by depth then id.
  *
  * <p>Design notes: a breadth-first walk, one query per level over the frontier, so each node is
  * expanded once whatever the number of paths to it (a variable-length Cypher pattern enumerates
@@ -95,7 +97,7 @@ public final class NeighborsQuery {
             Map<String, Object> row =
                     new LinkedHashMap<>(CompactRow.of(props.getOrDefault(r.id(), Map.of(Keys.ID, r.id())), null));
             row.put("depth", r.depth());
-            row.put("path", r.path());
+            row.put("via", r.path());
             if (!budget.admit(row, rows.isEmpty())) {
                 break;
             }

@@ -1,5 +1,6 @@
 package dev.graphmemory.queries.find;
 
+import dev.graphmemory.queries.graph.RepoGraph;
 import dev.graphmemory.queries.schema.Keys;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -41,6 +42,7 @@ public final class PropertyKeys {
                         .forEach(keys::add);
             }
             keys.remove(Keys.REPO);
+            keys.removeAll(RepoGraph.STATE_KEYS);
             cached = c = java.util.Collections.unmodifiableSet(keys);
             loadedAt = System.nanoTime();
         }

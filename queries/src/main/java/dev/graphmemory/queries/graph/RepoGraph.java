@@ -9,6 +9,10 @@ import org.neo4j.driver.Session;
 
 /** One repository's part of the graph: its bookkeeping node and whole-graph operations on it. */
 public final class RepoGraph {
+    /** The properties of the bookkeeping node, which are not properties of graph nodes. */
+    public static final java.util.Set<String> STATE_KEYS = java.util.Set.of(
+            "indexed_commit", "input_digest", "complete", "last_run", "graph_version", "tree_signature");
+
     private final Driver driver;
     private final String repo;
 

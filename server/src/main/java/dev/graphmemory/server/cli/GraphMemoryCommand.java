@@ -17,7 +17,13 @@ import picocli.CommandLine.Spec;
         versionProvider = GraphMemoryCommand.Version.class,
         description = "Code and workflow memory for coding agents: a Neo4j graph of a repository, for MCP clients and"
                 + " scripts.",
-        subcommands = {IndexCommand.class, StatsCommand.class, QueryCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            IndexCommand.class,
+            StatsCommand.class,
+            QueryCommand.class,
+            ServeCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class GraphMemoryCommand implements Runnable {
     @Mixin
     StoreOptions store;
@@ -34,7 +40,8 @@ public final class GraphMemoryCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (index, stats, query)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "a command is required (index, stats, query, serve)");
     }
 
     /** Runs the command line and returns the exit code: 0 ok, 1 failure, 2 usage. */
@@ -55,6 +62,12 @@ public final class GraphMemoryCommand implements Runnable {
             return 1;
         });
         return cli.execute(args);
+    }
+
+    /** graph-memory's version, from the jar's manifest ({@code dev} when run from classes). */
+    static String version() {
+        String v = GraphMemoryCommand.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 
     /** The version from the jar's manifest. */

@@ -34,13 +34,7 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         Path root = parent.store.root();
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
-        IndexOptions options = new IndexOptions(
-                full,
-                config.maxFileBytes(),
-                config.maxCommits(),
-                config.knowledgeGlobs(),
-                config.threads(),
-                IndexOptions.DEFAULT_BATCH_SIZE);
+        IndexOptions options = config.indexOptions(full);
         try (GraphStore store = parent.store.open(root, config, "graph-memory index");
                 ProgressBar bar = ProgressBar.forStderr()) {
             IndexSummary summary =

@@ -1,5 +1,6 @@
 package dev.graphmemory.server.config;
 
+import dev.graphmemory.indexer.IndexOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,12 @@ public record GraphMemoryConfig(
 
     public GraphMemoryConfig {
         knowledgeGlobs = List.copyOf(knowledgeGlobs);
+    }
+
+    /** The indexer's options under these settings. */
+    public IndexOptions indexOptions(boolean full) {
+        return new IndexOptions(
+                full, maxFileBytes, maxCommits, knowledgeGlobs, threads, IndexOptions.DEFAULT_BATCH_SIZE);
     }
 
     /** The defaults, as if the file were absent. */

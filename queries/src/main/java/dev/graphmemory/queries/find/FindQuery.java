@@ -1,0 +1,114 @@
+package dev.graphmemory.queries.find;
+
+import dev.graphmemory.queries.schema.Keys;
+import dev.graphmemory.queries.schema.NodeType;
+import dev.graphmemory.queries.where.CompiledWhere;
+import dev.graphmemory.queries.where.WhereCompiler;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code graph_find}: nodes of one type matching a where-filter, as compact rows ordered by id,
+ * a page at a time (keyset pagination on the id, so pages stay stable while reading).
+ */
+public final class FindQuery {
+    public static final int DEFAULT_LIMIT = 25;
+    public static final int MAX_LIMIT = 200;
+
+    private final Driver driver;
+    private final String repo;
+    private final PropertyKeys keys;
+
+    public FindQuery(Driver driver, String repo, PropertyKeys keys) {
+        this.driver = driver;
+        this.repo = repo;
+        this.keys = keys;
+    }
+
+    /** The arguments of one call. {@code where} may be null; {@code limit} null means the default. */
+    public record Request(
+            String schema, String type, JsonNode where, Integer limit, String cursor, List<String> fields) {}
+
+    /** One page: the rows, the total number of matches, and the cursor of the next page if any. */
+    public record Page(List<Map<String, Object>> rows, long total, String nextCursor) {}
+
+    public Page run(Request req) {
+        NodeType type = type(req.schema(), req.type());
+        int limit = req.limit() == null ? DEFAULT_LIMIT : req.limit();
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ToolException(
+                    "limit must be from 1 to " + MAX_LIMIT + ", was " + limit + "; page through more with next_cursor");
+        }
+        List<String> fields = req.fields() == null ? List.of() : req.fields();
+        for (String f : fields) {
+            if (!f.equals("*") && !keys.all().contains(f)) {
+                throw new ToolException("fields: unknown property key '" + f + "'; valid keys: " + keys.all()
+                        + " (or \"*\" for every property)");
+            }
+        }
+        CompiledWhere where = new WhereCompiler(keys.all()).compile(req.where(), "n");
+        String queryHash = Cursor.hash(type, req.where(), fields);
+        String after = Cursor.afterFor(req.cursor(), queryHash);
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("repo", repo);
+        params.put("after", after == null ? "" : after);
+        params.put("limit", limit + 1);
+        String match =
+                "MATCH (n:" + Keys.ENTITY_LABEL + ":" + type.label() + " {repo: $repo}) WHERE (" + where.cypher() + ")";
+        try (Session session = driver.session()) {
+            return session.executeRead(tx -> {
+                long total = tx.run(match + " RETURN count(n) AS c", params)
+                        .single()
+                        .get("c")
+                        .asLong();
+                List<Record> records = tx.run(
+                                match + " AND n.id > $after RETURN properties(n) AS p ORDER BY n.id LIMIT $limit",
+                                params)
+                        .list();
+                return page(records, limit, total, fields, queryHash);
+            });
+        }
+    }
+
+    private static Page page(List<Record> records, int limit, long total, List<String> fields, String queryHash) {
+        AnswerBudget budget =
+                new AnswerBudget(limit == DEFAULT_LIMIT ? AnswerBudget.DEFAULT_CHARS : AnswerBudget.MAX_CHARS);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String lastId = null;
+        boolean more = records.size() > limit;
+        for (int i = 0; i < Math.min(limit, records.size()); i++) {
+            Map<String, Object> row =
+                    CompactRow.of(new LinkedHashMap<>(records.get(i).get("p").asMap()), fields);
+            if (!budget.admit(row, rows.isEmpty())) {
+                more = true;
+                break;
+            }
+            rows.add(row);
+            lastId = (String) row.get(Keys.ID);
+        }
+        String next = more && lastId != null ? new Cursor(lastId, queryHash).encode() : null;
+        return new Page(rows, total, next);
+    }
+
+    static NodeType type(String schema, String type) {
+        if (schema == null || type == null) {
+            throw new ToolException(
+                    "schema and type are required, e.g. schema='architecture', type='module'; valid: " + validTypes());
+        }
+        return NodeType.of(schema, type)
+                .orElseThrow(() -> new ToolException(
+                        "unknown schema/type '" + schema + "'/'" + type + "'; valid: " + validTypes()));
+    }
+
+    static List<String> validTypes() {
+        return Arrays.stream(NodeType.values()).map(NodeType::qualifiedType).toList();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.graphmemory.server.mcp;
+
+import dev.graphmemory.queries.cypher.QueryRefusedException;
+import dev.graphmemory.queries.find.ToolException;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds the {@code graph-memory} MCP server over stdio from {@link ToolDef}s: each tool with a
+ * title, description, input and output schema and annotations; each answer's whole content in
+ * {@code structuredContent} (and as JSON text for clients that read only {@code content}), stamped
+ * with the indexed commit and staleness; a caller's mistake as a result with {@code isError}.
+ */
+public final class McpServerFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(McpServerFactory.class);
+    static final String INSTRUCTIONS = "graph-memory answers structural questions about this repository from a"
+            + " Neo4j graph of its code (modules, classes, functions, imports, calls, entry points) and workflow"
+            + " knowledge (work units, bugs, decisions, commits). Prefer one graph_find or graph_neighbors call to"
+            + " reading many files. Every answer says which commit it reflects and whether it is stale.";
+
+    private McpServerFactory() {}
+
+    /** Builds and starts the server on the given streams. */
+    public static McpSyncServer start(
+            InputStream in, OutputStream out, String version, List<ToolDef> tools, StampSource stamps) {
+        JsonMapper jackson = JsonMapper.builder().build();
+        McpJsonMapper mapper = new JacksonMcpJsonMapper(jackson);
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, in, out);
+        List<McpServerFeatures.SyncToolSpecification> specs =
+                tools.stream().map(t -> spec(t, mapper, jackson, stamps)).toList();
+        return McpServer.sync(transport)
+                .serverInfo("graph-memory", version)
+                .instructions(INSTRUCTIONS)
+                .capabilities(
+                        McpSchema.ServerCapabilities.builder().tools(false).build())
+                .requestTimeout(Duration.ofMinutes(5))
+                .tools(specs)
+                .build();
+    }
+
+    /** Supplies the stamp ({@code indexed_commit}, {@code stale}) for an answer. */
+    public interface StampSource {
+        Map<String, Object> stamp();
+    }
+
+    private static McpServerFeatures.SyncToolSpecification spec(
+            ToolDef def, McpJsonMapper mapper, JsonMapper jackson, StampSource stamps) {
+        McpSchema.Tool tool = McpSchema.Tool.builder()
+                .name(def.name())
+                .title(def.title())
+                .description(def.description())
+                .inputSchema(mapper, def.inputSchema())
+                .outputSchema(mapper, def.outputSchema())
+                .annotations(new McpSchema.ToolAnnotations(def.title(), def.readOnly(), null, null, false, null))
+                .build();
+        return McpServerFeatures.SyncToolSpecification.builder()
+                .tool(tool)
+                .callHandler((exchange, request) -> call(def, request, jackson, stamps))
+                .build();
+    }
+
+    static McpSchema.CallToolResult call(
+            ToolDef def, McpSchema.CallToolRequest request, JsonMapper jackson, StampSource stamps) {
+        try {
+            Map<String, Object> content =
+                    def.handler().call(new Args(def.name(), request.arguments(), def.arguments()));
+            Map<String, Object> answer = new LinkedHashMap<>(content);
+            answer.putAll(stamps.stamp());
+            return McpSchema.CallToolResult.builder()
+                    .structuredContent(answer)
+                    .addTextContent(jackson.writeValueAsString(answer))
+                    .isError(false)
+                    .build();
+        } catch (ToolException | QueryRefusedException | IllegalArgumentException e) {
+            return error(e.getMessage());
+        } catch (RuntimeException e) {
+            if (e.getClass().getSimpleName().equals("WhereException")) {
+                return error(e.getMessage());
+            }
+            LOG.error("{} failed", def.name(), e);
+            return error(def.name() + " failed inside graph-memory: " + e
+                    + ". This is not your input's fault; details are on the server's stderr.");
+        }
+    }
+
+    private static McpSchema.CallToolResult error(String message) {
+        return McpSchema.CallToolResult.builder()
+                .addTextContent(message)
+                .isError(true)
+                .build();
+    }
+}

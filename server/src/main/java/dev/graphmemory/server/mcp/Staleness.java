@@ -1,0 +1,92 @@
+package dev.graphmemory.server.mcp;
+
+import dev.graphmemory.indexer.Indexer;
+import dev.graphmemory.indexer.walk.TreeSignature;
+import dev.graphmemory.queries.graph.IndexState;
+import dev.graphmemory.queries.graph.RepoGraph;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * The stamp every answer carries: the commit the graph reflects ({@code indexed_commit}) and
+ * whether HEAD or the working tree has moved since ({@code stale}). HEAD is read on every call
+ * (cheap); the working tree's signature (a stat of every file) at most every few seconds.
+ */
+final class Staleness {
+    private static final long TREE_CHECK_NANOS = 3_000_000_000L;
+
+    private final Path root;
+    private String treeSignature;
+    private long treeCheckedAt;
+    private boolean refreshing;
+
+    Staleness(Path root) {
+        this.root = root;
+    }
+
+    synchronized Map<String, Object> stamp(RepoGraph graph) {
+        IndexState state = graph.state();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("indexed_commit", state.indexedCommit());
+        String head = head();
+        String reason = null;
+        if (!state.exists()) {
+            reason = "the repository has not been indexed yet";
+        } else if (!state.complete()) {
+            reason = "the last index run did not complete";
+        } else if (head != null && !head.equals(state.indexedCommit())) {
+            reason = "HEAD moved to " + head.substring(0, 12) + " since the index";
+        } else if (!tree().equals(state.extra().get(Indexer.TREE_SIGNATURE))) {
+            reason = "files changed in the working tree since the index";
+        }
+        out.put("stale", reason != null);
+        if (reason != null) {
+            out.put("stale_reason", reason + "; run `graph-memory index` to refresh");
+        }
+        return out;
+    }
+
+    /**
+     * The working tree's signature: computed in the caller's thread the first time, then refreshed
+     * in the background when older than a few seconds, so no call waits for a walk of a large tree.
+     */
+    private String tree() {
+        long now = System.nanoTime();
+        if (treeSignature == null) {
+            treeSignature = TreeSignature.of(root);
+            treeCheckedAt = now;
+        } else if (now - treeCheckedAt > TREE_CHECK_NANOS && !refreshing) {
+            refreshing = true;
+            Thread t = new Thread(
+                    () -> {
+                        String s = TreeSignature.of(root);
+                        synchronized (Staleness.this) {
+                            treeSignature = s;
+                            treeCheckedAt = System.nanoTime();
+                            refreshing = false;
+                        }
+                    },
+                    "gm-tree-signature");
+            t.setDaemon(true);
+            t.start();
+        }
+        return treeSignature;
+    }
+
+    private String head() {
+        try (Repository repo = new FileRepositoryBuilder()
+                .setWorkTree(root.toFile())
+                .findGitDir(root.toFile())
+                .build()) {
+            ObjectId id = repo.resolve("HEAD");
+            return id == null ? null : id.name();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.graphmemory.server.mcp;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stands between stdio and the MCP SDK's transport. Each line read from stdin is checked: a
+ * JSON-RPC message goes on to the SDK; anything else (not JSON, not a JSON-RPC 2.0 object) is
+ * answered here with a JSON-RPC error ({@code -32700} parse error, {@code -32600} invalid request)
+ * and dropped, because one garbled line would otherwise end the SDK's inbound loop and every later
+ * request would go unanswered. Output is written a whole line at a time, so the SDK's messages and
+ * these errors never interleave on stdout. The end of stdin counts down {@code ended}.
+ */
+final class StdioGuard {
+    private static final Logger LOG = LoggerFactory.getLogger(StdioGuard.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int PIPE_BYTES = 4 << 20;
+
+    private final InputStream in;
+    private final LineOutput out;
+    private final CountDownLatch ended;
+    private final PipedInputStream toSdk;
+    private final PipedOutputStream feed;
+
+    StdioGuard(InputStream in, OutputStream out, CountDownLatch ended) throws IOException {
+        this.in = in;
+        this.out = new LineOutput(out);
+        this.ended = ended;
+        this.toSdk = new PipedInputStream(PIPE_BYTES);
+        this.feed = new PipedOutputStream(toSdk);
+    }
+
+    /** What the SDK reads: the checked lines. */
+    InputStream sdkInput() {
+        return toSdk;
+    }
+
+    /** What the SDK writes to: stdout, a whole line at a time. */
+    OutputStream sdkOutput() {
+        return out;
+    }
+
+    /** Starts reading stdin on a thread of its own. */
+    void start() {
+        Thread t = new Thread(this::pump, "gm-stdin");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void pump() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String problem = check(line);
+                if (problem == null) {
+                    feed.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                    feed.flush();
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("stdin ended: {}", e.toString());
+        } finally {
+            try {
+                feed.close();
+            } catch (IOException e) {
+                LOG.debug("closing the SDK pipe: {}", e.toString());
+            }
+            ended.countDown();
+        }
+    }
+
+    /** Returns null when {@code line} may go to the SDK; otherwise answers it and says why. */
+    private String check(String line) throws IOException {
+        JsonNode message;
+        try {
+            message = JSON.readTree(line);
+        } catch (JacksonException e) {
+            return reject(null, -32700, "Parse error: the line is not JSON (" + e.getOriginalMessage() + ")");
+        }
+        if (message.isArray()) {
+            return reject(null, -32600, "Invalid Request: JSON-RPC batches are not supported by MCP 2025-06-18");
+        }
+        JsonNode id = message.isObject() ? message.get("id") : null;
+        if (!message.isObject()
+                || !"2.0".equals(message.path("jsonrpc").asString(""))
+                || !(message.has("method") || message.has("result") || message.has("error"))) {
+            return reject(
+                    id,
+                    -32600,
+                    "Invalid Request: expected a JSON-RPC 2.0 object with \"jsonrpc\": \"2.0\" and"
+                            + " a \"method\" (or a \"result\"/\"error\" answering a server request)");
+        }
+        if (message.has("method") && !message.get("method").isString()) {
+            return reject(id, -32600, "Invalid Request: \"method\" must be a string");
+        }
+        return null;
+    }
+
+    private String reject(JsonNode id, int code, String text) throws IOException {
+        LOG.warn("ignored an input line: {}", text);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("jsonrpc", "2.0");
+        error.put("id", id == null || !(id.isString() || id.isNumber()) ? null : id);
+        error.put("error", Map.of("code", code, "message", text));
+        out.writeLine(JSON.writeValueAsString(error));
+        return text;
+    }
+
+    /** Buffers writes until a newline, then writes the whole line under one lock. */
+    static final class LineOutput extends OutputStream {
+        private final OutputStream target;
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+        LineOutput(OutputStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            pending.write(b);
+            if (b == '\n') {
+                drain();
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) throws IOException {
+            for (int i = 0; i < len; i++) {
+                write(b[off + i]);
+            }
+        }
+
+        @Override
+        public synchronized void flush() throws IOException {
+            target.flush();
+        }
+
+        synchronized void writeLine(String line) throws IOException {
+            target.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            target.flush();
+        }
+
+        private void drain() throws IOException {
+            pending.writeTo(target);
+            pending.reset();
+            target.flush();
+        }
+    }
+}
