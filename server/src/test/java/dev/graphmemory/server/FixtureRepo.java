@@ -1,0 +1,75 @@
+package dev.graphmemory.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * Builds a real git repository in a temp folder from {@code src/test/resources/fixtures/<name>}, in
+ * three commits: the code, a fix that names a work unit, and the knowledge documents.
+ */
+final class FixtureRepo {
+    static final String FIX_MESSAGE = "[WU-281] Fix authentication timeout";
+
+    private FixtureRepo() {}
+
+    static Path workflowRepo(Path dir) {
+        try (Git git =
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            Path source = Path.of(
+                    FixtureRepo.class.getResource("/fixtures/workflow-repo").toURI());
+            copy(source, dir);
+            commit(git, List.of("src", "pom.xml"), "Initial import", 1);
+            Path handler = dir.resolve("src/main/java/com/acme/auth/Handler.java");
+            Files.writeString(handler, "// warmed cache\n", StandardOpenOption.APPEND);
+            Path cache = dir.resolve("src/main/java/com/acme/auth/TokenCache.java");
+            Files.writeString(cache, "// filled eagerly\n", StandardOpenOption.APPEND);
+            commit(git, List.of("src"), FIX_MESSAGE, 2);
+            commit(git, List.of(".claude", "work-units", "bugs", "docs"), "Record BUG-ARCH-014 and its decisions", 3);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException | URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void commit(Git git, List<String> paths, String message, int minute) throws GitAPIException {
+        for (String p : paths) {
+            git.add().addFilepattern(p).call();
+        }
+        PersonIdent who = new PersonIdent(
+                "Fixture Author",
+                "fixture@example.com",
+                Instant.parse("2026-01-01T10:0" + minute + ":00Z"),
+                java.time.ZoneOffset.UTC);
+        git.commit()
+                .setMessage(message)
+                .setAuthor(who)
+                .setCommitter(who)
+                .setSign(false)
+                .call();
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+}

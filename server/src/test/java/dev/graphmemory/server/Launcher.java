@@ -1,0 +1,56 @@
+package dev.graphmemory.server;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real {@code ./graph-memory} launcher (and so the packaged jar) as a separate process. */
+record Launcher(int exitCode, String out, String err) {
+    static Path projectRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("graph-memory"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException(
+                    "cannot find the graph-memory launcher above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    static Launcher run(Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(projectRoot().resolve("graph-memory").toString());
+        command.addAll(List.of(args));
+        try {
+            Path out = Files.createTempFile("gm-out", ".txt");
+            Path err = Files.createTempFile("gm-err", ".txt");
+            ProcessBuilder pb =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out: " + command);
+            }
+            return new Launcher(
+                    p.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Launcher run(String... args) {
+        return run(Map.of(), args);
+    }
+}

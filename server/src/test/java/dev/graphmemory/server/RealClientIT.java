@@ -1,0 +1,186 @@
+package dev.graphmemory.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real MCP client not written here, the official TypeScript SDK's {@code Client} (installed from
+ * npm by this test), lists the tools and calls each one with good and bad arguments. Skipped with a
+ * message where {@code node} or {@code npm} is absent.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RealClientIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path tmp;
+
+    JsonNode answer;
+    Map<String, List<JsonNode>> byTool = new HashMap<>();
+
+    @BeforeAll
+    void runClient() throws Exception {
+        assumeTrue(onPath("node") && onPath("npm"), "node and npm are not installed: skipping the real-client test");
+        Path client = installClient();
+        Path repo = FixtureRepo.workflowRepo(tmp.resolve("repo"));
+        String module = "architecture:module:src/main/java/com/acme/auth/Handler.java";
+        String calls = """
+                [
+                 {"name": "graph_stats", "arguments": {}},
+                 {"name": "graph_find", "arguments": {"schema": "architecture", "type": "cli_entry"}},
+                 {"name": "graph_find", "arguments": {"schema": "architecture", "type": "function",
+                   "where": {"calls": {"$contains": "get"}}, "db_path": "/ignored"}},
+                 {"name": "graph_find", "arguments": {"schema": "architecture", "type": "module", "where": {"pth": "x"}}},
+                 {"name": "graph_find", "arguments": {"schema": "architecture", "type": "widget"}},
+                 {"name": "graph_neighbors", "arguments": {"node_id": "%s", "direction": "in",
+                   "relationship": "IMPORTS", "depth": 2}},
+                 {"name": "graph_neighbors", "arguments": {"node_id": "architecture:cli_entry:src/main/java/com/acme/App.java",
+                   "direction": "out"}},
+                 {"name": "graph_neighbors", "arguments": {"node_id": "architecture:module:src/Handlr.java"}},
+                 {"name": "graph_neighbors", "arguments": {"node_id": "%s", "depth": 9}},
+                 {"name": "graph_query", "arguments": {"cypher": "MATCH (c:Commit {repo: $repo})-[:MENTIONS]->(w:WorkUnit {key: 'WU-281'}) RETURN c.message AS m"}},
+                 {"name": "graph_query", "arguments": {"cypher": "MATCH (n) DETACH DELETE n"}},
+                 {"name": "graph_query", "arguments": {"cypher": "MATCH (n RETURN n"}}
+                ]
+                """.formatted(module, module);
+        Path callsFile = tmp.resolve("calls.json");
+        Files.writeString(callsFile, calls);
+        List<String> command = new ArrayList<>(List.of(
+                "node",
+                client.resolve("client.mjs").toString(),
+                callsFile.toString(),
+                "--",
+                Launcher.projectRoot().resolve("graph-memory").toString(),
+                "--repo",
+                repo.toString(),
+                "serve"));
+        Process p = new ProcessBuilder(command)
+                .directory(client.toFile())
+                .redirectError(tmp.resolve("client-err.txt").toFile())
+                .start();
+        String out;
+        try (InputStream in = p.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue())
+                .as(Files.readString(tmp.resolve("client-err.txt")))
+                .isZero();
+        answer = JSON.readTree(out);
+        for (JsonNode r : answer.get("results")) {
+            byTool.computeIfAbsent(r.get("name").asString(), k -> new ArrayList<>())
+                    .add(r);
+        }
+    }
+
+    @Test
+    void listsEveryToolWithTitleSchemasAndReadOnlyHint() {
+        assertThat(answer.get("server").get("name").asString()).isEqualTo("graph-memory");
+        JsonNode tools = answer.get("tools");
+        assertThat(tools.valueStream().map(t -> t.get("name").asString()))
+                .containsExactlyInAnyOrder("graph_find", "graph_neighbors", "graph_stats", "graph_query");
+        for (JsonNode t : tools) {
+            assertThat(t.get("title").asString()).isNotBlank();
+            assertThat(t.get("description").asString()).contains("Example");
+            assertThat(t.get("inputSchema").get("type").asString()).isEqualTo("object");
+            assertThat(t.get("outputSchema").get("properties").has("stale")).isTrue();
+            assertThat(t.get("annotations").get("readOnlyHint").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void goodCallsAnswerInStructuredContentWithTheCommitStamp() {
+        for (List<JsonNode> calls : byTool.values()) {
+            for (JsonNode r : calls) {
+                assertThat(r.has("protocolError")).as(r.toString()).isFalse();
+                if (!r.get("isError").asBoolean()) {
+                    assertThat(r.get("structuredContent").get("indexed_commit").asString())
+                            .hasSize(40);
+                    assertThat(r.get("structuredContent").has("stale")).isTrue();
+                }
+            }
+        }
+        JsonNode entries = byTool.get("graph_find").get(0).get("structuredContent");
+        assertThat(entries.get("total").asInt()).isEqualTo(3);
+        assertThat(entries.get("rows").valueStream().map(r -> r.get("id").asString()))
+                .contains("architecture:module:src/main/java/com/acme/App.java");
+        JsonNode callers = byTool.get("graph_find").get(1).get("structuredContent");
+        assertThat(callers.get("rows").valueStream().map(r -> r.get("id").asString()))
+                .contains("architecture:function:com.acme.auth.Handler#login(String,char[])");
+        JsonNode importers = byTool.get("graph_neighbors").get(0).get("structuredContent");
+        assertThat(importers.get("rows").valueStream().map(r -> r.get("id").asString()))
+                .contains(
+                        "architecture:module:src/main/java/com/acme/App.java",
+                        "architecture:module:src/test/java/com/acme/auth/HandlerTest.java");
+        JsonNode viaEntry = byTool.get("graph_neighbors").get(1).get("structuredContent");
+        assertThat(viaEntry.get("node").asString()).isEqualTo("architecture:module:src/main/java/com/acme/App.java");
+        JsonNode done = byTool.get("graph_query").get(0).get("structuredContent");
+        assertThat(done.get("rows").get(0).get("m").asString()).isEqualTo(FixtureRepo.FIX_MESSAGE);
+    }
+
+    @Test
+    void mistakesAreToolErrorsThatSayHowToFixThem() {
+        assertThat(text(byTool.get("graph_find").get(2))).contains("pth").contains("path");
+        assertThat(text(byTool.get("graph_find").get(3))).contains("widget").contains("architecture:module");
+        assertThat(text(byTool.get("graph_neighbors").get(2)))
+                .contains("Handlr")
+                .contains("did you mean");
+        assertThat(text(byTool.get("graph_neighbors").get(3))).contains("depth must be from 1 to 5");
+        assertThat(text(byTool.get("graph_query").get(1))).contains("read-only");
+        assertThat(text(byTool.get("graph_query").get(2))).contains("failed");
+    }
+
+    private static String text(JsonNode r) {
+        assertThat(r.get("isError").asBoolean()).as(r.toString()).isTrue();
+        return r.get("text").asString();
+    }
+
+    private static boolean onPath(String tool) {
+        try {
+            return new ProcessBuilder(tool, "--version").start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Copies the client and installs its pinned dependencies once per build (target/mcp-client). */
+    private static Path installClient() throws Exception {
+        Path dir = Path.of("target", "mcp-client").toAbsolutePath();
+        Files.createDirectories(dir);
+        for (String f : List.of("client.mjs", "package.json", "package-lock.json")) {
+            try (InputStream in = RealClientIT.class.getResourceAsStream("/mcp-client/" + f)) {
+                Files.copy(in, dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        if (!Files.isDirectory(dir.resolve("node_modules/@modelcontextprotocol/sdk"))) {
+            Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("npm.log").toFile())
+                    .start();
+            assertThat(npm.waitFor(300, TimeUnit.SECONDS)).isTrue();
+            assertThat(npm.exitValue())
+                    .as(Files.readString(dir.resolve("npm.log")))
+                    .isZero();
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.graphmemory.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code serve} over raw stdio, as a client sees it while Neo4j starts, the repository is indexed
+ * for the first time, and tools answer: every byte on stdout is a JSON-RPC message.
+ */
+class ServeStdioIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void stdoutCarriesOnlyJsonRpcWhileTheStoreStartsIndexesAndAnswers() throws Exception {
+        Path repo = FixtureRepo.workflowRepo(tmp.resolve("repo"));
+        try (ServeProcess serve = new ServeProcess(repo)) {
+            JsonNode init = serve.request(
+                    1,
+                    "initialize",
+                    "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                            + "\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}");
+            assertThat(init.get("result").get("serverInfo").get("name").asString())
+                    .isEqualTo("graph-memory");
+            serve.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+
+            JsonNode list = serve.request(2, "tools/list", "{}");
+            assertThat(list.get("result").get("tools").valueStream().map(t -> t.get("name")
+                            .asString()))
+                    .containsExactlyInAnyOrder("graph_find", "graph_neighbors", "graph_stats", "graph_query");
+
+            JsonNode stats = serve.request(3, "tools/call", "{\"name\":\"graph_stats\",\"arguments\":{}}");
+            JsonNode content = stats.get("result").get("structuredContent");
+            assertThat(content.get("nodes").get("architecture:module").asLong()).isEqualTo(12);
+            assertThat(content.get("indexed_commit").asString()).hasSize(40);
+            assertThat(content.get("stale").asBoolean()).isFalse();
+
+            serve.send("this is not json");
+            JsonNode bad = serve.request(
+                    4,
+                    "tools/call",
+                    "{\"name\":\"graph_neighbors\",\"arguments\":{\"node_id\":"
+                            + "\"architecture:module:src/main/java/com/acme/App.java\",\"depth\":9}}");
+            assertThat(bad.get("result").get("isError").asBoolean()).isTrue();
+            assertThat(bad.get("result").get("content").get(0).get("text").asString())
+                    .contains("depth must be from 1 to 5");
+
+            assertThat(serve.endInput()).isZero();
+            JsonMapper json = JsonMapper.builder().build();
+            assertThat(serve.stdoutLines).isNotEmpty().allSatisfy(line -> {
+                JsonNode message = json.readTree(line);
+                assertThat(message.get("jsonrpc").asString()).isEqualTo("2.0");
+            });
+        }
+    }
+}
