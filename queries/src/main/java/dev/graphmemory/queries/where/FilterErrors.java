@@ -28,10 +28,15 @@ final class FilterErrors {
                     "operator " + Messages.quote(operator) + " " + Messages.at(path)
                             + " applies to a property, as in {\"<key>\": {\"" + operator + "\": ...}}; " + validHere);
         }
+        // "$path" is more likely a key with a stray "$" than a misspelt logical operator.
+        String asKey = operator.substring(1);
+        String suggestion = allowed.contains(asKey)
+                ? "did you mean " + Messages.quote(asKey) + "? "
+                : Messages.didYouMean(operator, LOGICAL);
         return new WhereException(
                 path,
-                "unknown operator " + Messages.quote(operator) + " " + Messages.at(path) + "; "
-                        + Messages.didYouMean(operator, LOGICAL) + validHere + " (" + Messages.list(allowed) + ")");
+                "unknown operator " + Messages.quote(operator) + " " + Messages.at(path) + "; " + suggestion + validHere
+                        + " (" + Messages.list(allowed) + ")");
     }
 
     /** A {@code $}-name where a property expects one of its operators. */

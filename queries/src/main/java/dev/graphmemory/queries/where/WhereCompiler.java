@@ -33,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Design notes. Caller input never becomes Cypher text: property keys must be plain identifiers in the
  * allowlist given here (and are backquoted all the same), operators come from a fixed set, values become
  * {@code $w0, $w1, ...} parameters. Nesting and size are limited so that a hostile filter cannot exhaust the
- * stack or build a huge query. Instances are immutable and thread-safe; {@code with...} methods return
- * copies.
+ * stack or build a huge query. A {@code $regex} pattern is checked for syntax but not for cost: run filtered
+ * queries with a transaction timeout. Instances are immutable and thread-safe; {@code with...} methods
+ * return copies.
  */
 public final class WhereCompiler {
     /** Default limit on nested {@code $and}, {@code $or} and {@code $not}. */

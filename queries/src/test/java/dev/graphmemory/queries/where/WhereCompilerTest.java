@@ -239,6 +239,8 @@ class WhereCompilerTest {
         assertThat(error("{'$xor': []}").getMessage())
                 .startsWith(
                         "unknown operator '$xor' at the top level; did you mean '$or'? valid here: $and, $or, $not");
+        assertThat(error("{'$path': 'x'}").getMessage())
+                .startsWith("unknown operator '$path' at the top level; did you mean 'path'? valid here:");
         assertThat(error("{'$or': [{'$contains': 'x'}]}").getMessage())
                 .startsWith("operator '$contains' at $or[0] applies to a property");
     }
