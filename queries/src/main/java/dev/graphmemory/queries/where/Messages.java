@@ -1,5 +1,6 @@
 package dev.graphmemory.queries.where;
 
+import dev.graphmemory.queries.find.Levenshtein;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
@@ -86,7 +87,8 @@ final class Messages {
         int bestDistance = Integer.MAX_VALUE;
         for (String name : valid) {
             String candidate = name.toLowerCase(Locale.ROOT);
-            int distance = typed.length() >= 3 && candidate.startsWith(typed) ? 1 : distance(typed, candidate);
+            int distance =
+                    typed.length() >= 3 && candidate.startsWith(typed) ? 1 : Levenshtein.distance(typed, candidate);
             if (distance < bestDistance) {
                 best = name;
                 bestDistance = distance;
@@ -94,26 +96,6 @@ final class Messages {
         }
         int allowed = typed.length() <= 4 ? 1 : typed.length() <= 8 ? 2 : 3;
         return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     private static boolean visible(int cp) {
