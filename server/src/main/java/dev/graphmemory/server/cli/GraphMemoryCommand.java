@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             StatsCommand.class,
             QueryCommand.class,
             ServeCommand.class,
+            TierCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GraphMemoryCommand implements Runnable {

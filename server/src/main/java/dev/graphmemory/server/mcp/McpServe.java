@@ -45,7 +45,7 @@ public final class McpServe {
             throw new java.io.UncheckedIOException(e);
         }
         McpSyncServer server = McpServerFactory.start(
-                guard.sdkInput(), guard.sdkOutput(), version, tools.all(), () -> tools.stamp(staleness));
+                guard.sdkInput(), guard.sdkOutput(), version, toolList(tools), () -> tools.stamp(staleness));
         guard.start();
         Thread hook = new Thread(() -> shutdown(server, handle), "gm-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -56,6 +56,12 @@ public final class McpServe {
         }
         shutdown(server, handle);
         return 0;
+    }
+
+    private static java.util.List<ToolDef> toolList(GraphTools graph) {
+        java.util.List<ToolDef> all = new java.util.ArrayList<>(graph.all());
+        all.add(TierTool.definition());
+        return all;
     }
 
     private static GraphStore openAndIndexIfNeeded(Path root, Supplier<GraphStore> opener, IndexOptions options) {
