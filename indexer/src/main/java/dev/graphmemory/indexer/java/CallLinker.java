@@ -1,0 +1,111 @@
+package dev.graphmemory.indexer.java;
+
+import dev.graphmemory.indexer.model.EdgeRow;
+import dev.graphmemory.indexer.model.LanguagePlugin.LinkOutput;
+import dev.graphmemory.queries.schema.RelType;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/** Emits {@code CALLS} edges for the call sites of one file at a time. */
+final class CallLinker {
+    private static final int[] NONE = new int[0];
+
+    private final SymbolTable table;
+    private final MethodLookup lookup;
+    private final Consumer<LinkOutput> out;
+
+    CallLinker(SymbolTable table, Consumer<LinkOutput> out) {
+        this.table = table;
+        this.lookup = new MethodLookup(table);
+        this.out = out;
+    }
+
+    void link(FileScope scope) {
+        JavaFacts facts = scope.facts();
+        JavaFacts.Calls calls = facts.calls();
+        Set<Long> seen = new HashSet<>();
+        int lastCaller = -1;
+        String callerId = null;
+        for (int i = 0; i < calls.size(); i++) {
+            int local = calls.functions()[i];
+            int caller = table.function(scope.file(), local);
+            int context = table.type(scope.file(), facts.functions().owners()[local]);
+            int[] targets = targets(scope, context, calls.receivers()[i], calls.names()[i], calls.argCounts()[i]);
+            for (int target : targets) {
+                if (seen.add(((long) caller << 32) | target)) {
+                    if (caller != lastCaller) {
+                        lastCaller = caller;
+                        callerId = table.functionId(caller);
+                    }
+                    out.accept(EdgeRow.of(RelType.CALLS, callerId, table.functionId(target)));
+                }
+            }
+        }
+    }
+
+    private int[] targets(FileScope scope, int context, String receiver, String name, int args) {
+        if (receiver == null) {
+            return NONE;
+        }
+        boolean constructor = name.equals(JavaFacts.CONSTRUCTOR);
+        if (receiver.equals(JavaFacts.THIS)) {
+            return constructor ? lookup.constructors(context, args) : lookup.find(context, name, args);
+        }
+        if (receiver.equals(JavaFacts.SUPER)) {
+            return onSupertypes(context, name, args, constructor);
+        }
+        if (receiver.equals(JavaFacts.UNQUALIFIED)) {
+            return unqualified(scope, context, name, args);
+        }
+        int type = scope.resolve(receiver, context, true);
+        if (type < 0) {
+            return NONE;
+        }
+        return constructor ? lookup.constructors(type, args) : lookup.find(type, name, args);
+    }
+
+    private int[] onSupertypes(int context, String name, int args, boolean constructor) {
+        for (int s : table.supers(context)) {
+            if (constructor) {
+                // super(...) runs the superclass constructor, which comes first among the supertypes
+                return table.kind(s) == JavaFacts.Kind.INTERFACE ? NONE : lookup.constructors(s, args);
+            }
+            int[] found = lookup.find(s, name, args);
+            if (found.length > 0) {
+                return found;
+            }
+        }
+        return NONE;
+    }
+
+    /** The enclosing class, then its outer classes (each with supertypes), then static imports. */
+    private int[] unqualified(FileScope scope, int context, String name, int args) {
+        for (int t = context; t >= 0; t = table.outer(t)) {
+            int[] found = lookup.find(t, name, args);
+            if (found.length > 0) {
+                return found;
+            }
+        }
+        JavaFacts facts = scope.facts();
+        for (String member : facts.staticImports()) {
+            int dot = member.lastIndexOf('.');
+            if (dot > 0 && member.substring(dot + 1).equals(name)) {
+                int type = table.type(member.substring(0, dot));
+                if (type >= 0) {
+                    return lookup.find(type, name, args);
+                }
+            }
+        }
+        for (String typeName : facts.staticOnDemandImports()) {
+            int type = table.type(typeName);
+            if (type >= 0) {
+                int[] found = lookup.find(type, name, args);
+                if (found.length > 0) {
+                    return found;
+                }
+            }
+        }
+        return NONE;
+    }
+}

@@ -1,0 +1,263 @@
+package dev.graphmemory.indexer.java;
+
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MarkerAnnotationExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.Name;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.TypeParameter;
+import com.github.javaparser.ast.visitor.VoidVisitorAdapter;
+
+/**
+ * Records what a file refers to: type names, inline qualified names, variables in scope, and the
+ * calls of the current function (as written on the node and as call sites in the facts).
+ */
+abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements CallNames.Variables {
+    final FactsBuilder facts;
+    TypeScope currentType;
+    FunctionScope currentFunction;
+
+    ReferenceVisitor(FactsBuilder facts) {
+        this.facts = facts;
+    }
+
+    @Override
+    public String typeOf(String name) {
+        if (currentFunction != null) {
+            String local = currentFunction.localType(name);
+            if (local != null) {
+                return local;
+            }
+        }
+        return fieldTypeOf(name);
+    }
+
+    @Override
+    public String fieldTypeOf(String name) {
+        for (TypeScope t = currentType; t != null; t = t.outer) {
+            String field = t.fieldType(name);
+            if (field != null) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    /** Children are visited in source order (scope, call, arguments) so calls list in that order. */
+    @Override
+    public void visit(MethodCallExpr n, Void arg) {
+        n.getScope().ifPresent(scope -> {
+            noteNameScope(scope);
+            scope.accept(this, arg);
+        });
+        if (currentFunction != null) {
+            currentFunction.addCall(CallNames.written(n));
+            String receiver = CallNames.receiver(n.getScope(), this);
+            facts.addCall(
+                    currentFunction.index,
+                    receiver,
+                    n.getNameAsString(),
+                    n.getArguments().size());
+        }
+        n.getTypeArguments().ifPresent(types -> types.forEach(t -> t.accept(this, arg)));
+        n.getArguments().forEach(a -> a.accept(this, arg));
+    }
+
+    @Override
+    public void visit(ObjectCreationExpr n, Void arg) {
+        n.getScope().ifPresent(scope -> scope.accept(this, arg));
+        ClassOrInterfaceType type = n.getType();
+        if (currentFunction != null) {
+            currentFunction.addCall("new " + type.getName().getIdentifier());
+            facts.addCall(
+                    currentFunction.index,
+                    type.getNameWithScope(),
+                    JavaFacts.CONSTRUCTOR,
+                    n.getArguments().size());
+        }
+        type.accept(this, arg);
+        n.getTypeArguments().ifPresent(types -> types.forEach(t -> t.accept(this, arg)));
+        n.getArguments().forEach(a -> a.accept(this, arg));
+        n.getAnonymousClassBody().ifPresent(body -> body.forEach(m -> m.accept(this, arg)));
+    }
+
+    @Override
+    public void visit(ExplicitConstructorInvocationStmt n, Void arg) {
+        if (currentFunction != null) {
+            String receiver = n.isThis() ? JavaFacts.THIS : JavaFacts.SUPER;
+            facts.addCall(
+                    currentFunction.index,
+                    receiver,
+                    JavaFacts.CONSTRUCTOR,
+                    n.getArguments().size());
+        }
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(MethodReferenceExpr n, Void arg) {
+        noteNameScope(n.getScope());
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(FieldAccessExpr n, Void arg) {
+        boolean innerLink = n.getParentNode().orElse(null) instanceof FieldAccessExpr p && p.getScope() == n;
+        if (!innerLink && CallNames.leftmost(n) instanceof NameExpr first) {
+            String name = first.getNameAsString();
+            if (typeOf(name) == null) {
+                if (TypeNames.capitalised(name)) {
+                    facts.reference(name);
+                } else {
+                    noteQualified(CallNames.nameChain(n));
+                }
+            }
+        }
+        super.visit(n, arg);
+    }
+
+    /** Only the first segment of a qualified type is a simple name; the scope is not visited again. */
+    @Override
+    public void visit(ClassOrInterfaceType n, Void arg) {
+        ClassOrInterfaceType first = n;
+        while (true) {
+            first.getTypeArguments().ifPresent(args -> args.forEach(t -> t.accept(this, arg)));
+            first.getAnnotations().forEach(a -> a.accept(this, arg));
+            if (first.getScope().isEmpty()) {
+                break;
+            }
+            first = first.getScope().get();
+        }
+        String name = first.getName().getIdentifier();
+        if (first != n && !TypeNames.capitalised(name)) {
+            noteQualified(n.getNameWithScope());
+        } else {
+            facts.reference(name);
+        }
+    }
+
+    @Override
+    public void visit(MarkerAnnotationExpr n, Void arg) {
+        noteAnnotation(n.getName());
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(SingleMemberAnnotationExpr n, Void arg) {
+        noteAnnotation(n.getName());
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(NormalAnnotationExpr n, Void arg) {
+        noteAnnotation(n.getName());
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(TypeParameter n, Void arg) {
+        facts.hide(n.getNameAsString());
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(VariableDeclarationExpr n, Void arg) {
+        declareVariables(n);
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(ForEachStmt n, Void arg) {
+        declareVariables(n.getVariable());
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(LambdaExpr n, Void arg) {
+        declareParameters(n.getParameters());
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(CatchClause n, Void arg) {
+        declare(n.getParameter().getNameAsString(), n.getParameter().getType());
+        super.visit(n, arg);
+    }
+
+    @Override
+    public void visit(TypePatternExpr n, Void arg) {
+        declare(n.getNameAsString(), n.getType());
+        super.visit(n, arg);
+    }
+
+    void declareParameters(NodeList<Parameter> params) {
+        for (Parameter p : params) {
+            declare(p.getNameAsString(), p.getType());
+        }
+    }
+
+    private void declareVariables(VariableDeclarationExpr n) {
+        for (VariableDeclarator v : n.getVariables()) {
+            declare(v.getNameAsString(), v.getType());
+        }
+    }
+
+    private void declare(String name, Type type) {
+        if (currentFunction != null) {
+            currentFunction.declare(name, TypeNames.receiverType(type));
+        }
+    }
+
+    /** {@code Foo} in {@code Foo.bar()} or {@code Foo::bar} is a type unless a variable hides it. */
+    private void noteNameScope(Expression scope) {
+        if (scope instanceof NameExpr n) {
+            String name = n.getNameAsString();
+            if (TypeNames.capitalised(name) && typeOf(name) == null) {
+                facts.reference(name);
+            }
+        }
+    }
+
+    private void noteAnnotation(Name name) {
+        Name first = name;
+        while (first.getQualifier().isPresent()) {
+            first = first.getQualifier().get();
+        }
+        if (first != name && !TypeNames.capitalised(first.getIdentifier())) {
+            noteQualified(name.asString());
+        } else {
+            facts.reference(first.getIdentifier());
+        }
+    }
+
+    /** Keeps a dotted name only if some segment after the first looks like a type. */
+    private void noteQualified(String dotted) {
+        if (dotted == null) {
+            return;
+        }
+        int dot = dotted.indexOf('.');
+        while (dot >= 0 && dot + 1 < dotted.length()) {
+            if (Character.isUpperCase(dotted.charAt(dot + 1))) {
+                facts.qualified(dotted);
+                return;
+            }
+            dot = dotted.indexOf('.', dot + 1);
+        }
+    }
+}
