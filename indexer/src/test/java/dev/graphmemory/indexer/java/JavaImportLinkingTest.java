@@ -1,0 +1,228 @@
+package dev.graphmemory.indexer.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.graphmemory.queries.schema.RelType;
+import org.junit.jupiter.api.Test;
+
+class JavaImportLinkingTest {
+    private static final String MAIN = "src/main/java/com/acme/";
+
+    /** A small repository: model and util packages, and an app package with a same-named List. */
+    private static JavaFixture repository() {
+        return new JavaFixture()
+                .file(MAIN + "model/User.java", "package com.acme.model; public class User {}")
+                .file(MAIN + "model/Role.java", "package com.acme.model; public class Role {}")
+                .file(MAIN + "model/Unused.java", "package com.acme.model; public class Unused {}")
+                .file(MAIN + "util/Strings.java", """
+                        package com.acme.util;
+                        public final class Strings {
+                            public static final String EMPTY = "";
+                            public static String trim(String s) { return s.strip(); }
+                        }
+                        """)
+                .file(MAIN + "util/Maps.java", """
+                        package com.acme.util;
+                        public class Maps {
+                            public static class Entry {}
+                        }
+                        """)
+                .file(MAIN + "app/List.java", "package com.acme.app; public class List {}")
+                .file(MAIN + "app/Config.java", "package com.acme.app; public class Config { static int DEFAULT = 1; }")
+                .file(MAIN + "app/Idle.java", "package com.acme.app; public class Idle {}");
+    }
+
+    @Test
+    void singleTypeStaticWildcardAndSamePackageImportsLinkOnlyUsedRepositoryTypes() {
+        JavaFixture fixture = repository().file(MAIN + "app/App.java", """
+                package com.acme.app;
+
+                import java.util.List;
+                import com.acme.model.*;
+                import com.acme.util.Maps.Entry;
+                import static com.acme.util.Strings.trim;
+
+                class App {
+                    List<User> users;
+                    Config config;
+                    Entry entry;
+                    String name() { return trim(" x ") + Config.DEFAULT; }
+                }
+                """);
+
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, MAIN + "app/App.java"))
+                .containsExactlyInAnyOrder(
+                        MAIN + "model/User.java", // on-demand import, expanded to what is used
+                        MAIN + "util/Maps.java", // nested type import goes to the outer type's module
+                        MAIN + "util/Strings.java", // static import
+                        MAIN + "app/Config.java"); // same package, no import needed
+        fixture.assertNoDuplicateEdges();
+    }
+
+    @Test
+    void singleTypeImportOfAnExternalTypeShadowsTheSamePackageType() {
+        JavaFixture fixture = repository().file(MAIN + "app/Lists.java", """
+                package com.acme.app;
+                import java.util.List;
+                class Lists { List<String> names; }
+                """);
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, MAIN + "app/Lists.java")).isEmpty();
+
+        JavaFixture withoutImport = repository().file(MAIN + "app/Lists.java", """
+                package com.acme.app;
+                class Lists { List names; }
+                """);
+        assertThat(withoutImport.edgesFrom(RelType.IMPORTS, MAIN + "app/Lists.java"))
+                .containsExactly(MAIN + "app/List.java");
+    }
+
+    @Test
+    void staticOnDemandTypeOnDemandAndInlineQualifiedNames() {
+        JavaFixture fixture = repository().file(MAIN + "other/Uses.java", """
+                package com.acme.other;
+
+                import static com.acme.util.Strings.*;
+                import com.acme.util.Maps.*;
+
+                class Uses {
+                    Entry entry;
+                    com.acme.model.Role role = new com.acme.model.Role();
+                    Object config() { return com.acme.app.Config.DEFAULT; }
+                }
+                """);
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, MAIN + "other/Uses.java"))
+                .containsExactlyInAnyOrder(
+                        MAIN + "util/Strings.java",
+                        MAIN + "util/Maps.java",
+                        MAIN + "model/Role.java",
+                        MAIN + "app/Config.java");
+    }
+
+    @Test
+    void typesDeclaredInTheFileShadowImportsAndThePackage() {
+        JavaFixture fixture = repository().file(MAIN + "app/Shadow.java", """
+                package com.acme.app;
+                import com.acme.model.*;
+                class Shadow {
+                    static class User {}
+                    static class Config {}
+                    User user;
+                    Config config;
+                    Shadow self;
+                }
+                """);
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, MAIN + "app/Shadow.java")).isEmpty();
+    }
+
+    @Test
+    void samePackageTypeBeatsAnOnDemandImport() {
+        JavaFixture fixture = repository()
+                .file(MAIN + "model/Config.java", "package com.acme.model; public class Config {}")
+                .file(MAIN + "app/Reader.java", """
+                        package com.acme.app;
+                        import com.acme.model.*;
+                        class Reader { Config config; }
+                        """);
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, MAIN + "app/Reader.java"))
+                .containsExactly(MAIN + "app/Config.java");
+    }
+
+    @Test
+    void annotationsStaticScopesAndMethodReferencesCountAsUses() {
+        JavaFixture fixture = new JavaFixture()
+                .file("src/p/Audited.java", "package p; public @interface Audited {}")
+                .file("src/p/Registry.java", "package p; public class Registry { static void add(Object o) {} }")
+                .file("src/p/Codes.java", "package p; public class Codes { static final int OK = 0; }")
+                .file("src/p/Use.java", """
+                        package p;
+                        @Audited
+                        class Use {
+                            int code = Codes.OK;
+                            Runnable r = () -> java.util.List.of(1).forEach(Registry::add);
+                        }
+                        """);
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, "src/p/Use.java"))
+                .containsExactlyInAnyOrder("src/p/Audited.java", "src/p/Registry.java", "src/p/Codes.java");
+    }
+
+    @Test
+    void variablesNamedLikeTypesAreNotTypeUses() {
+        JavaFixture fixture = new JavaFixture()
+                .file("src/p/Log.java", "package p; public class Log { static void info(String s) {} }")
+                .file("src/p/Use.java", """
+                        package p;
+                        class Use {
+                            Object Log = null;
+                            void m() { Log.toString(); }
+                        }
+                        """);
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, "src/p/Use.java")).isEmpty();
+    }
+
+    @Test
+    void inheritedMemberTypesShadowSamePackageTypes() {
+        JavaFixture fixture = new JavaFixture()
+                .file("src/a/Base.java", "package a; public class Base { public static class Node {} }")
+                .file("src/b/Node.java", "package b; public class Node {}")
+                .file("src/b/Tree.java", """
+                        package b;
+                        import a.Base;
+                        class Tree extends Base { Node root; }
+                        """);
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, "src/b/Tree.java")).containsExactly("src/a/Base.java");
+    }
+
+    @Test
+    void testModulesTestTheMainModulesTheyImport() {
+        JavaFixture fixture = repository()
+                .file("src/test/java/com/acme/app/TestData.java", "package com.acme.app; class TestData {}")
+                .file("src/test/java/com/acme/app/ConfigTest.java", """
+                        package com.acme.app;
+                        import org.junit.jupiter.api.Test;
+                        import com.acme.model.User;
+                        class ConfigTest {
+                            @Test void reads() { new Config(); new User(); TestData.class.getName(); }
+                        }
+                        """);
+        String test = "src/test/java/com/acme/app/ConfigTest.java";
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, test))
+                .containsExactlyInAnyOrder(
+                        MAIN + "model/User.java", MAIN + "app/Config.java", "src/test/java/com/acme/app/TestData.java");
+        assertThat(fixture.edgesFrom(RelType.TESTS, test))
+                .containsExactlyInAnyOrder(MAIN + "model/User.java", MAIN + "app/Config.java");
+        assertThat(fixture.edges(RelType.TESTS)).allMatch(e -> e.startsWith(test));
+    }
+
+    @Test
+    void extendsAndImplementsLinkRepositoryTypesOnly() {
+        JavaFixture fixture = new JavaFixture()
+                .file("src/a/Named.java", "package a; public interface Named {}")
+                .file(
+                        "src/a/Auditable.java",
+                        "package a; public interface Auditable extends Named, java.io.Serializable {}")
+                .file("src/a/Base.java", """
+                        package a;
+                        public abstract class Base<T> {
+                            public interface Listener {}
+                        }
+                        """)
+                .file("src/b/Admin.java", """
+                        package b;
+                        import a.*;
+                        class Admin extends Base<String> implements Auditable, Comparable<Admin>, Base.Listener {
+                            public int compareTo(Admin o) { return 0; }
+                            enum Level implements Named { LOW }
+                            record Grant(String what) implements a.Named {}
+                            static class Super extends Admin {}
+                        }
+                        """);
+        assertThat(fixture.edges(RelType.EXTENDS))
+                .containsExactlyInAnyOrder("a.Auditable -> a.Named", "b.Admin -> a.Base", "b.Admin.Super -> b.Admin");
+        assertThat(fixture.edges(RelType.IMPLEMENTS))
+                .containsExactlyInAnyOrder(
+                        "b.Admin -> a.Auditable",
+                        "b.Admin -> a.Base.Listener",
+                        "b.Admin.Level -> a.Named",
+                        "b.Admin.Grant -> a.Named");
+    }
+}
