@@ -21,7 +21,11 @@ final class CallLinker {
         this.out = out;
     }
 
-    void link(FileScope scope) {
+    /**
+     * Emits the calls of one file and adds to {@code dependencies} the files declaring the types in
+     * the signatures of the functions it calls.
+     */
+    void link(FileScope scope, Set<Integer> dependencies) {
         JavaFacts facts = scope.facts();
         JavaFacts.Calls calls = facts.calls();
         Set<Long> seen = new HashSet<>();
@@ -32,6 +36,7 @@ final class CallLinker {
             int caller = table.function(scope.file(), local);
             int context = table.type(scope.file(), facts.functions().owners()[local]);
             int[] targets = targets(scope, context, calls.receivers()[i], calls.names()[i], calls.argCounts()[i]);
+            addSignatureFiles(targets, scope.file(), dependencies);
             for (int target : targets) {
                 if (seen.add(((long) caller << 32) | target)) {
                     if (caller != lastCaller) {
@@ -42,6 +47,36 @@ final class CallLinker {
                 }
             }
         }
+    }
+
+    /**
+     * The signature files of the callee; of several overloads, only those all share, since the
+     * compiled call names one of them.
+     */
+    private void addSignatureFiles(int[] targets, int self, Set<Integer> dependencies) {
+        if (targets.length == 0) {
+            return;
+        }
+        outer:
+        for (int file : table.signatureFiles(targets[0])) {
+            for (int i = 1; i < targets.length; i++) {
+                if (!contains(table.signatureFiles(targets[i]), file)) {
+                    continue outer;
+                }
+            }
+            if (file != self) {
+                dependencies.add(file);
+            }
+        }
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int[] targets(FileScope scope, int context, String receiver, String name, int args) {

@@ -75,6 +75,20 @@ final class Declarations {
         return out.append(')').toString();
     }
 
+    /** Whether a type is an annotation type declared {@code @Retention(RUNTIME)}. */
+    static boolean runtimeRetained(TypeDeclaration<?> type) {
+        if (!type.isAnnotationDeclaration()) {
+            return false;
+        }
+        for (AnnotationExpr a : type.getAnnotations()) {
+            if (a.getName().getIdentifier().equals("Retention")
+                    && a.getChildNodes().stream().anyMatch(v -> v.toString().endsWith("RUNTIME"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean endsWithVarargs(NodeList<Parameter> params) {
         return !params.isEmpty() && params.getLast().orElseThrow().isVarArgs();
     }

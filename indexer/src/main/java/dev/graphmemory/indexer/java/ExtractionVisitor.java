@@ -161,7 +161,13 @@ final class ExtractionVisitor extends ReferenceVisitor {
         }
         String name = n.getNameAsString();
         String qn = topLevel ? (pkg.isEmpty() ? name : pkg + "." + name) : currentType.qualifiedName + "." + name;
-        int index = facts.addType(qn, topLevel ? -1 : currentType.index, kind, erased(supers), erased(ifaces));
+        int index = facts.addType(
+                qn,
+                topLevel ? -1 : currentType.index,
+                kind,
+                erased(supers),
+                erased(ifaces),
+                Declarations.runtimeRetained(n));
         String id = NodeType.CLASS.id(qn);
         nodes.add(NodeRow.of(NodeType.CLASS, qn, Declarations.classProps(n, qn, kind, path)));
         edges.add(EdgeRow.of(RelType.DECLARES, topLevel ? moduleId : currentType.id, id));
@@ -197,7 +203,8 @@ final class ExtractionVisitor extends ReferenceVisitor {
                 constructor ? JavaFacts.CONSTRUCTOR : name,
                 currentType.index,
                 params.size(),
-                Declarations.endsWithVarargs(params));
+                Declarations.endsWithVarargs(params),
+                returnType);
         Map<String, Object> props = Declarations.functionProps(
                 n, name, currentType.qualifiedName, signature, params, returnType, modifiers, annotations, path);
         currentFunction = new FunctionScope(index, key, currentType, props);

@@ -19,6 +19,7 @@ final class FactsBuilder {
     private final List<String> staticImports = new ArrayList<>();
     private final List<String> staticOnDemandImports = new ArrayList<>();
     private final Set<String> referenced = new HashSet<>();
+    private final Set<String> annotationRefs = new HashSet<>();
     private final Set<String> hidden = new HashSet<>();
     private final Set<String> qualifiedRefs = new LinkedHashSet<>();
 
@@ -27,12 +28,14 @@ final class FactsBuilder {
     private final List<JavaFacts.Kind> typeKinds = new ArrayList<>();
     private final List<String[]> superclasses = new ArrayList<>();
     private final List<String[]> interfaces = new ArrayList<>();
+    private final BitSet retained = new BitSet();
 
     private final List<String> functionKeys = new ArrayList<>();
     private final List<String> functionNames = new ArrayList<>();
     private final List<Integer> functionOwners = new ArrayList<>();
     private final List<Integer> paramCounts = new ArrayList<>();
     private final BitSet varargs = new BitSet();
+    private final List<String> returnTypes = new ArrayList<>();
 
     private final Set<CallSite> calls = new LinkedHashSet<>();
 
@@ -71,6 +74,11 @@ final class FactsBuilder {
         referenced.add(simpleName);
     }
 
+    /** Records a simple name used as an annotation. */
+    void annotationReference(String simpleName) {
+        annotationRefs.add(simpleName);
+    }
+
     /** Records a name that is not a type of another file here: a type parameter or a declared type. */
     void hide(String simpleName) {
         hidden.add(simpleName);
@@ -81,7 +89,14 @@ final class FactsBuilder {
         qualifiedRefs.add(dottedName);
     }
 
-    int addType(String qualifiedName, int outer, JavaFacts.Kind kind, String[] supers, String[] ifaces) {
+    int addType(
+            String qualifiedName,
+            int outer,
+            JavaFacts.Kind kind,
+            String[] supers,
+            String[] ifaces,
+            boolean runtimeRetained) {
+        retained.set(typeNames.size(), runtimeRetained);
         typeNames.add(qualifiedName);
         typeOuter.add(outer);
         typeKinds.add(kind);
@@ -91,7 +106,9 @@ final class FactsBuilder {
         return typeNames.size() - 1;
     }
 
-    int addFunction(String key, String name, int owner, int params, boolean isVarargs) {
+    /** Adds a function; {@code returnType} as written, {@code null} for a constructor. */
+    int addFunction(String key, String name, int owner, int params, boolean isVarargs, String returnType) {
+        returnTypes.add(returnType == null ? null : elementType(returnType).intern());
         functionKeys.add(key);
         functionNames.add(name.intern());
         functionOwners.add(owner);
@@ -107,18 +124,23 @@ final class FactsBuilder {
     JavaFacts build(boolean test) {
         Set<String> refs = new HashSet<>(referenced);
         refs.removeAll(hidden);
+        Set<String> annotationOnly = new HashSet<>(annotationRefs);
+        annotationOnly.removeAll(hidden);
+        annotationOnly.removeAll(refs);
         JavaFacts.Types types = new JavaFacts.Types(
                 typeNames.toArray(NONE),
                 typeOuter.stream().mapToInt(Integer::intValue).toArray(),
                 bytes(typeKinds),
                 superclasses.toArray(new String[0][]),
-                interfaces.toArray(new String[0][]));
+                interfaces.toArray(new String[0][]),
+                retained);
         JavaFacts.Functions functions = new JavaFacts.Functions(
                 functionKeys.toArray(NONE),
                 functionNames.toArray(NONE),
                 functionOwners.stream().mapToInt(Integer::intValue).toArray(),
                 paramCounts.stream().mapToInt(Integer::intValue).toArray(),
-                varargs);
+                varargs,
+                returnTypes.toArray(NONE));
         return new JavaFacts(
                 path,
                 pkg.intern(),
@@ -127,7 +149,8 @@ final class FactsBuilder {
                 intern(onDemandImports),
                 intern(staticImports),
                 intern(staticOnDemandImports),
-                intern(refs),
+                sorted(intern(refs)),
+                sorted(intern(annotationOnly)),
                 intern(qualifiedRefs),
                 types,
                 functions,
@@ -149,6 +172,29 @@ final class FactsBuilder {
             i++;
         }
         return new JavaFacts.Calls(functions, receivers, names, args);
+    }
+
+    /** {@code Map.Entry} for {@code Map.Entry<K, V>[]}. */
+    static String elementType(String written) {
+        int end = written.length();
+        int generic = written.indexOf('<');
+        if (generic >= 0) {
+            end = generic;
+        }
+        int array = written.indexOf('[');
+        if (array >= 0 && array < end) {
+            end = array;
+        }
+        int dots = written.indexOf("...");
+        if (dots >= 0 && dots < end) {
+            end = dots;
+        }
+        return written.substring(0, end);
+    }
+
+    private static String[] sorted(String[] values) {
+        java.util.Arrays.sort(values);
+        return values;
     }
 
     private static byte[] bytes(List<JavaFacts.Kind> kinds) {

@@ -1,13 +1,18 @@
 package dev.graphmemory.indexer.java;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * Works out which repository modules a file depends on at the type level: single-type and static
- * imports, the simple names it uses (resolved through inherited member types, imports, its
- * package and on-demand imports, so an on-demand import only counts for the types the file
- * uses), and qualified names written inline.
+ * Works out which repository modules a file depends on at the type level, as a compiler sees it:
+ * single-type imports the file uses, static imports, the simple names it uses (resolved through
+ * inherited member types, imports, its package and on-demand imports, so an on-demand import only
+ * counts for the types the file uses), and qualified names written inline.
+ *
+ * <p>Design note: what the compiled class does not depend on is left out, so that the edges agree
+ * with {@code jdeps}: an import used by nothing (or only by Javadoc), and an annotation that is
+ * not retained at run time ({@code @Override}, {@code @Serial}, {@code CLASS} retention).
  */
 final class ImportLinker {
     private final SymbolTable table;
@@ -17,11 +22,16 @@ final class ImportLinker {
     }
 
     /** The files this file imports, without itself, in a stable order. */
-    int[] importedFiles(FileScope scope) {
+    Set<Integer> importedFiles(FileScope scope) {
         JavaFacts facts = scope.facts();
         Set<Integer> files = new LinkedHashSet<>();
         for (String name : facts.singleImports()) {
-            add(files, table.longestPrefix(name));
+            String simple = SymbolTable.simpleName(name);
+            if (usedAsType(facts, simple)) {
+                add(files, table.longestPrefix(name));
+            } else if (usedAsAnnotation(facts, simple)) {
+                addAnnotation(files, table.type(name));
+            }
         }
         for (String member : facts.staticImports()) {
             int dot = member.lastIndexOf('.');
@@ -37,11 +47,26 @@ final class ImportLinker {
                 add(files, resolveReferenced(scope, simple));
             }
         }
+        for (String name : facts.annotationRefs()) {
+            if (name.indexOf('.') > 0) {
+                addAnnotation(files, table.longestPrefix(name));
+            } else if (!scope.importsSingle(name)) {
+                addAnnotation(files, resolveReferenced(scope, name));
+            }
+        }
         for (String dotted : facts.qualifiedRefs()) {
             add(files, table.longestPrefix(dotted));
         }
         files.remove(scope.file());
-        return files.stream().mapToInt(Integer::intValue).toArray();
+        return files;
+    }
+
+    private static boolean usedAsType(JavaFacts facts, String simple) {
+        return Arrays.binarySearch(facts.referenced(), simple) >= 0;
+    }
+
+    private static boolean usedAsAnnotation(JavaFacts facts, String simple) {
+        return Arrays.binarySearch(facts.annotationRefs(), simple) >= 0;
     }
 
     /** Member types inherited by the file's top-level types shadow imports and the package. */
@@ -56,6 +81,12 @@ final class ImportLinker {
             }
         }
         return scope.resolveOutsideFile(simple);
+    }
+
+    private void addAnnotation(Set<Integer> files, int type) {
+        if (type >= 0 && (table.kind(type) != JavaFacts.Kind.ANNOTATION || table.retained(type))) {
+            files.add(table.fileOf(type));
+        }
     }
 
     private void add(Set<Integer> files, int type) {

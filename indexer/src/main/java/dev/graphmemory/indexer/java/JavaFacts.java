@@ -17,7 +17,10 @@ import java.util.BitSet;
  * @param onDemandImports on-demand imports without the {@code .*}, e.g. {@code a.b} or {@code a.b.C}
  * @param staticImports single static imports, e.g. {@code a.b.C.member}
  * @param staticOnDemandImports static on-demand imports without the {@code .*}, e.g. {@code a.b.C}
- * @param referenced simple type names the file refers to (types, annotations, static scopes)
+ * @param referenced simple type names the file refers to (as types and as static scopes), sorted
+ * @param annotationRefs names the file uses only as annotations (simple, or qualified from a
+ *     package), sorted; they count as dependencies only when the annotation is retained at run
+ *     time, as in compiled classes
  * @param qualifiedRefs dotted names written inline whose first segment is lower-case, e.g. {@code
  *     java.util.List} or {@code a.b.C.CONSTANT}; the linker keeps the longest prefix that is a type
  */
@@ -30,6 +33,7 @@ record JavaFacts(
         String[] staticImports,
         String[] staticOnDemandImports,
         String[] referenced,
+        String[] annotationRefs,
         String[] qualifiedRefs,
         Types types,
         Functions functions,
@@ -68,8 +72,15 @@ record JavaFacts(
      * @param superclasses the {@code extends} clause as written without generics (for an interface:
      *     the interfaces it extends)
      * @param interfaces the {@code implements} clause as written without generics
+     * @param retained which annotation types are {@code @Retention(RUNTIME)}
      */
-    record Types(String[] names, int[] outer, byte[] kinds, String[][] superclasses, String[][] interfaces) {
+    record Types(
+            String[] names,
+            int[] outer,
+            byte[] kinds,
+            String[][] superclasses,
+            String[][] interfaces,
+            BitSet retained) {
         int size() {
             return names.length;
         }
@@ -87,8 +98,11 @@ record JavaFacts(
      * @param owners the index of the declaring type in {@link Types}
      * @param paramCounts the number of parameters
      * @param varargs which functions end with a varargs parameter
+     * @param returnTypes the return type as written without generics or array brackets, {@code
+     *     null} for constructors
      */
-    record Functions(String[] keys, String[] names, int[] owners, int[] paramCounts, BitSet varargs) {
+    record Functions(
+            String[] keys, String[] names, int[] owners, int[] paramCounts, BitSet varargs, String[] returnTypes) {
         int size() {
             return keys.length;
         }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -37,13 +38,16 @@ final class JavaLinker {
         for (int f = 0; f < table.fileCount(); f++) {
             linkSupertypes(new FileScope(table, f));
         }
+        for (int f = 0; f < table.fileCount(); f++) {
+            SignatureFiles.compute(table, new FileScope(table, f));
+        }
         ImportLinker imports = new ImportLinker(table);
         CallLinker calls = new CallLinker(table, out);
         for (int f = 0; f < table.fileCount(); f++) {
             FileScope scope = new FileScope(table, f);
-            int[] imported = imports.importedFiles(scope);
+            Set<Integer> imported = imports.importedFiles(scope);
+            calls.link(scope, imported);
             emitImports(f, imported);
-            calls.link(scope);
         }
         ServiceEntries.link(table, resources, out);
     }
@@ -77,7 +81,7 @@ final class JavaLinker {
         return n + 1;
     }
 
-    private void emitImports(int f, int[] imported) {
+    private void emitImports(int f, Set<Integer> imported) {
         String from = table.moduleId(f);
         boolean test = table.file(f).test();
         for (int target : imported) {

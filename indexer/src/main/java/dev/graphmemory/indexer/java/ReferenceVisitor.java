@@ -32,6 +32,7 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
     final FactsBuilder facts;
     TypeScope currentType;
     FunctionScope currentFunction;
+    private int annotationDepth;
 
     ReferenceVisitor(FactsBuilder facts) {
         this.facts = facts;
@@ -123,7 +124,7 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
             String name = first.getNameAsString();
             if (typeOf(name) == null) {
                 if (TypeNames.capitalised(name)) {
-                    facts.reference(name);
+                    reference(name);
                 } else {
                     noteQualified(CallNames.nameChain(n));
                 }
@@ -148,26 +149,41 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
         if (first != n && !TypeNames.capitalised(name)) {
             noteQualified(n.getNameWithScope());
         } else {
-            facts.reference(name);
+            reference(name);
         }
     }
 
     @Override
     public void visit(MarkerAnnotationExpr n, Void arg) {
         noteAnnotation(n.getName());
-        super.visit(n, arg);
+        annotationDepth++;
+        try {
+            super.visit(n, arg);
+        } finally {
+            annotationDepth--;
+        }
     }
 
     @Override
     public void visit(SingleMemberAnnotationExpr n, Void arg) {
         noteAnnotation(n.getName());
-        super.visit(n, arg);
+        annotationDepth++;
+        try {
+            super.visit(n, arg);
+        } finally {
+            annotationDepth--;
+        }
     }
 
     @Override
     public void visit(NormalAnnotationExpr n, Void arg) {
         noteAnnotation(n.getName());
-        super.visit(n, arg);
+        annotationDepth++;
+        try {
+            super.visit(n, arg);
+        } finally {
+            annotationDepth--;
+        }
     }
 
     @Override
@@ -229,26 +245,38 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
         if (scope instanceof NameExpr n) {
             String name = n.getNameAsString();
             if (TypeNames.capitalised(name) && typeOf(name) == null) {
-                facts.reference(name);
+                reference(name);
             }
         }
     }
 
+    /** Names inside annotation values are not dependencies of the compiled class (as in jdeps). */
+    private void reference(String simpleName) {
+        if (annotationDepth == 0) {
+            facts.reference(simpleName);
+        }
+    }
+
     private void noteAnnotation(Name name) {
+        if (annotationDepth > 0) {
+            return;
+        }
         Name first = name;
         while (first.getQualifier().isPresent()) {
             first = first.getQualifier().get();
         }
-        if (first != name && !TypeNames.capitalised(first.getIdentifier())) {
-            noteQualified(name.asString());
+        if (first == name) {
+            facts.annotationReference(name.getIdentifier());
+        } else if (TypeNames.capitalised(first.getIdentifier())) {
+            reference(first.getIdentifier());
         } else {
-            facts.reference(first.getIdentifier());
+            facts.annotationReference(name.asString());
         }
     }
 
     /** Keeps a dotted name only if some segment after the first looks like a type. */
     private void noteQualified(String dotted) {
-        if (dotted == null) {
+        if (dotted == null || annotationDepth > 0) {
             return;
         }
         int dot = dotted.indexOf('.');

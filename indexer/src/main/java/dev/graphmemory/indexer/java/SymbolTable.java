@@ -22,6 +22,7 @@ final class SymbolTable {
     private final Map<String, Integer>[] members;
     private final Map<String, int[]>[] methods;
     private final int[][] supers;
+    private final int[][] signatureFiles;
 
     @SuppressWarnings("unchecked")
     SymbolTable(List<JavaFacts> files) {
@@ -41,6 +42,7 @@ final class SymbolTable {
         members = new Map[types];
         methods = new Map[types];
         supers = new int[types][];
+        signatureFiles = new int[functions][];
         for (int f = 0; f < files.size(); f++) {
             index(f);
         }
@@ -142,6 +144,12 @@ final class SymbolTable {
         return files.get(f).types().kind(type - typeBase[f]);
     }
 
+    /** Whether an annotation type is retained at run time (and so visible in compiled classes). */
+    boolean retained(int type) {
+        int f = typeFile[type];
+        return files.get(f).types().retained().get(type - typeBase[f]);
+    }
+
     /** The enclosing type, or -1 for a top-level type. */
     int outer(int type) {
         int f = typeFile[type];
@@ -171,6 +179,16 @@ final class SymbolTable {
 
     void setSupers(int type, int[] resolved) {
         supers[type] = resolved;
+    }
+
+    /** The files declaring the types of a function's signature; empty until the linker sets them. */
+    int[] signatureFiles(int function) {
+        int[] s = signatureFiles[function];
+        return s == null ? NONE : s;
+    }
+
+    void setSignatureFiles(int function, int[] files) {
+        signatureFiles[function] = files;
     }
 
     String functionId(int function) {

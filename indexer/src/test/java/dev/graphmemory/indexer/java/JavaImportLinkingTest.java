@@ -128,9 +128,14 @@ class JavaImportLinkingTest {
     }
 
     @Test
-    void annotationsStaticScopesAndMethodReferencesCountAsUses() {
+    void runtimeAnnotationsStaticScopesAndMethodReferencesCountAsUses() {
         JavaFixture fixture = new JavaFixture()
-                .file("src/p/Audited.java", "package p; public @interface Audited {}")
+                .file("src/p/Audited.java", """
+                        package p;
+                        import java.lang.annotation.*;
+                        @Retention(RetentionPolicy.RUNTIME)
+                        public @interface Audited {}
+                        """)
                 .file("src/p/Registry.java", "package p; public class Registry { static void add(Object o) {} }")
                 .file("src/p/Codes.java", "package p; public class Codes { static final int OK = 0; }")
                 .file("src/p/Use.java", """
@@ -143,6 +148,37 @@ class JavaImportLinkingTest {
                         """);
         assertThat(fixture.edgesFrom(RelType.IMPORTS, "src/p/Use.java"))
                 .containsExactlyInAnyOrder("src/p/Audited.java", "src/p/Registry.java", "src/p/Codes.java");
+    }
+
+    @Test
+    void unusedImportsAndAnnotationsMissingFromCompiledClassesAreNoDependency() {
+        JavaFixture fixture = new JavaFixture()
+                .file("src/a/Serial.java", """
+                        package a;
+                        import java.lang.annotation.*;
+                        @Retention(RetentionPolicy.SOURCE)
+                        public @interface Serial {}
+                        """)
+                .file("src/a/Marker.java", "package a; public @interface Marker {}")
+                .file("src/a/Live.java", """
+                        package a;
+                        @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+                        public @interface Live {}
+                        """)
+                .file("src/a/OnlyInDocs.java", "package a; public class OnlyInDocs {}")
+                .file("src/b/Use.java", """
+                        package b;
+                        import a.Serial;
+                        import a.Marker;
+                        import a.Live;
+                        import a.OnlyInDocs;
+                        /** See {@link OnlyInDocs}. */
+                        @Marker @Live
+                        class Use {
+                            @Serial private static final long serialVersionUID = 1L;
+                        }
+                        """);
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, "src/b/Use.java")).containsExactly("src/a/Live.java");
     }
 
     @Test
