@@ -38,6 +38,7 @@ final class FactsBuilder {
     private final List<String> returnTypes = new ArrayList<>();
 
     private final Set<CallSite> calls = new LinkedHashSet<>();
+    private int features;
 
     private record CallSite(int function, String receiver, String name, int args) {}
 
@@ -72,6 +73,11 @@ final class FactsBuilder {
     /** Records a simple name used as a type (or as the scope of a static member). */
     void reference(String simpleName) {
         referenced.add(simpleName);
+    }
+
+    /** Records an {@link ImplicitDependencies} feature bit. */
+    void feature(int bit) {
+        features |= bit;
     }
 
     /** Records a simple name used as an annotation. */
@@ -145,6 +151,7 @@ final class FactsBuilder {
                 path,
                 pkg.intern(),
                 test,
+                features,
                 intern(singleImports),
                 intern(onDemandImports),
                 intern(staticImports),

@@ -57,6 +57,7 @@ final class ImportLinker {
         for (String dotted : facts.qualifiedRefs()) {
             add(files, table.longestPrefix(dotted));
         }
+        ImplicitDependencies.add(table, facts, files);
         files.remove(scope.file());
         return files;
     }

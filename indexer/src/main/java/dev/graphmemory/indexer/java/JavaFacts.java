@@ -21,6 +21,8 @@ import java.util.BitSet;
  * @param annotationRefs names the file uses only as annotations (simple, or qualified from a
  *     package), sorted; they count as dependencies only when the annotation is retained at run
  *     time, as in compiled classes
+ * @param features what makes the compiled class depend on types the source does not name, as
+ *     {@link ImplicitDependencies} bits
  * @param qualifiedRefs dotted names written inline whose first segment is lower-case, e.g. {@code
  *     java.util.List} or {@code a.b.C.CONSTANT}; the linker keeps the longest prefix that is a type
  */
@@ -28,6 +30,7 @@ record JavaFacts(
         String path,
         String pkg,
         boolean test,
+        int features,
         String[] singleImports,
         String[] onDemandImports,
         String[] staticImports,

@@ -16,6 +16,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
@@ -112,7 +113,14 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
     }
 
     @Override
+    public void visit(AssertStmt n, Void arg) {
+        facts.feature(ImplicitDependencies.ASSERT);
+        super.visit(n, arg);
+    }
+
+    @Override
     public void visit(MethodReferenceExpr n, Void arg) {
+        facts.feature(ImplicitDependencies.LAMBDA);
         noteNameScope(n.getScope());
         super.visit(n, arg);
     }
@@ -206,6 +214,7 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
 
     @Override
     public void visit(LambdaExpr n, Void arg) {
+        facts.feature(ImplicitDependencies.LAMBDA);
         declareParameters(n.getParameters());
         super.visit(n, arg);
     }

@@ -209,6 +209,65 @@ class JavaImportLinkingTest {
     }
 
     @Test
+    void typesInTheSignatureOfACalledMethodAreDependencies() {
+        JavaFixture fixture = new JavaFixture()
+                .file("src/a/Item.java", "package a; public class Item {}")
+                .file("src/a/Tag.java", "package a; public class Tag {}")
+                .file("src/a/Repo.java", """
+                        package a;
+                        public class Repo {
+                            public Item find(String id) { return null; }
+                            public void put(Item item) {}
+                            public void put(Tag tag) {}
+                        }
+                        """)
+                .file("src/b/Use.java", """
+                        package b;
+                        import a.Repo;
+                        class Use {
+                            void m(Repo repo) {
+                                repo.find("x");
+                                repo.put(null);
+                            }
+                        }
+                        """);
+        // put(null) may be either overload, so neither Item nor Tag follows from it alone
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, "src/b/Use.java"))
+                .containsExactlyInAnyOrder("src/a/Repo.java", "src/a/Item.java");
+    }
+
+    @Test
+    void implicitSupertypesAndLambdaMachineryLinkWhenTheJdkIsTheRepository() {
+        JavaFixture fixture = new JavaFixture()
+                .file("src/java/lang/Object.java", "package java.lang; public class Object {}")
+                .file("src/java/lang/Enum.java", "package java.lang; public abstract class Enum<E> {}")
+                .file("src/java/lang/AssertionError.java", "package java.lang; public class AssertionError {}")
+                .file(
+                        "src/java/lang/invoke/LambdaMetafactory.java",
+                        "package java.lang.invoke; public class LambdaMetafactory {}")
+                .file("src/p/Base.java", "package p; public class Base {}")
+                .file("src/p/Sub.java", "package p; class Sub extends Base {}")
+                .file("src/p/Color.java", """
+                        package p;
+                        enum Color {
+                            RED;
+                            void check(int x) {
+                                assert x > 0;
+                                Runnable r = () -> {};
+                            }
+                        }
+                        """);
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, "src/p/Base.java")).containsExactly("src/java/lang/Object.java");
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, "src/p/Sub.java")).containsExactly("src/p/Base.java");
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, "src/p/Color.java"))
+                .containsExactlyInAnyOrder(
+                        "src/java/lang/Enum.java",
+                        "src/java/lang/AssertionError.java",
+                        "src/java/lang/invoke/LambdaMetafactory.java");
+        assertThat(fixture.edges(RelType.EXTENDS)).containsExactly("p.Sub -> p.Base");
+    }
+
+    @Test
     void testModulesTestTheMainModulesTheyImport() {
         JavaFixture fixture = repository()
                 .file("src/test/java/com/acme/app/TestData.java", "package com.acme.app; class TestData {}")
