@@ -13,11 +13,13 @@ final class CallLinker {
 
     private final SymbolTable table;
     private final MethodLookup lookup;
+    private final ReceiverResolver receivers;
     private final Consumer<LinkOutput> out;
 
     CallLinker(SymbolTable table, Consumer<LinkOutput> out) {
         this.table = table;
         this.lookup = new MethodLookup(table);
+        this.receivers = new ReceiverResolver(table);
         this.out = out;
     }
 
@@ -35,7 +37,8 @@ final class CallLinker {
             int local = calls.functions()[i];
             int caller = table.function(scope.file(), local);
             int context = table.type(scope.file(), facts.functions().owners()[local]);
-            int[] targets = targets(scope, context, calls.receivers()[i], calls.names()[i], calls.argCounts()[i]);
+            int[] targets =
+                    targets(scope, context, calls.receivers()[i], calls.names()[i], calls.argCounts()[i], dependencies);
             addSignatureFiles(targets, scope.file(), dependencies);
             for (int target : targets) {
                 if (seen.add(((long) caller << 32) | target)) {
@@ -79,7 +82,8 @@ final class CallLinker {
         return false;
     }
 
-    private int[] targets(FileScope scope, int context, String receiver, String name, int args) {
+    private int[] targets(
+            FileScope scope, int context, String receiver, String name, int args, Set<Integer> dependencies) {
         if (receiver == null) {
             return NONE;
         }
@@ -93,11 +97,15 @@ final class CallLinker {
         if (receiver.equals(JavaFacts.UNQUALIFIED)) {
             return unqualified(scope, context, name, args);
         }
-        int type = scope.resolve(receiver, context, true);
-        if (type < 0) {
+        if (constructor) {
+            int type = scope.resolve(receiver, context, true);
+            return type < 0 ? NONE : lookup.constructors(type, args);
+        }
+        int type = receivers.resolve(scope, context, receiver, dependencies);
+        if (type < 0 || name.equals(JavaFacts.FIELD_ACCESS)) {
             return NONE;
         }
-        return constructor ? lookup.constructors(type, args) : lookup.find(type, name, args);
+        return lookup.find(type, name, args);
     }
 
     private int[] onSupertypes(int context, String name, int args, boolean constructor) {

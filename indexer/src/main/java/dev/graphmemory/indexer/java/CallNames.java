@@ -67,7 +67,8 @@ final class CallNames {
             if (type != null) {
                 return type.isEmpty() ? null : type;
             }
-            return TypeNames.capitalised(name) ? name : null;
+            // a type, or a field inherited or imported statically: the linker tells which
+            return name;
         }
         if (s instanceof FieldAccessExpr f) {
             return fieldAccessReceiver(f, variables);
@@ -82,16 +83,28 @@ final class CallNames {
         return null;
     }
 
+    /** Encodes a chain of names as a receiver; see {@link JavaFacts.Calls#receivers}. */
     private static String fieldAccessReceiver(FieldAccessExpr f, Variables variables) {
-        if (f.getScope() instanceof ThisExpr t && t.getTypeName().isEmpty()) {
-            String type = variables.fieldTypeOf(f.getNameAsString());
-            return type == null || type.isEmpty() ? null : type;
-        }
-        Expression left = leftmost(f);
-        if (!(left instanceof NameExpr n) || variables.typeOf(n.getNameAsString()) != null) {
+        String chain = nameChain(f);
+        if (chain == null) {
             return null;
         }
-        return nameChain(f);
+        int dot = chain.indexOf('.');
+        String first = chain.substring(0, dot);
+        String rest = chain.substring(dot + 1);
+        if (first.equals("this")) {
+            int next = rest.indexOf('.');
+            String type = variables.fieldTypeOf(next < 0 ? rest : rest.substring(0, next));
+            if (type == null) {
+                return "#" + rest;
+            }
+            return type.isEmpty() ? null : next < 0 ? type : type + "#" + rest.substring(next + 1);
+        }
+        String type = variables.typeOf(first);
+        if (type == null) {
+            return chain;
+        }
+        return type.isEmpty() ? null : type + "#" + rest;
     }
 
     /** The innermost scope of a field-access chain, e.g. {@code a} in {@code a.b.c}. */

@@ -173,6 +173,7 @@ final class ExtractionVisitor extends ReferenceVisitor {
         edges.add(EdgeRow.of(RelType.DECLARES, topLevel ? moduleId : currentType.id, id));
         entryPoints.inspect(n, qn, topLevel);
         currentType = new TypeScope(n, qn, id, index, currentType);
+        currentType.declaredFields().forEach((field, type) -> facts.addField(index, field, type));
         return currentType;
     }
 

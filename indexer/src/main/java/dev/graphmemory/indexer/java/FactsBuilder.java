@@ -37,6 +37,9 @@ final class FactsBuilder {
     private final BitSet varargs = new BitSet();
     private final List<String> returnTypes = new ArrayList<>();
 
+    private final List<String> fieldNames = new ArrayList<>();
+    private final List<Integer> fieldOwners = new ArrayList<>();
+    private final List<String> fieldTypes = new ArrayList<>();
     private final Set<CallSite> calls = new LinkedHashSet<>();
     private int features;
 
@@ -123,6 +126,12 @@ final class FactsBuilder {
         return functionKeys.size() - 1;
     }
 
+    void addField(int owner, String name, String erasedType) {
+        fieldOwners.add(owner);
+        fieldNames.add(name.intern());
+        fieldTypes.add(erasedType.intern());
+    }
+
     void addCall(int function, String receiver, String name, int args) {
         calls.add(new CallSite(function, receiver, name, args));
     }
@@ -161,6 +170,10 @@ final class FactsBuilder {
                 intern(qualifiedRefs),
                 types,
                 functions,
+                new JavaFacts.Fields(
+                        fieldNames.toArray(NONE),
+                        fieldOwners.stream().mapToInt(Integer::intValue).toArray(),
+                        fieldTypes.toArray(NONE)),
                 calls());
     }
 

@@ -7,7 +7,8 @@ import java.util.Set;
  * The types a compiled class depends on without the source naming them: {@code Object} as the
  * implicit superclass (of a class without {@code extends} and of an interface), {@code Enum} and {@code Record} for enums and records, {@code Annotation}
  * for annotation types, the {@code invokedynamic} machinery behind lambdas, method references and
- * record methods, and {@code AssertionError} behind {@code assert}. They only resolve when the
+ * record methods, {@code AssertionError} behind {@code assert}, and {@code Throwable} behind
+ * try-with-resources ({@code addSuppressed}). They only resolve when the
  * repository holds the JDK's own sources.
  */
 final class ImplicitDependencies {
@@ -15,6 +16,8 @@ final class ImplicitDependencies {
     static final int LAMBDA = 1;
     /** {@link JavaFacts#features} bit: the file has an {@code assert} statement. */
     static final int ASSERT = 2;
+    /** {@link JavaFacts#features} bit: the file has a try-with-resources statement. */
+    static final int TRY_WITH_RESOURCES = 4;
 
     private static final List<String> OBJECT = List.of("java.lang.Object");
     private static final List<String> ENUM = List.of("java.lang.Enum", "java.lang.Class", "java.lang.String");
@@ -34,6 +37,7 @@ final class ImplicitDependencies {
             "java.lang.invoke.MethodHandles",
             "java.lang.invoke.MethodType");
     private static final List<String> ASSERTS = List.of("java.lang.AssertionError", "java.lang.Class");
+    private static final List<String> RESOURCES = List.of("java.lang.Throwable");
 
     private ImplicitDependencies() {}
 
@@ -61,6 +65,9 @@ final class ImplicitDependencies {
         }
         if ((facts.features() & ASSERT) != 0) {
             add(table, ASSERTS, files);
+        }
+        if ((facts.features() & TRY_WITH_RESOURCES) != 0) {
+            add(table, RESOURCES, files);
         }
     }
 

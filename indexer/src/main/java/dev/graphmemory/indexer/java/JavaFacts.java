@@ -40,6 +40,7 @@ record JavaFacts(
         String[] qualifiedRefs,
         Types types,
         Functions functions,
+        Fields fields,
         Calls calls) {
 
     /** The receiver of a call without scope: the enclosing class, its outer classes, their supertypes. */
@@ -50,6 +51,8 @@ record JavaFacts(
     static final String SUPER = "super";
     /** The method name of a constructor, in call sites and in {@link Functions#names}. */
     static final String CONSTRUCTOR = "<init>";
+    /** The name of a call site that only reads its receiver: a field access chain. */
+    static final String FIELD_ACCESS = "<field>";
 
     /** The kinds of type declarations, with the name stored on class nodes. */
     enum Kind {
@@ -112,11 +115,27 @@ record JavaFacts(
     }
 
     /**
+     * The fields of the declared types, with enum constants and record components.
+     *
+     * @param names field names
+     * @param owners the index of the declaring type in {@link Types}
+     * @param types the erased type as written, e.g. {@code Map.Entry} or {@code int[]}
+     */
+    record Fields(String[] names, int[] owners, String[] types) {
+        int size() {
+            return names.length;
+        }
+    }
+
+    /**
      * The call sites of every function, deduplicated per function.
      *
      * @param functions the index of the calling function in {@link Functions}
-     * @param receivers the receiver: {@link #UNQUALIFIED}, {@link #THIS}, {@link #SUPER}, a type name
-     *     as written (e.g. {@code Foo} or {@code Map.Entry}), or {@code null} when unknown
+     * @param receivers the receiver: {@link #UNQUALIFIED}, {@link #THIS}, {@link #SUPER}; a name as
+     *     written that is not a local variable: a type ({@code Foo}, {@code Map.Entry}), a static
+     *     field chain ({@code System.out}) or an inherited field ({@code log}); {@code Type#f.g}
+     *     for fields {@code f.g} read from a value of {@code Type}, {@code #f} for a field of the
+     *     enclosing classes; or {@code null} when unknown
      * @param names the method name, or {@link #CONSTRUCTOR}
      * @param argCounts the number of arguments
      */

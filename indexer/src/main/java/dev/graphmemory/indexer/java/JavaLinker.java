@@ -39,7 +39,7 @@ final class JavaLinker {
             linkSupertypes(new FileScope(table, f));
         }
         for (int f = 0; f < table.fileCount(); f++) {
-            SignatureFiles.compute(table, new FileScope(table, f));
+            MemberTypes.compute(table, new FileScope(table, f));
         }
         ImportLinker imports = new ImportLinker(table);
         CallLinker calls = new CallLinker(table, out);
@@ -47,6 +47,7 @@ final class JavaLinker {
             FileScope scope = new FileScope(table, f);
             Set<Integer> imported = imports.importedFiles(scope);
             calls.link(scope, imported);
+            imported.remove(f);
             emitImports(f, imported);
         }
         ServiceEntries.link(table, resources, out);

@@ -1,8 +1,6 @@
 package dev.graphmemory.indexer.java;
 
-import com.github.javaparser.ast.NodeList;
-import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -14,51 +12,29 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
-import com.github.javaparser.ast.expr.TypePatternExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.AssertStmt;
-import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
-import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.ast.type.TypeParameter;
-import com.github.javaparser.ast.visitor.VoidVisitorAdapter;
+import java.util.Optional;
 
 /**
- * Records what a file refers to: type names, inline qualified names, variables in scope, and the
- * calls of the current function (as written on the node and as call sites in the facts).
+ * Records what a file refers to: type names, inline qualified names, features with implicit
+ * dependencies, and the calls and field reads of the current function (calls as written on the
+ * node, and as call sites in the facts).
  */
-abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements CallNames.Variables {
-    final FactsBuilder facts;
-    TypeScope currentType;
-    FunctionScope currentFunction;
+abstract class ReferenceVisitor extends ScopeVisitor {
     private int annotationDepth;
 
     ReferenceVisitor(FactsBuilder facts) {
-        this.facts = facts;
+        super(facts);
     }
 
     @Override
-    public String typeOf(String name) {
-        if (currentFunction != null) {
-            String local = currentFunction.localType(name);
-            if (local != null) {
-                return local;
-            }
-        }
-        return fieldTypeOf(name);
-    }
-
-    @Override
-    public String fieldTypeOf(String name) {
-        for (TypeScope t = currentType; t != null; t = t.outer) {
-            String field = t.fieldType(name);
-            if (field != null) {
-                return field;
-            }
-        }
-        return null;
+    public void visit(LambdaExpr n, Void arg) {
+        facts.feature(ImplicitDependencies.LAMBDA);
+        super.visit(n, arg);
     }
 
     /** Children are visited in source order (scope, call, arguments) so calls list in that order. */
@@ -113,6 +89,14 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
     }
 
     @Override
+    public void visit(TryStmt n, Void arg) {
+        if (!n.getResources().isEmpty()) {
+            facts.feature(ImplicitDependencies.TRY_WITH_RESOURCES);
+        }
+        super.visit(n, arg);
+    }
+
+    @Override
     public void visit(AssertStmt n, Void arg) {
         facts.feature(ImplicitDependencies.ASSERT);
         super.visit(n, arg);
@@ -127,7 +111,15 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
 
     @Override
     public void visit(FieldAccessExpr n, Void arg) {
-        boolean innerLink = n.getParentNode().orElse(null) instanceof FieldAccessExpr p && p.getScope() == n;
+        Node parent = n.getParentNode().orElse(null);
+        boolean innerLink = parent instanceof FieldAccessExpr p && p.getScope() == n;
+        boolean callScope = parent instanceof MethodCallExpr m && m.getScope().orElse(null) == n;
+        if (!innerLink && !callScope && currentFunction != null) {
+            String receiver = CallNames.receiver(Optional.of(n), this);
+            if (receiver != null) {
+                facts.addCall(currentFunction.index, receiver, JavaFacts.FIELD_ACCESS, 0);
+            }
+        }
         if (!innerLink && CallNames.leftmost(n) instanceof NameExpr first) {
             String name = first.getNameAsString();
             if (typeOf(name) == null) {
@@ -163,8 +155,7 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
 
     @Override
     public void visit(MarkerAnnotationExpr n, Void arg) {
-        noteAnnotation(n.getName());
-        annotationDepth++;
+        enterAnnotation(n.getName());
         try {
             super.visit(n, arg);
         } finally {
@@ -174,8 +165,7 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
 
     @Override
     public void visit(SingleMemberAnnotationExpr n, Void arg) {
-        noteAnnotation(n.getName());
-        annotationDepth++;
+        enterAnnotation(n.getName());
         try {
             super.visit(n, arg);
         } finally {
@@ -185,8 +175,7 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
 
     @Override
     public void visit(NormalAnnotationExpr n, Void arg) {
-        noteAnnotation(n.getName());
-        annotationDepth++;
+        enterAnnotation(n.getName());
         try {
             super.visit(n, arg);
         } finally {
@@ -198,55 +187,6 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
     public void visit(TypeParameter n, Void arg) {
         facts.hide(n.getNameAsString());
         super.visit(n, arg);
-    }
-
-    @Override
-    public void visit(VariableDeclarationExpr n, Void arg) {
-        declareVariables(n);
-        super.visit(n, arg);
-    }
-
-    @Override
-    public void visit(ForEachStmt n, Void arg) {
-        declareVariables(n.getVariable());
-        super.visit(n, arg);
-    }
-
-    @Override
-    public void visit(LambdaExpr n, Void arg) {
-        facts.feature(ImplicitDependencies.LAMBDA);
-        declareParameters(n.getParameters());
-        super.visit(n, arg);
-    }
-
-    @Override
-    public void visit(CatchClause n, Void arg) {
-        declare(n.getParameter().getNameAsString(), n.getParameter().getType());
-        super.visit(n, arg);
-    }
-
-    @Override
-    public void visit(TypePatternExpr n, Void arg) {
-        declare(n.getNameAsString(), n.getType());
-        super.visit(n, arg);
-    }
-
-    void declareParameters(NodeList<Parameter> params) {
-        for (Parameter p : params) {
-            declare(p.getNameAsString(), p.getType());
-        }
-    }
-
-    private void declareVariables(VariableDeclarationExpr n) {
-        for (VariableDeclarator v : n.getVariables()) {
-            declare(v.getNameAsString(), v.getType());
-        }
-    }
-
-    private void declare(String name, Type type) {
-        if (currentFunction != null) {
-            currentFunction.declare(name, TypeNames.receiverType(type));
-        }
     }
 
     /** {@code Foo} in {@code Foo.bar()} or {@code Foo::bar} is a type unless a variable hides it. */
@@ -266,8 +206,9 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
         }
     }
 
-    private void noteAnnotation(Name name) {
-        if (annotationDepth > 0) {
+    /** Records an annotation's name; what its values name is not recorded. */
+    private void enterAnnotation(Name name) {
+        if (annotationDepth++ > 0) {
             return;
         }
         Name first = name;
@@ -277,7 +218,7 @@ abstract class ReferenceVisitor extends VoidVisitorAdapter<Void> implements Call
         if (first == name) {
             facts.annotationReference(name.getIdentifier());
         } else if (TypeNames.capitalised(first.getIdentifier())) {
-            reference(first.getIdentifier());
+            facts.reference(first.getIdentifier());
         } else {
             facts.annotationReference(name.asString());
         }

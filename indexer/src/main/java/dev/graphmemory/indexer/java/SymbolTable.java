@@ -23,20 +23,30 @@ final class SymbolTable {
     private final Map<String, int[]>[] methods;
     private final int[][] supers;
     private final int[][] signatureFiles;
+    private final int[] fieldBase;
+    private final Map<String, Integer>[] fields;
+    private final int[] fieldTypes;
+    private final java.util.BitSet arrayFields = new java.util.BitSet();
 
     @SuppressWarnings("unchecked")
     SymbolTable(List<JavaFacts> files) {
         this.files = files;
         typeBase = new int[files.size()];
         functionBase = new int[files.size()];
+        fieldBase = new int[files.size()];
         int types = 0;
         int functions = 0;
+        int fieldCount = 0;
         for (int f = 0; f < files.size(); f++) {
             typeBase[f] = types;
             functionBase[f] = functions;
+            fieldBase[f] = fieldCount;
             types += files.get(f).types().size();
             functions += files.get(f).functions().size();
+            fieldCount += files.get(f).fields().size();
         }
+        fields = new Map[types];
+        fieldTypes = new int[fieldCount];
         typeFile = new int[types];
         functionFile = new int[functions];
         members = new Map[types];
@@ -63,6 +73,14 @@ final class SymbolTable {
                 }
                 members[globalOuter].putIfAbsent(simpleName(types.names()[t]), global);
             }
+        }
+        JavaFacts.Fields declared = facts.fields();
+        for (int i = 0; i < declared.size(); i++) {
+            int owner = typeBase[f] + declared.owners()[i];
+            if (fields[owner] == null) {
+                fields[owner] = new HashMap<>(8);
+            }
+            fields[owner].putIfAbsent(declared.names()[i], fieldBase[f] + i);
         }
         JavaFacts.Functions functions = facts.functions();
         for (int i = 0; i < functions.size(); i++) {
@@ -179,6 +197,32 @@ final class SymbolTable {
 
     void setSupers(int type, int[] resolved) {
         supers[type] = resolved;
+    }
+
+    /** The global index of a file's local field. */
+    int field(int f, int local) {
+        return fieldBase[f] + local;
+    }
+
+    /** The field of {@code type} (not of its supertypes) with this name, or -1. */
+    int field(int type, String name) {
+        Map<String, Integer> m = fields[type];
+        Integer found = m == null ? null : m.get(name);
+        return found == null ? -1 : found;
+    }
+
+    /** The repository type of a field (its element type for an array), or -1. */
+    int fieldType(int field) {
+        return fieldTypes[field];
+    }
+
+    boolean isArrayField(int field) {
+        return arrayFields.get(field);
+    }
+
+    void setFieldType(int field, int type, boolean array) {
+        fieldTypes[field] = type;
+        arrayFields.set(field, array);
     }
 
     /** The files declaring the types of a function's signature; empty until the linker sets them. */

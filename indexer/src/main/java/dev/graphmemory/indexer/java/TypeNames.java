@@ -43,6 +43,20 @@ final class TypeNames {
         return type instanceof ClassOrInterfaceType c ? c.getNameWithScope() : "";
     }
 
+    /**
+     * The erased type if a value of it has methods to call ({@code Foo}, {@code Map.Entry}); the
+     * empty string for arrays, primitives and {@code var}.
+     */
+    static String usable(String erased) {
+        if (erased.isEmpty() || erased.endsWith("]") || erased.equals("var")) {
+            return "";
+        }
+        return switch (erased) {
+            case "boolean", "byte", "char", "short", "int", "long", "float", "double" -> "";
+            default -> erased;
+        };
+    }
+
     /** The type as written with generics, without annotations, e.g. {@code List<String>}. */
     static String written(Type type) {
         return type.asString();

@@ -8,8 +8,8 @@ import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,7 +20,7 @@ final class TypeScope {
     final String id;
     final int index;
     final TypeScope outer;
-    private final Map<String, String> fields = new HashMap<>();
+    private final Map<String, String> fields = new LinkedHashMap<>();
     private final Set<String> functionKeys = new HashSet<>();
 
     TypeScope(TypeDeclaration<?> node, String qualifiedName, String id, int index, TypeScope outer) {
@@ -34,7 +34,13 @@ final class TypeScope {
 
     /** The receiver type of a field declared in this type, see {@link CallNames.Variables#typeOf}. */
     String fieldType(String name) {
-        return fields.get(name);
+        String erased = fields.get(name);
+        return erased == null ? null : TypeNames.usable(erased);
+    }
+
+    /** The fields declared in this type (with enum constants and record components): name to erased type. */
+    Map<String, String> declaredFields() {
+        return fields;
     }
 
     /** Reserves a function key; a key already taken gets the suffix {@code ~<line>}. */
@@ -46,13 +52,13 @@ final class TypeScope {
         for (BodyDeclaration<?> member : node.getMembers()) {
             if (member instanceof FieldDeclaration f) {
                 for (VariableDeclarator v : f.getVariables()) {
-                    fields.put(v.getNameAsString(), TypeNames.receiverType(v.getType()));
+                    fields.put(v.getNameAsString(), TypeNames.erased(v.getType()));
                 }
             }
         }
         if (node instanceof RecordDeclaration r) {
             for (Parameter p : r.getParameters()) {
-                fields.put(p.getNameAsString(), TypeNames.receiverType(p.getType()));
+                fields.put(p.getNameAsString(), TypeNames.erased(p.getType()));
             }
         }
         if (node instanceof EnumDeclaration e) {

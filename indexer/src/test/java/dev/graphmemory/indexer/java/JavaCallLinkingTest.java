@@ -153,6 +153,52 @@ class JavaCallLinkingTest {
     }
 
     @Test
+    void fieldChainsStaticInheritedAndStaticallyImportedFieldsGiveTheReceiverType() {
+        JavaFixture fixture = new JavaFixture()
+                .file("src/a/Printer.java", "package a; public class Printer { public void println(String s) {} }")
+                .file("src/a/Item.java", "package a; public class Item {}")
+                .file("src/a/Sys.java", "package a; public final class Sys { public static final Printer out = null; }")
+                .file("src/a/Holder.java", """
+                        package a;
+                        public class Holder {
+                            public Printer printer;
+                            public Item item;
+                            public Item[] items;
+                        }
+                        """)
+                .file("src/a/Base.java", "package a; public class Base { protected Holder holder; }")
+                .file("src/b/Svc.java", """
+                        package b;
+                        import a.*;
+                        import static a.Sys.out;
+                        class Svc extends Base {
+                            void viaStaticField() { Sys.out.println("x"); }
+                            void viaStaticImport() { out.println("x"); }
+                            void viaInheritedField() { holder.printer.println("x"); }
+                            void viaThisChain() { this.holder.printer.println("x"); }
+                            void viaParameter(Holder h) { h.printer.println("x"); }
+                            Object readsOnly(Holder h) { return h.items; }
+                        }
+                        """);
+        for (String caller : java.util.List.of(
+                "viaStaticField()",
+                "viaStaticImport()",
+                "viaInheritedField()",
+                "viaThisChain()",
+                "viaParameter(Holder)")) {
+            assertThat(callsFrom(fixture, "b.Svc#" + caller)).as(caller).containsExactly("a.Printer#println(String)");
+        }
+        // Printer and Item are never named in Svc, but the compiled field reads name their types
+        assertThat(fixture.edgesFrom(RelType.IMPORTS, "src/b/Svc.java"))
+                .containsExactlyInAnyOrder(
+                        "src/a/Base.java",
+                        "src/a/Holder.java",
+                        "src/a/Sys.java",
+                        "src/a/Printer.java",
+                        "src/a/Item.java");
+    }
+
+    @Test
     void externalSingleTypeImportShadowsTheSamePackageTypeForCallsAndSupertypes() {
         String list = "package same.pkg; public interface List { void add(int i); }";
         String user = """

@@ -138,16 +138,19 @@ class JavaImportLinkingTest {
                         """)
                 .file("src/p/Registry.java", "package p; public class Registry { static void add(Object o) {} }")
                 .file("src/p/Codes.java", "package p; public class Codes { static final int OK = 0; }")
+                .file("src/p/Holder.java", "package p; public class Holder { public @interface Tag {} }")
                 .file("src/p/Use.java", """
                         package p;
                         @Audited
+                        @Holder.Tag
                         class Use {
                             int code = Codes.OK;
                             Runnable r = () -> java.util.List.of(1).forEach(Registry::add);
                         }
                         """);
         assertThat(fixture.edgesFrom(RelType.IMPORTS, "src/p/Use.java"))
-                .containsExactlyInAnyOrder("src/p/Audited.java", "src/p/Registry.java", "src/p/Codes.java");
+                .containsExactlyInAnyOrder(
+                        "src/p/Audited.java", "src/p/Registry.java", "src/p/Codes.java", "src/p/Holder.java");
     }
 
     @Test

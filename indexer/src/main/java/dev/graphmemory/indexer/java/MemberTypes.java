@@ -3,18 +3,27 @@ package dev.graphmemory.indexer.java;
 import java.util.Arrays;
 
 /**
- * Works out, per function, the repository files that declare the types in its signature
+ * Resolves the types of members, in the scope of the file that declares them: the type of each
+ * field, and per function the repository files that declare the types in its signature
  * (parameter and return types). A call to the function makes the caller depend on them, as the
  * compiled call does through the method descriptor: {@code repo.find(id)} depends on {@code Item}
  * when {@code find} returns one, though the caller never names it.
  */
-final class SignatureFiles {
+final class MemberTypes {
     private static final int[] NONE = new int[0];
 
-    private SignatureFiles() {}
+    private MemberTypes() {}
 
-    /** Computes the signature files of every function of one file and stores them in the table. */
+    /** Resolves the field types and signature files of one file and stores them in the table. */
     static void compute(SymbolTable table, FileScope scope) {
+        JavaFacts.Fields fields = scope.facts().fields();
+        for (int local = 0; local < fields.size(); local++) {
+            int context = table.type(scope.file(), fields.owners()[local]);
+            String type = fields.types()[local];
+            String element = FactsBuilder.elementType(type);
+            int resolved = element.isEmpty() || isPrimitive(element) ? -1 : scope.resolve(element, context, true);
+            table.setFieldType(table.field(scope.file(), local), resolved, !element.equals(type));
+        }
         JavaFacts.Functions functions = scope.facts().functions();
         for (int local = 0; local < functions.size(); local++) {
             int context = table.type(scope.file(), functions.owners()[local]);
