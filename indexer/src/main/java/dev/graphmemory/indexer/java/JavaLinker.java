@@ -1,0 +1,100 @@
+package dev.graphmemory.indexer.java;
+
+import dev.graphmemory.indexer.model.EdgeRow;
+import dev.graphmemory.indexer.model.FileResult;
+import dev.graphmemory.indexer.model.LanguagePlugin.LinkOutput;
+import dev.graphmemory.queries.schema.NodeType;
+import dev.graphmemory.queries.schema.RelType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Links the parsed Java files of one run: {@code EXTENDS} and {@code IMPLEMENTS} first (method
+ * lookup needs the supertypes), then per file {@code IMPORTS}, {@code TESTS} and {@code CALLS},
+ * then entry points named in {@code META-INF/services} files.
+ */
+final class JavaLinker {
+    private final SymbolTable table;
+    private final Map<String, String> resources;
+    private final Consumer<LinkOutput> out;
+
+    JavaLinker(List<FileResult> parsed, Map<String, String> resources, Consumer<LinkOutput> out) {
+        List<JavaFacts> facts = new ArrayList<>(parsed.size());
+        for (FileResult r : parsed) {
+            if (r.facts() instanceof JavaFacts f) {
+                facts.add(f);
+            }
+        }
+        this.table = new SymbolTable(facts);
+        this.resources = resources;
+        this.out = out;
+    }
+
+    void run() {
+        for (int f = 0; f < table.fileCount(); f++) {
+            linkSupertypes(new FileScope(table, f));
+        }
+        for (int f = 0; f < table.fileCount(); f++) {
+            MemberTypes.compute(table, new FileScope(table, f));
+        }
+        ImportLinker imports = new ImportLinker(table);
+        CallLinker calls = new CallLinker(table, out);
+        for (int f = 0; f < table.fileCount(); f++) {
+            FileScope scope = new FileScope(table, f);
+            Set<Integer> imported = imports.importedFiles(scope);
+            calls.link(scope, imported);
+            imported.remove(f);
+            emitImports(f, imported);
+        }
+        ServiceEntries.link(table, resources, out);
+    }
+
+    private void linkSupertypes(FileScope scope) {
+        JavaFacts.Types types = scope.facts().types();
+        for (int local = 0; local < types.size(); local++) {
+            int type = table.type(scope.file(), local);
+            int context = table.outer(type);
+            boolean isInterface = types.kind(local) == JavaFacts.Kind.INTERFACE;
+            int[] resolved = new int[types.superclasses()[local].length + types.interfaces()[local].length];
+            int n = 0;
+            for (String written : types.superclasses()[local]) {
+                n = addSuper(scope, type, context, written, RelType.EXTENDS, resolved, n);
+            }
+            for (String written : types.interfaces()[local]) {
+                RelType rel = isInterface ? RelType.EXTENDS : RelType.IMPLEMENTS;
+                n = addSuper(scope, type, context, written, rel, resolved, n);
+            }
+            table.setSupers(type, n == resolved.length ? resolved : Arrays.copyOf(resolved, n));
+        }
+    }
+
+    private int addSuper(FileScope scope, int type, int context, String written, RelType rel, int[] resolved, int n) {
+        int target = scope.resolve(written, context, false);
+        if (target < 0 || target == type) {
+            return n;
+        }
+        resolved[n] = target;
+        out.accept(EdgeRow.of(rel, classId(type), classId(target)));
+        return n + 1;
+    }
+
+    private void emitImports(int f, Set<Integer> imported) {
+        String from = table.moduleId(f);
+        boolean test = table.file(f).test();
+        for (int target : imported) {
+            String to = table.moduleId(target);
+            out.accept(EdgeRow.of(RelType.IMPORTS, from, to));
+            if (test && !table.file(target).test()) {
+                out.accept(EdgeRow.of(RelType.TESTS, from, to));
+            }
+        }
+    }
+
+    private String classId(int type) {
+        return NodeType.CLASS.id(table.qualifiedName(type));
+    }
+}
