@@ -23,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliIndexIT {
-    @TempDir
     Path tmp;
 
     Path repo;
@@ -33,7 +32,8 @@ class CliIndexIT {
     Driver driver;
 
     @BeforeAll
-    void indexFixture() throws Exception {
+    void indexFixture(@TempDir Path tmp) throws Exception {
+        this.tmp = tmp;
         repo = FixtureRepo.workflowRepo(tmp.resolve("repo"));
         repoKey = repo.toRealPath().toString();
         driver = TestNeo4j.driver();

@@ -30,14 +30,14 @@ import tools.jackson.databind.json.JsonMapper;
 class RealClientIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @TempDir
     Path tmp;
 
     JsonNode answer;
     Map<String, List<JsonNode>> byTool = new HashMap<>();
 
     @BeforeAll
-    void runClient() throws Exception {
+    void runClient(@TempDir Path tmp) throws Exception {
+        this.tmp = tmp;
         assumeTrue(onPath("node") && onPath("npm"), "node and npm are not installed: skipping the real-client test");
         Path client = installClient();
         Path repo = FixtureRepo.workflowRepo(tmp.resolve("repo"));
@@ -58,7 +58,9 @@ class RealClientIT {
                  {"name": "graph_neighbors", "arguments": {"node_id": "%s", "depth": 9}},
                  {"name": "graph_query", "arguments": {"cypher": "MATCH (c:Commit {repo: $repo})-[:MENTIONS]->(w:WorkUnit {key: 'WU-281'}) RETURN c.message AS m"}},
                  {"name": "graph_query", "arguments": {"cypher": "MATCH (n) DETACH DELETE n"}},
-                 {"name": "graph_query", "arguments": {"cypher": "MATCH (n RETURN n"}}
+                 {"name": "graph_query", "arguments": {"cypher": "MATCH (n RETURN n"}},
+                 {"name": "classify_tier", "arguments": {"title": "Add retry logic to auth", "files": ["a.java", "b.java"]}},
+                 {"name": "classify_tier", "arguments": {"files": ["a.java"]}}
                 ]
                 """.formatted(module, module);
         Path callsFile = tmp.resolve("calls.json");
@@ -96,7 +98,7 @@ class RealClientIT {
         assertThat(answer.get("server").get("name").asString()).isEqualTo("graph-memory");
         JsonNode tools = answer.get("tools");
         assertThat(tools.valueStream().map(t -> t.get("name").asString()))
-                .containsExactlyInAnyOrder("graph_find", "graph_neighbors", "graph_stats", "graph_query");
+                .contains("graph_find", "graph_neighbors", "graph_stats", "graph_query", "classify_tier");
         for (JsonNode t : tools) {
             assertThat(t.get("title").asString()).isNotBlank();
             assertThat(t.get("description").asString()).contains("Example");
@@ -132,6 +134,9 @@ class RealClientIT {
                         "architecture:module:src/test/java/com/acme/auth/HandlerTest.java");
         JsonNode viaEntry = byTool.get("graph_neighbors").get(1).get("structuredContent");
         assertThat(viaEntry.get("node").asString()).isEqualTo("architecture:module:src/main/java/com/acme/App.java");
+        JsonNode tier = byTool.get("classify_tier").get(0).get("structuredContent");
+        assertThat(tier.get("tier").asString()).isEqualTo("story");
+        assertThat(tier.get("rule").asString()).isEqualTo("files_2_to_4");
         JsonNode done = byTool.get("graph_query").get(0).get("structuredContent");
         assertThat(done.get("rows").get(0).get("m").asString()).isEqualTo(FixtureRepo.FIX_MESSAGE);
     }
@@ -146,6 +151,7 @@ class RealClientIT {
         assertThat(text(byTool.get("graph_neighbors").get(3))).contains("depth must be from 1 to 5");
         assertThat(text(byTool.get("graph_query").get(1))).contains("read-only");
         assertThat(text(byTool.get("graph_query").get(2))).contains("failed");
+        assertThat(text(byTool.get("classify_tier").get(1))).contains("'title' is required");
     }
 
     private static String text(JsonNode r) {

@@ -66,27 +66,66 @@ public final class GraphWriter implements AutoCloseable {
         flushIfFull();
     }
 
-    /** Applies node updates at once (they are few), after flushing what is queued. */
+    /**
+     * Applies node updates at once (they are few), after flushing what is queued: adds the type,
+     * sets scalar properties, and merges list properties with the node's existing list.
+     */
     public void update(List<NodeUpdate> updates) {
         flush();
-        Map<NodeType, List<NodeUpdate>> byType = updates.stream()
-                .collect(Collectors.groupingBy(u -> u.addType(), LinkedHashMap::new, Collectors.toList()));
-        for (Map.Entry<NodeType, List<NodeUpdate>> e : byType.entrySet()) {
-            NodeType type = e.getKey();
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (NodeUpdate u : e.getValue()) {
-                rows.add(Map.of("id", u.id(), "props", u.properties()));
-            }
-            // List properties are merged; scalars are set.
-            String cypher = "UNWIND $rows AS r MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.id}) "
-                    + "SET n:" + type.label() + ", n.types = CASE WHEN $type IN n.types THEN n.types"
-                    + " ELSE n.types + $type END "
-                    + "WITH n, r UNWIND keys(r.props) AS k "
-                    + "WITH n, k, r.props[k] AS v "
-                    + "CALL (n, k, v) { SET n[k] = CASE WHEN v IS :: LIST<ANY> AND n[k] IS :: LIST<ANY>"
-                    + " THEN n[k] + [x IN v WHERE NOT x IN n[k]] ELSE v END }";
-            run(new Query(cypher, Map.of("rows", rows, "repo", repo, "type", type.type())));
+        if (updates.isEmpty()) {
+            return;
         }
+        Map<String, Map<String, Object>> current = new HashMap<>();
+        try (Session session = driver.session()) {
+            session.executeRead(tx -> tx.run(
+                                    "UNWIND $ids AS id MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: id})"
+                                            + " RETURN n.id AS id, properties(n) AS p",
+                                    Map.of(
+                                            "ids",
+                                            updates.stream()
+                                                    .map(NodeUpdate::id)
+                                                    .distinct()
+                                                    .toList(),
+                                            "repo",
+                                            repo))
+                            .list())
+                    .forEach(r -> current.put(
+                            r.get("id").asString(), new HashMap<>(r.get("p").asMap())));
+        }
+        Map<NodeType, List<Map<String, Object>>> byType = new LinkedHashMap<>();
+        for (NodeUpdate u : updates) {
+            Map<String, Object> node = current.get(u.id());
+            if (node == null) {
+                continue; // the update names a node that does not exist: nothing to change
+            }
+            Map<String, Object> props = new HashMap<>();
+            u.properties().forEach((k, v) -> {
+                Object merged = merge(node.get(k), v);
+                node.put(k, merged);
+                props.put(k, merged);
+            });
+            List<Object> types = new ArrayList<>((List<?>) node.getOrDefault(Keys.TYPES, List.of()));
+            if (!types.contains(u.addType().type())) {
+                types.add(u.addType().type());
+            }
+            node.put(Keys.TYPES, types);
+            props.put(Keys.TYPES, types);
+            byType.computeIfAbsent(u.addType(), t -> new ArrayList<>()).add(Map.of("id", u.id(), "props", props));
+        }
+        for (Map.Entry<NodeType, List<Map<String, Object>>> e : byType.entrySet()) {
+            String cypher = "UNWIND $rows AS r MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.id}) SET n:"
+                    + e.getKey().label() + ", n += r.props";
+            run(new Query(cypher, Map.of("rows", e.getValue(), "repo", repo)));
+        }
+    }
+
+    private static Object merge(Object existing, Object added) {
+        if (existing instanceof List<?> old && added instanceof List<?> more) {
+            List<Object> out = new ArrayList<>(old);
+            more.stream().filter(x -> !out.contains(x)).forEach(out::add);
+            return out;
+        }
+        return added;
     }
 
     /** Writes everything queued. */

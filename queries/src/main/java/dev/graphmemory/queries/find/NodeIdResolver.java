@@ -2,7 +2,6 @@ package dev.graphmemory.queries.find;
 
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
@@ -54,24 +53,38 @@ public final class NodeIdResolver {
                 + " where={'path': {'$contains': '" + tail(parts[2]) + "'}})");
     }
 
-    /** "; did you mean: a, b, c" with the closest existing ids, or "" when none is close. */
+    /**
+     * "; did you mean: a, b, c" with the closest existing ids, or "" when none is close. Candidates
+     * are nodes whose key contains the id's last segment or whose name starts like it (a typo in
+     * the middle of a name still finds it), ranked by edit distance.
+     */
     String suggest(String id) {
-        String tail = tail(id);
+        String tail = tail(id).toLowerCase(java.util.Locale.ROOT);
         if (tail.isBlank()) {
             return "";
         }
-        List<String> candidates;
+        String prefix = tail.substring(0, Math.min(2, tail.length()));
+        List<Record> candidates;
         try (Session session = driver.session()) {
             candidates = session.executeRead(tx -> tx.run(
-                            "MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo}) WHERE toLower(n.key) CONTAINS $t"
-                                    + " RETURN n.id AS id LIMIT 200",
-                            Map.of("repo", repo, "t", tail.toLowerCase(java.util.Locale.ROOT)))
-                    .list(r -> r.get("id").asString()));
+                            "MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo})"
+                                    + " WHERE toLower(n.key) CONTAINS $t OR toLower(n.name) STARTS WITH $p"
+                                    + " RETURN n.id AS id, n.name AS name LIMIT 5000",
+                            Map.of("repo", repo, "t", tail, "p", prefix))
+                    .list());
         }
         List<String> best = candidates.stream()
-                .sorted(Comparator.comparingInt((String c) -> Levenshtein.distance(c, id))
-                        .thenComparing(Comparator.naturalOrder()))
+                .map(r -> java.util.Map.entry(
+                        r.get("id").asString(),
+                        Math.min(
+                                Levenshtein.distance(
+                                        tail(r.get("id").asString()).toLowerCase(java.util.Locale.ROOT), tail),
+                                Levenshtein.distance(r.get("id").asString(), id) / 4)))
+                .filter(e -> e.getValue() <= Math.max(2, tail.length() / 3))
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
                 .limit(5)
+                .map(java.util.Map.Entry::getKey)
                 .toList();
         return best.isEmpty() ? "" : "; did you mean: " + String.join(", ", best);
     }

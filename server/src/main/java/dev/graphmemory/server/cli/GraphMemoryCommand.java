@@ -21,6 +21,8 @@ import picocli.CommandLine.Spec;
             IndexCommand.class,
             StatsCommand.class,
             QueryCommand.class,
+            FindCommand.class,
+            NeighborsCommand.class,
             ServeCommand.class,
             TierCommand.class,
             CommandLine.HelpCommand.class

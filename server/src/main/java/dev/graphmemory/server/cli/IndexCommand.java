@@ -30,6 +30,10 @@ final class IndexCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the summary as JSON on stdout.")
     boolean json;
 
+    private static String shorten(String reason) {
+        return reason.length() <= 160 ? reason : reason.substring(0, 160) + "…";
+    }
+
     @Override
     public Integer call() {
         Path root = parent.store.root();
@@ -48,7 +52,7 @@ final class IndexCommand implements Callable<Integer> {
             } else {
                 parent.out.println(summary.oneLine());
                 summary.unparsedExamples()
-                        .forEach(f -> parent.out.println("  unparsed: " + f.path() + ": " + f.reason()));
+                        .forEach(f -> parent.out.println("  unparsed: " + f.path() + ": " + shorten(f.reason())));
                 summary.skippedExamples()
                         .forEach(f -> parent.out.println("  skipped: " + f.path() + ": " + f.reason()));
             }

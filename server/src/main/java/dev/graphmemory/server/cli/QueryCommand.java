@@ -1,11 +1,8 @@
 package dev.graphmemory.server.cli;
 
-import dev.graphmemory.queries.cypher.QueryRefusedException;
 import dev.graphmemory.queries.cypher.ReadOnlyCypher;
-import dev.graphmemory.server.config.GraphMemoryConfig;
-import dev.graphmemory.server.store.GraphStore;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,11 +11,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code graph-memory query CYPHER}: a read-only Cypher query, for scripts. */
+/** {@code graph-memory query CYPHER}: the {@code graph_query} tool on the command line. */
 @Command(
         name = "query",
         mixinStandardHelpOptions = true,
-        description = "Run a read-only Cypher query ($repo is bound to this repository's key). Writes are refused.")
+        description = "Run a read-only Cypher query ($repo is bound to this repository's key); writes are refused"
+                + " (the graph_query tool).")
 final class QueryCommand implements Callable<Integer> {
     @ParentCommand
     GraphMemoryCommand parent;
@@ -27,45 +25,40 @@ final class QueryCommand implements Callable<Integer> {
     String cypher;
 
     @Option(names = "--limit", description = "Rows to return at most (1-1000, default 100).")
-    int limit = ReadOnlyCypher.DEFAULT_LIMIT;
+    Integer limit;
 
-    @Option(names = "--json", description = "Print JSON: {columns, rows, truncated}.")
+    @Option(names = "--json", description = "Print the tool's structured answer: {columns, rows, truncated, ...}.")
     boolean json;
 
     @Override
     public Integer call() {
-        Path root = parent.store.root();
-        GraphMemoryConfig config = GraphMemoryConfig.load(root);
-        try (GraphStore store = parent.store.open(root, config, "graph-memory query")) {
-            ReadOnlyCypher.Result result;
-            try {
-                result = new ReadOnlyCypher(store.driver(), store.repoKey()).run(cypher, Map.of(), limit);
-            } catch (QueryRefusedException e) {
-                parent.err().println("graph-memory: " + e.getMessage());
-                return 1;
-            }
-            JsonMapper mapper = JsonMapper.builder().build();
-            if (json) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("columns", result.columns());
-                out.put("rows", result.rows());
-                out.put("truncated", result.truncated());
-                parent.out.println(mapper.writeValueAsString(out));
-            } else {
-                parent.out.println(String.join("\t", result.columns()));
-                for (Map<String, Object> row : result.rows()) {
-                    parent.out.println(String.join(
-                            "\t",
-                            row.values().stream()
-                                    .map(v -> v instanceof String s ? s : mapper.writeValueAsString(v))
-                                    .toList()));
-                }
-                if (result.truncated()) {
-                    parent.err()
-                            .println("graph-memory: more rows exist; raise --limit (at most 1000) or narrow the query");
-                }
-            }
-            return 0;
+        // The tool's structure, without the tool's character budget: scripts ask for many rows on
+        // purpose, and the row cap (at most 1,000) still bounds the answer.
+        return ToolCommandSupport.run(parent, "query", json, this::printTable, (tools, stamps) -> {
+            ReadOnlyCypher.Result result =
+                    tools.cypher().run(cypher, Map.of(), limit == null ? ReadOnlyCypher.DEFAULT_LIMIT : limit);
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("columns", result.columns());
+            answer.put("rows", result.rows());
+            answer.put("truncated", result.truncated());
+            answer.putAll(stamps.stamp());
+            return answer;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private void printTable(Map<String, Object> answer) {
+        JsonMapper mapper = JsonMapper.builder().build();
+        parent.out.println(String.join("\t", (List<String>) answer.get("columns")));
+        for (Map<String, Object> row : (List<Map<String, Object>>) answer.get("rows")) {
+            parent.out.println(String.join(
+                    "\t",
+                    row.values().stream()
+                            .map(v -> v instanceof String s ? s : mapper.writeValueAsString(v))
+                            .toList()));
+        }
+        if (Boolean.TRUE.equals(answer.get("truncated"))) {
+            parent.err().println("graph-memory: more rows exist; raise --limit (at most 1000) or page with SKIP/LIMIT");
         }
     }
 }

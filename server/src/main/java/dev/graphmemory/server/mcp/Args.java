@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Lenient where clients differ (a number sent as a string, a filter sent as JSON text), strict
  * where it matters: an unknown argument or a wrong type is a {@link ToolException} naming it.
  */
-final class Args {
+public final class Args {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String tool;

@@ -16,13 +16,13 @@ import java.util.Map;
 import java.util.Set;
 
 /** The query tools: {@code graph_find}, {@code graph_neighbors}, {@code graph_stats}, {@code graph_query}. */
-final class GraphTools {
+public final class GraphTools {
     static final Duration STORE_WAIT = Duration.ofSeconds(90);
 
     private final StoreHandle handle;
     private volatile PropertyKeys keys;
 
-    GraphTools(StoreHandle handle) {
+    public GraphTools(StoreHandle handle) {
         this.handle = handle;
     }
 
@@ -38,7 +38,13 @@ final class GraphTools {
         return k;
     }
 
-    List<ToolDef> all() {
+    /** The read-only Cypher runner on this store. */
+    public ReadOnlyCypher cypher() {
+        GraphStore store = store();
+        return new ReadOnlyCypher(store.driver(), store.repoKey());
+    }
+
+    public List<ToolDef> all() {
         return List.of(find(), neighbors(), stats(), query());
     }
 
@@ -177,7 +183,7 @@ final class GraphTools {
     }
 
     /** The stamp for an answer, or a stamp saying the store is not ready. */
-    Map<String, Object> stamp(Staleness staleness) {
+    public Map<String, Object> stamp(Staleness staleness) {
         GraphStore store = handle.await(STORE_WAIT);
         return staleness.stamp(new RepoGraph(store.driver(), store.repoKey()));
     }

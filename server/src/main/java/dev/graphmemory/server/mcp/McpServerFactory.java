@@ -48,6 +48,9 @@ public final class McpServerFactory {
                 .capabilities(
                         McpSchema.ServerCapabilities.builder().tools(false).build())
                 .requestTimeout(Duration.ofMinutes(5))
+                // Args checks arguments itself, with messages that name the argument and say how to
+                // fix it; the SDK's schema validation would answer first, more blandly.
+                .validateToolInputs(false)
                 .tools(specs)
                 .build();
     }
@@ -85,16 +88,33 @@ public final class McpServerFactory {
                     .addTextContent(jackson.writeValueAsString(answer))
                     .isError(false)
                     .build();
-        } catch (ToolException | QueryRefusedException | IllegalArgumentException e) {
-            return error(e.getMessage());
         } catch (RuntimeException e) {
-            if (e.getClass().getSimpleName().equals("WhereException")) {
+            if (isCallerMistake(e)) {
                 return error(e.getMessage());
             }
             LOG.error("{} failed", def.name(), e);
             return error(def.name() + " failed inside graph-memory: " + e
                     + ". This is not your input's fault; details are on the server's stderr.");
         }
+    }
+
+    /**
+     * Runs a tool and returns its whole answer, stamped. The CLI's {@code find}, {@code neighbors} and
+     * {@code query} call this too, so their {@code --json} is the tool's {@code structuredContent}.
+     */
+    public static Map<String, Object> invoke(ToolDef def, Map<String, Object> arguments, StampSource stamps) {
+        Map<String, Object> content = def.handler().call(new Args(def.name(), arguments, def.arguments()));
+        Map<String, Object> answer = new LinkedHashMap<>(content);
+        answer.putAll(stamps.stamp());
+        return answer;
+    }
+
+    /** Whether {@code e} is the caller's mistake (a result with isError), not a fault of ours. */
+    public static boolean isCallerMistake(RuntimeException e) {
+        return e instanceof ToolException
+                || e instanceof QueryRefusedException
+                || e instanceof IllegalArgumentException
+                || e instanceof dev.graphmemory.queries.where.WhereException;
     }
 
     private static McpSchema.CallToolResult error(String message) {

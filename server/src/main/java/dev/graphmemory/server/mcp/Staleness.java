@@ -17,7 +17,7 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * whether HEAD or the working tree has moved since ({@code stale}). HEAD is read on every call
  * (cheap); the working tree's signature (a stat of every file) at most every few seconds.
  */
-final class Staleness {
+public final class Staleness {
     private static final long TREE_CHECK_NANOS = 3_000_000_000L;
 
     private final Path root;
@@ -25,7 +25,7 @@ final class Staleness {
     private long treeCheckedAt;
     private boolean refreshing;
 
-    Staleness(Path root) {
+    public Staleness(Path root) {
         this.root = root;
     }
 

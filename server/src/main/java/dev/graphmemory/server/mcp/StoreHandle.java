@@ -14,14 +14,14 @@ import java.util.function.Supplier;
  * {@code tools/list} are answered at once; a tool call waits for it, bounded, and a store that
  * cannot start yields an error that says why.
  */
-final class StoreHandle implements AutoCloseable {
+public final class StoreHandle implements AutoCloseable {
     private final CompletableFuture<GraphStore> future;
 
     private StoreHandle(CompletableFuture<GraphStore> future) {
         this.future = future;
     }
 
-    static StoreHandle start(Supplier<GraphStore> opener) {
+    public static StoreHandle start(Supplier<GraphStore> opener) {
         CompletableFuture<GraphStore> f = new CompletableFuture<>();
         Thread t = new Thread(
                 () -> {
@@ -35,6 +35,11 @@ final class StoreHandle implements AutoCloseable {
         t.setDaemon(true);
         t.start();
         return new StoreHandle(f);
+    }
+
+    /** A handle on a store that is already open (the CLI's case). */
+    public static StoreHandle of(GraphStore store) {
+        return new StoreHandle(CompletableFuture.completedFuture(store));
     }
 
     /** The store, waiting at most {@code wait} for it to start. */

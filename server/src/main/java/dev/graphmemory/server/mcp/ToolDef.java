@@ -8,7 +8,7 @@ import java.util.Set;
  * The handler returns the answer's content (the stamp is added by the server); a caller's mistake
  * is thrown as {@code ToolException}.
  */
-record ToolDef(
+public record ToolDef(
         String name,
         String title,
         String description,
@@ -18,7 +18,8 @@ record ToolDef(
         Set<String> arguments,
         Handler handler) {
 
-    interface Handler {
+    /** Runs the tool. */
+    public interface Handler {
         Map<String, Object> call(Args args);
     }
 }
