@@ -169,6 +169,7 @@ class JavaImportLinkingTest {
                         public @interface Live {}
                         """)
                 .file("src/a/OnlyInDocs.java", "package a; public class OnlyInDocs {}")
+                .file("src/a/Api.java", "package a; public enum Api { COMPILER }")
                 .file("src/b/Use.java", """
                         package b;
                         import a.Serial;
@@ -179,6 +180,7 @@ class JavaImportLinkingTest {
                         @Marker @Live
                         class Use {
                             @Serial private static final long serialVersionUID = 1L;
+                            @Live(a.Api.COMPILER) void m() {}
                         }
                         """);
         assertThat(fixture.edgesFrom(RelType.IMPORTS, "src/b/Use.java")).containsExactly("src/a/Live.java");
