@@ -273,6 +273,16 @@ class JavaImportLinkingTest {
     }
 
     @Test
+    void aTypeDeclaredInTwoFilesLinksOnce() {
+        JavaFixture fixture = new JavaFixture()
+                .file("src/a/Base.java", "package a; public class Base {}")
+                .file("one/src/a/Dup.java", "package a; class Dup extends Base {}")
+                .file("two/src/a/Dup.java", "package a; class Dup extends Base {}");
+        assertThat(fixture.edges(RelType.EXTENDS)).containsExactly("a.Dup -> a.Base");
+        fixture.assertNoDuplicateEdges();
+    }
+
+    @Test
     void testModulesTestTheMainModulesTheyImport() {
         JavaFixture fixture = repository()
                 .file("src/test/java/com/acme/app/TestData.java", "package com.acme.app; class TestData {}")
