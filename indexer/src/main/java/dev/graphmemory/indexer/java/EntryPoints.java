@@ -24,8 +24,8 @@ final class EntryPoints {
     private final Set<String> kinds = new LinkedHashSet<>();
     private final Set<String> classes = new LinkedHashSet<>();
 
-    /** Checks one top-level or member type (never a local or anonymous one). */
-    void inspect(TypeDeclaration<?> type, String qualifiedName, boolean topLevel) {
+    /** Checks one top-level or member type (never a local or anonymous one); true for an entry point. */
+    boolean inspect(TypeDeclaration<?> type, String qualifiedName, boolean topLevel) {
         boolean main = hasMain(type, topLevel);
         boolean spring = annotatedSpringBoot(type);
         if (main) {
@@ -40,6 +40,7 @@ final class EntryPoints {
         if (main || spring) {
             classes.add(qualifiedName);
         }
+        return main || spring;
     }
 
     List<String> kinds() {

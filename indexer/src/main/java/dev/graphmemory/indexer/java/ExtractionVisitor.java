@@ -161,17 +161,18 @@ final class ExtractionVisitor extends ReferenceVisitor {
         }
         String name = n.getNameAsString();
         String qn = topLevel ? (pkg.isEmpty() ? name : pkg + "." + name) : currentType.qualifiedName + "." + name;
+        boolean entryPoint = entryPoints.inspect(n, qn, topLevel);
         int index = facts.addType(
                 qn,
                 topLevel ? -1 : currentType.index,
                 kind,
                 erased(supers),
                 erased(ifaces),
-                Declarations.runtimeRetained(n));
+                Declarations.runtimeRetained(n),
+                entryPoint);
         String id = NodeType.CLASS.id(qn);
         nodes.add(NodeRow.of(NodeType.CLASS, qn, Declarations.classProps(n, qn, kind, path)));
         edges.add(EdgeRow.of(RelType.DECLARES, topLevel ? moduleId : currentType.id, id));
-        entryPoints.inspect(n, qn, topLevel);
         currentType = new TypeScope(n, qn, id, index, currentType);
         currentType.declaredFields().forEach((field, type) -> facts.addField(index, field, type));
         return currentType;

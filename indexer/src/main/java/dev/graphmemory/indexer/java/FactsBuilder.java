@@ -29,6 +29,7 @@ final class FactsBuilder {
     private final List<String[]> superclasses = new ArrayList<>();
     private final List<String[]> interfaces = new ArrayList<>();
     private final BitSet retained = new BitSet();
+    private final BitSet entryPoints = new BitSet();
 
     private final List<String> functionKeys = new ArrayList<>();
     private final List<String> functionNames = new ArrayList<>();
@@ -104,8 +105,10 @@ final class FactsBuilder {
             JavaFacts.Kind kind,
             String[] supers,
             String[] ifaces,
-            boolean runtimeRetained) {
+            boolean runtimeRetained,
+            boolean entryPoint) {
         retained.set(typeNames.size(), runtimeRetained);
+        entryPoints.set(typeNames.size(), entryPoint);
         typeNames.add(qualifiedName);
         typeOuter.add(outer);
         typeKinds.add(kind);
@@ -148,7 +151,8 @@ final class FactsBuilder {
                 bytes(typeKinds),
                 superclasses.toArray(new String[0][]),
                 interfaces.toArray(new String[0][]),
-                retained);
+                retained,
+                entryPoints);
         JavaFacts.Functions functions = new JavaFacts.Functions(
                 functionKeys.toArray(NONE),
                 functionNames.toArray(NONE),

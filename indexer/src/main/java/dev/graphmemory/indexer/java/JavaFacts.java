@@ -79,6 +79,7 @@ record JavaFacts(
      *     the interfaces it extends)
      * @param interfaces the {@code implements} clause as written without generics
      * @param retained which annotation types are {@code @Retention(RUNTIME)}
+     * @param entryPoints which types are entry points ({@code main}, picocli, Spring Boot)
      */
     record Types(
             String[] names,
@@ -86,7 +87,8 @@ record JavaFacts(
             byte[] kinds,
             String[][] superclasses,
             String[][] interfaces,
-            BitSet retained) {
+            BitSet retained,
+            BitSet entryPoints) {
         int size() {
             return names.length;
         }

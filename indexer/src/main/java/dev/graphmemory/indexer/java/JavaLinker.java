@@ -7,20 +7,24 @@ import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.schema.RelType;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Links the parsed Java files of one run: {@code EXTENDS} and {@code IMPLEMENTS} first (method
- * lookup needs the supertypes), then per file {@code IMPORTS}, {@code TESTS} and {@code CALLS},
- * then entry points named in {@code META-INF/services} files.
+ * Links the parsed Java files of one run: {@code EXTENDS} and {@code IMPLEMENTS} first (member
+ * lookup needs the supertypes), then the types of fields and signatures, then per file {@code
+ * CALLS}, {@code IMPORTS} (which take in the types the resolved calls and field reads depend on)
+ * and {@code TESTS}, then entry points named in {@code META-INF/services} files.
  */
 final class JavaLinker {
     private final SymbolTable table;
     private final Map<String, String> resources;
     private final Consumer<LinkOutput> out;
+    /** A type declared in two files (two source sets) would otherwise repeat its supertype edges. */
+    private final Set<String> supertypeEdges = new HashSet<>();
 
     JavaLinker(List<FileResult> parsed, Map<String, String> resources, Consumer<LinkOutput> out) {
         List<JavaFacts> facts = new ArrayList<>(parsed.size());
@@ -78,7 +82,11 @@ final class JavaLinker {
             return n;
         }
         resolved[n] = target;
-        out.accept(EdgeRow.of(rel, classId(type), classId(target)));
+        String from = classId(type);
+        String to = classId(target);
+        if (supertypeEdges.add(from + ' ' + to)) {
+            out.accept(EdgeRow.of(rel, from, to));
+        }
         return n + 1;
     }
 

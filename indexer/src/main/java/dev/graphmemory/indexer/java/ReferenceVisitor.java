@@ -114,7 +114,7 @@ abstract class ReferenceVisitor extends ScopeVisitor {
         Node parent = n.getParentNode().orElse(null);
         boolean innerLink = parent instanceof FieldAccessExpr p && p.getScope() == n;
         boolean callScope = parent instanceof MethodCallExpr m && m.getScope().orElse(null) == n;
-        if (!innerLink && !callScope && currentFunction != null) {
+        if (!innerLink && !callScope && currentFunction != null && annotationDepth == 0) {
             String receiver = CallNames.receiver(Optional.of(n), this);
             if (receiver != null) {
                 facts.addCall(currentFunction.index, receiver, JavaFacts.FIELD_ACCESS, 0);

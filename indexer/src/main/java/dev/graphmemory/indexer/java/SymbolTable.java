@@ -28,7 +28,7 @@ final class SymbolTable {
     private final int[] fieldTypes;
     private final java.util.BitSet arrayFields = new java.util.BitSet();
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of generic maps
     SymbolTable(List<JavaFacts> files) {
         this.files = files;
         typeBase = new int[files.size()];

@@ -95,6 +95,20 @@ class JavaEntryPointsTest {
     }
 
     @Test
+    void factsMarkWhichTypesAreEntryPoints() {
+        FileResult result = plugin.parse("src/main/java/p/App.java", """
+                package p;
+                class App {
+                    static class Helper {}
+                    static class Cli { public static void main(String[] args) {} }
+                }
+                """, "h");
+        JavaFacts.Types types = ((JavaFacts) result.facts()).types();
+        assertThat(types.names()).containsExactly("p.App", "p.App.Helper", "p.App.Cli");
+        assertThat(types.entryPoints().stream().toArray()).containsExactly(2);
+    }
+
+    @Test
     void springBootApplicationAloneIsAnEntryPoint() {
         NodeRow module = module("""
                 package p;

@@ -37,16 +37,21 @@ final class JavaFixture {
         return this;
     }
 
-    /** Adds every file under {@code src/test/resources/fixtures/<name>}, with paths relative to it. */
+    /** Adds every file of the test resource folder {@code fixtures/<name>}, with paths relative to it. */
     static JavaFixture fromResources(String name) {
-        Path root = Path.of("src/test/resources/fixtures", name);
         JavaFixture fixture = new JavaFixture();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
-                fixture.file(root.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+        try {
+            Path root =
+                    Path.of(JavaFixture.class.getResource("/fixtures/" + name).toURI());
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                    fixture.file(root.relativize(p).toString().replace('\\', '/'), Files.readString(p));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
         return fixture;
     }

@@ -169,6 +169,7 @@ class JavaImportLinkingTest {
                         public @interface Live {}
                         """)
                 .file("src/a/OnlyInDocs.java", "package a; public class OnlyInDocs {}")
+                .file("src/a/Api.java", "package a; public enum Api { COMPILER }")
                 .file("src/b/Use.java", """
                         package b;
                         import a.Serial;
@@ -179,6 +180,7 @@ class JavaImportLinkingTest {
                         @Marker @Live
                         class Use {
                             @Serial private static final long serialVersionUID = 1L;
+                            @Live(a.Api.COMPILER) void m() {}
                         }
                         """);
         assertThat(fixture.edgesFrom(RelType.IMPORTS, "src/b/Use.java")).containsExactly("src/a/Live.java");
@@ -268,6 +270,16 @@ class JavaImportLinkingTest {
                         "src/java/lang/AssertionError.java",
                         "src/java/lang/invoke/LambdaMetafactory.java");
         assertThat(fixture.edges(RelType.EXTENDS)).containsExactly("p.Sub -> p.Base");
+    }
+
+    @Test
+    void aTypeDeclaredInTwoFilesLinksOnce() {
+        JavaFixture fixture = new JavaFixture()
+                .file("src/a/Base.java", "package a; public class Base {}")
+                .file("one/src/a/Dup.java", "package a; class Dup extends Base {}")
+                .file("two/src/a/Dup.java", "package a; class Dup extends Base {}");
+        assertThat(fixture.edges(RelType.EXTENDS)).containsExactly("a.Dup -> a.Base");
+        fixture.assertNoDuplicateEdges();
     }
 
     @Test
