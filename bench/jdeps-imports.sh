@@ -15,15 +15,25 @@ cd "$root"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-"$GM_JAVA_HOME/bin/jdeps" -verbose:class -filter:none -cp "server/target/lib/*" \
+"$GM_JAVA_HOME/bin/jdeps" -verbose:class -filter:none \
   queries/target/classes indexer/target/classes server/target/classes > "$work/jdeps.txt"
 
 ./graph-memory index >/dev/null
-./graph-memory query --json \
-  "MATCH (a:Module)-[:IMPORTS]->(b:Module) WHERE a.path CONTAINS '/src/main/java/' AND b.path CONTAINS '/src/main/java/' RETURN a.path AS a, b.path AS b" \
-  > "$work/ours.json"
+# query returns at most 1,000 rows a call: page with SKIP until a page comes back short.
+skip=0
+: > "$work/ours.jsonl"
+while :; do
+  ./graph-memory query --json --limit 1000 \
+    "MATCH (a:Module)-[:IMPORTS]->(b:Module) WHERE a.path =~ '(queries|indexer|server)/src/main/java/.*' AND b.path =~ '(queries|indexer|server)/src/main/java/.*' RETURN a.path AS a, b.path AS b ORDER BY a, b SKIP $skip LIMIT 1000" \
+    | tr -d '\n' > "$work/page.json"
+  echo >> "$work/page.json"
+  cat "$work/page.json" >> "$work/ours.jsonl"
+  n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["rows"]))' "$work/page.json")
+  [ "$n" -lt 1000 ] && break
+  skip=$((skip + 1000))
+done
 
-python3 - "$work/jdeps.txt" "$work/ours.json" <<'PY'
+python3 - "$work/jdeps.txt" "$work/ours.jsonl" <<'PY'
 import json, os, re, sys
 jdeps_txt, ours_json = sys.argv[1], sys.argv[2]
 # class name -> source file, from the source tree
@@ -46,7 +56,7 @@ for line in open(jdeps_txt):
     a, b = to_file(m.group(1)), to_file(m.group(2))
     if a and b and a != b:
         ref.add((a, b))
-rows = json.load(open(ours_json))["rows"]
+rows = [r for line in open(ours_json) if line.strip() for r in json.loads(line)["rows"]]
 ours = {(r["a"], r["b"]) for r in rows if r["a"] != r["b"]}
 tp = len(ref & ours)
 precision = tp / len(ours) if ours else 0.0
