@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             NeighborsCommand.class,
             ServeCommand.class,
             TierCommand.class,
+            RecordCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GraphMemoryCommand implements Runnable {

@@ -1,6 +1,7 @@
 package dev.graphmemory.server.config;
 
 import dev.graphmemory.indexer.IndexOptions;
+import dev.graphmemory.indexer.knowledge.KnowledgeConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,14 +44,7 @@ public record GraphMemoryConfig(
         String user,
         String repoKey) {
     public static final String FILE_NAME = ".graph-memory.yml";
-    public static final List<String> DEFAULT_KNOWLEDGE_GLOBS = List.of(
-            ".claude/work-units/**/*.md",
-            "work-units/**/*.md",
-            "docs/adr/**/*.md",
-            "docs/decisions/**/*.md",
-            "bugs/**/*.md",
-            "docs/anti-patterns/**/*.md",
-            "anti-patterns/**/*.md");
+    public static final List<String> DEFAULT_KNOWLEDGE_GLOBS = KnowledgeConfig.DEFAULT_GLOBS;
 
     private static final Map<String, Set<String>> KNOWN = Map.of(
             "knowledge", Set.of("globs"),

@@ -53,6 +53,20 @@ public final class Args {
         return s;
     }
 
+    boolean bool(String name) {
+        Object v = values.get(name);
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        throw new ToolException(tool + ": argument '" + name + "' must be true or false, got " + describe(v));
+    }
+
     Integer integer(String name) {
         Object v = values.get(name);
         if (v == null) {

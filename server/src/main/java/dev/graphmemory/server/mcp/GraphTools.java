@@ -38,6 +38,11 @@ public final class GraphTools {
         return k;
     }
 
+    /** The store these tools run on. */
+    public StoreHandle handle() {
+        return handle;
+    }
+
     /** The read-only Cypher runner on this store. */
     public ReadOnlyCypher cypher() {
         GraphStore store = store();

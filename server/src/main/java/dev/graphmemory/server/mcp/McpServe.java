@@ -45,7 +45,11 @@ public final class McpServe {
             throw new java.io.UncheckedIOException(e);
         }
         McpSyncServer server = McpServerFactory.start(
-                guard.sdkInput(), guard.sdkOutput(), version, toolList(tools), () -> tools.stamp(staleness));
+                guard.sdkInput(),
+                guard.sdkOutput(),
+                version,
+                toolList(tools, new KnowledgeTool(handle, root, options.knowledgeGlobs())),
+                () -> tools.stamp(staleness));
         guard.start();
         Thread hook = new Thread(() -> shutdown(server, handle), "gm-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -58,9 +62,10 @@ public final class McpServe {
         return 0;
     }
 
-    private static java.util.List<ToolDef> toolList(GraphTools graph) {
+    private static java.util.List<ToolDef> toolList(GraphTools graph, KnowledgeTool knowledge) {
         java.util.List<ToolDef> all = new java.util.ArrayList<>(graph.all());
         all.add(TierTool.definition());
+        all.add(knowledge.definition());
         return all;
     }
 

@@ -68,7 +68,9 @@ public final class McpServerFactory {
                 .description(def.description())
                 .inputSchema(mapper, def.inputSchema())
                 .outputSchema(mapper, def.outputSchema())
-                .annotations(new McpSchema.ToolAnnotations(def.title(), def.readOnly(), null, null, false, null))
+                // A writing tool may replace a document (update: true): destructive, not idempotent in general.
+                .annotations(new McpSchema.ToolAnnotations(
+                        def.title(), def.readOnly(), def.readOnly() ? null : true, null, false, null))
                 .build();
         return McpServerFeatures.SyncToolSpecification.builder()
                 .tool(tool)
