@@ -32,7 +32,16 @@ public final class DuplicateFinder {
 
     /** The candidates a proposal may duplicate, best first, at most {@code limit} (null: the default). */
     public DuplicateReport find(ProposedWork proposal, Integer limit) {
-        return find(proposal, null, reader.read(), limit(limit));
+        return find(proposal, null, limit);
+    }
+
+    /**
+     * Like {@link #find(ProposedWork, Integer)}, for a proposal that may already be indexed (a work
+     * unit file read from the repository): the item {@code selfId} names, if indexed, is left out.
+     */
+    public DuplicateReport find(ProposedWork proposal, String selfId, Integer limit) {
+        WorkCorpus corpus = reader.read();
+        return find(proposal, selfId != null && corpus.item(selfId) != null ? selfId : null, corpus, limit(limit));
     }
 
     /**

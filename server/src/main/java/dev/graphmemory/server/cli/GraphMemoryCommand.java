@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             IndexCommand.class,
             StatsCommand.class,
             QueryCommand.class,
+            DuplicatesCommand.class,
             ServeCommand.class,
             CommandLine.HelpCommand.class
         })
