@@ -75,6 +75,7 @@ public final class DuplicateScorer {
                     coverage,
                     matched(query, corpus.vector(s.item().id()), surfaces),
                     s.shared(),
+                    s.files(),
                     s.item().tier(),
                     sameTier(proposal.tier(), s.item().tier()),
                     s.item().status(),
@@ -87,8 +88,9 @@ public final class DuplicateScorer {
                     DuplicateThresholds.verdict(confidence),
                     evidence));
         }
-        out.sort(Comparator.comparingDouble(DuplicateCandidate::confidence)
-                .reversed()
+        out.sort(Comparator.comparingDouble(
+                        (DuplicateCandidate c) -> -c.evidence().rankScore())
+                .thenComparing(c -> -c.confidence())
                 .thenComparing(DuplicateCandidate::id));
         return out;
     }

@@ -47,9 +47,6 @@ public final class DuplicateThresholds {
     /** Confidence at or above which a candidate is an {@code overlap} (below: {@code distinct}). */
     public static final double OVERLAP = 0.4;
 
-    /** Ranking: file overlap added to the text cosine, so items touching the same files rise. */
-    public static final double RANK_FILES = 0.25;
-
     /** Candidates taken from the full-text index before re-ranking. */
     public static final int FULLTEXT_CANDIDATES = 200;
     /** Candidates taken because they touch one of the proposal's files. */

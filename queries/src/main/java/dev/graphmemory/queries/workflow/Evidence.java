@@ -11,6 +11,7 @@ import java.util.Map;
  * @param titleCoverage share of the proposal's title (IDF-weighted) found in the candidate, 0..1
  * @param matchedTerms the shared words that weigh most, as the proposal wrote them
  * @param sharedFiles files both expect to change (from {@code files_changed} and {@code TOUCHES})
+ * @param fileOverlap shared files over the smaller of the two file lists, 0..1
  * @param tier the candidate's tier, or {@code null}
  * @param sameTier whether the proposal names the same tier; {@code null} when either has none
  * @param status the candidate's status, or {@code null}
@@ -22,6 +23,7 @@ public record Evidence(
         double titleCoverage,
         List<String> matchedTerms,
         List<String> sharedFiles,
+        double fileOverlap,
         String tier,
         Boolean sameTier,
         String status,
@@ -50,6 +52,7 @@ public record Evidence(
         m.put("title_coverage", round(titleCoverage));
         m.put("matched_terms", matchedTerms);
         m.put("shared_files", sharedFiles);
+        m.put("file_overlap", round(fileOverlap));
         m.put("tier", tier);
         m.put("same_tier", sameTier);
         m.put("status", status);
