@@ -88,9 +88,8 @@ public final class DuplicateScorer {
                     DuplicateThresholds.verdict(confidence),
                     evidence));
         }
-        out.sort(Comparator.comparingDouble(
-                        (DuplicateCandidate c) -> -c.evidence().rankScore())
-                .thenComparing(c -> -c.confidence())
+        out.sort(Comparator.comparingDouble((DuplicateCandidate c) -> -c.confidence())
+                .thenComparing(c -> -c.evidence().textSimilarity())
                 .thenComparing(DuplicateCandidate::id));
         return out;
     }
