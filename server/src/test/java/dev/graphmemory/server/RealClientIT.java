@@ -96,7 +96,8 @@ class RealClientIT {
         assertThat(answer.get("server").get("name").asString()).isEqualTo("graph-memory");
         JsonNode tools = answer.get("tools");
         assertThat(tools.valueStream().map(t -> t.get("name").asString()))
-                .containsExactlyInAnyOrder("graph_find", "graph_neighbors", "graph_stats", "graph_query");
+                .containsExactlyInAnyOrder(
+                        "graph_find", "graph_neighbors", "graph_stats", "graph_query", "find_duplicate_work");
         for (JsonNode t : tools) {
             assertThat(t.get("title").asString()).isNotBlank();
             assertThat(t.get("description").asString()).contains("Example");

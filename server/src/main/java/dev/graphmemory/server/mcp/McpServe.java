@@ -45,7 +45,12 @@ public final class McpServe {
             throw new java.io.UncheckedIOException(e);
         }
         McpSyncServer server = McpServerFactory.start(
-                guard.sdkInput(), guard.sdkOutput(), version, tools.all(), () -> tools.stamp(staleness));
+                guard.sdkInput(),
+                guard.sdkOutput(),
+                version,
+                java.util.stream.Stream.concat(tools.all().stream(), new WorkflowTools(handle, root).all().stream())
+                        .toList(),
+                () -> tools.stamp(staleness));
         guard.start();
         Thread hook = new Thread(() -> shutdown(server, handle), "gm-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
