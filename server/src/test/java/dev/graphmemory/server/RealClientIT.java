@@ -60,7 +60,13 @@ class RealClientIT {
                  {"name": "graph_query", "arguments": {"cypher": "MATCH (n) DETACH DELETE n"}},
                  {"name": "graph_query", "arguments": {"cypher": "MATCH (n RETURN n"}},
                  {"name": "classify_tier", "arguments": {"title": "Add retry logic to auth", "files": ["a.java", "b.java"]}},
-                 {"name": "classify_tier", "arguments": {"files": ["a.java"]}}
+                 {"name": "classify_tier", "arguments": {"files": ["a.java"]}},
+                 {"name": "find_duplicate_work", "arguments": {"title": "Improve auth timeout handling",
+                   "files": ["src/main/java/com/acme/auth/Handler.java"]}},
+                 {"name": "find_duplicate_work", "arguments": {"limit": 3}},
+                 {"name": "record_knowledge", "arguments": {"kind": "bug", "title": "Cache leaks across tenants",
+                   "fields": {"severity": "high", "affects": ["src/main/java/com/acme/auth/TokenCache.java"]}}},
+                 {"name": "record_knowledge", "arguments": {"kind": "widget", "title": "x"}}
                 ]
                 """.formatted(module, module);
         Path callsFile = tmp.resolve("calls.json");
@@ -98,13 +104,22 @@ class RealClientIT {
         assertThat(answer.get("server").get("name").asString()).isEqualTo("graph-memory");
         JsonNode tools = answer.get("tools");
         assertThat(tools.valueStream().map(t -> t.get("name").asString()))
-                .contains("graph_find", "graph_neighbors", "graph_stats", "graph_query", "classify_tier");
+                .containsExactlyInAnyOrder(
+                        "graph_find",
+                        "graph_neighbors",
+                        "graph_stats",
+                        "graph_query",
+                        "classify_tier",
+                        "record_knowledge",
+                        "find_duplicate_work");
         for (JsonNode t : tools) {
             assertThat(t.get("title").asString()).isNotBlank();
             assertThat(t.get("description").asString()).contains("Example");
             assertThat(t.get("inputSchema").get("type").asString()).isEqualTo("object");
             assertThat(t.get("outputSchema").get("properties").has("stale")).isTrue();
-            assertThat(t.get("annotations").get("readOnlyHint").asBoolean()).isTrue();
+            // record_knowledge is the one tool that writes
+            assertThat(t.get("annotations").get("readOnlyHint").asBoolean())
+                    .isEqualTo(!t.get("name").asString().equals("record_knowledge"));
         }
     }
 
@@ -137,6 +152,11 @@ class RealClientIT {
         JsonNode tier = byTool.get("classify_tier").get(0).get("structuredContent");
         assertThat(tier.get("tier").asString()).isEqualTo("story");
         assertThat(tier.get("rule").asString()).isEqualTo("files_2_to_4");
+        JsonNode dups = byTool.get("find_duplicate_work").get(0).get("structuredContent");
+        assertThat(dups.get("candidates").get(0).get("id").asString()).isEqualTo("workflow:work_unit:WU-281");
+        JsonNode recorded = byTool.get("record_knowledge").get(0).get("structuredContent");
+        assertThat(recorded.get("node_id").asString()).isEqualTo("issues:bug:BUG-001");
+        assertThat(recorded.get("created").asBoolean()).isTrue();
         JsonNode done = byTool.get("graph_query").get(0).get("structuredContent");
         assertThat(done.get("rows").get(0).get("m").asString()).isEqualTo(FixtureRepo.FIX_MESSAGE);
     }
@@ -152,6 +172,10 @@ class RealClientIT {
         assertThat(text(byTool.get("graph_query").get(1))).contains("read-only");
         assertThat(text(byTool.get("graph_query").get(2))).contains("failed");
         assertThat(text(byTool.get("classify_tier").get(1))).contains("'title' is required");
+        assertThat(text(byTool.get("find_duplicate_work").get(1))).isNotBlank();
+        assertThat(text(byTool.get("record_knowledge").get(1)))
+                .contains("widget")
+                .contains("bug");
     }
 
     private static String text(JsonNode r) {

@@ -32,7 +32,23 @@ class ServeStdioIT {
             JsonNode list = serve.request(2, "tools/list", "{}");
             assertThat(list.get("result").get("tools").valueStream().map(t -> t.get("name")
                             .asString()))
-                    .contains("graph_find", "graph_neighbors", "graph_stats", "graph_query", "classify_tier");
+                    .containsExactlyInAnyOrder(
+                            "graph_find",
+                            "graph_neighbors",
+                            "graph_stats",
+                            "graph_query",
+                            "classify_tier",
+                            "record_knowledge",
+                            "find_duplicate_work");
+
+            JsonNode dups = serve.request(
+                    5,
+                    "tools/call",
+                    "{\"name\":\"find_duplicate_work\",\"arguments\":{\"title\":\"Improve auth timeout handling\","
+                            + "\"files\":[\"src/main/java/com/acme/auth/Handler.java\"]}}");
+            JsonNode found = dups.get("result").get("structuredContent");
+            assertThat(found.get("candidates").get(0).get("id").asString()).isEqualTo("workflow:work_unit:WU-281");
+            assertThat(found.get("indexed_commit").asString()).hasSize(40);
 
             JsonNode stats = serve.request(3, "tools/call", "{\"name\":\"graph_stats\",\"arguments\":{}}");
             JsonNode content = stats.get("result").get("structuredContent");

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             QueryCommand.class,
             FindCommand.class,
             NeighborsCommand.class,
+            DuplicatesCommand.class,
             ServeCommand.class,
             TierCommand.class,
             RecordCommand.class,

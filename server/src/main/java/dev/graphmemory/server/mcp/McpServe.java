@@ -48,7 +48,10 @@ public final class McpServe {
                 guard.sdkInput(),
                 guard.sdkOutput(),
                 version,
-                toolList(tools, new KnowledgeTool(handle, root, options.knowledgeGlobs())),
+                toolList(
+                        tools,
+                        new KnowledgeTool(handle, root, options.knowledgeGlobs()),
+                        new WorkflowTools(handle, root)),
                 () -> tools.stamp(staleness));
         guard.start();
         Thread hook = new Thread(() -> shutdown(server, handle), "gm-serve-shutdown");
@@ -62,8 +65,9 @@ public final class McpServe {
         return 0;
     }
 
-    private static java.util.List<ToolDef> toolList(GraphTools graph, KnowledgeTool knowledge) {
+    private static java.util.List<ToolDef> toolList(GraphTools graph, KnowledgeTool knowledge, WorkflowTools workflow) {
         java.util.List<ToolDef> all = new java.util.ArrayList<>(graph.all());
+        all.addAll(workflow.all());
         all.add(TierTool.definition());
         all.add(knowledge.definition());
         return all;

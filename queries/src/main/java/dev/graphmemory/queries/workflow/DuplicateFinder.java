@@ -1,0 +1,117 @@
+package dev.graphmemory.queries.workflow;
+
+import dev.graphmemory.queries.find.ToolException;
+import dev.graphmemory.queries.graph.RepoGraph;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.neo4j.driver.Driver;
+
+/**
+ * Finds indexed work units and bugs that a proposed work unit may duplicate, with a confidence, a
+ * verdict and the evidence for each.
+ *
+ * <p>Candidates come from Neo4j's full-text index (see {@link FulltextCandidates}) and from the
+ * items that expect to change one of the proposal's files; {@link DuplicateScorer} re-ranks them in
+ * Java against the repository's corpus ({@link WorkCorpusReader}). Scoped by repository key.
+ */
+public final class DuplicateFinder {
+    /** Candidates returned when the caller does not say. */
+    public static final int DEFAULT_LIMIT = 5;
+    /** The most candidates returned. */
+    public static final int MAX_LIMIT = 50;
+
+    private final RepoGraph graph;
+    private final WorkCorpusReader reader;
+
+    public DuplicateFinder(Driver driver, String repo) {
+        this.graph = new RepoGraph(driver, repo);
+        this.reader = new WorkCorpusReader(driver, repo);
+    }
+
+    /** The candidates a proposal may duplicate, best first, at most {@code limit} (null: the default). */
+    public DuplicateReport find(ProposedWork proposal, Integer limit) {
+        return find(proposal, null, limit);
+    }
+
+    /**
+     * Like {@link #find(ProposedWork, Integer)}, for a proposal that may already be indexed (a work
+     * unit file read from the repository): the item {@code selfId} names, if indexed, is left out.
+     */
+    public DuplicateReport find(ProposedWork proposal, String selfId, Integer limit) {
+        WorkCorpus corpus = reader.read();
+        return find(proposal, selfId != null && corpus.item(selfId) != null ? selfId : null, corpus, limit(limit));
+    }
+
+    /**
+     * The candidates an indexed work unit or bug may duplicate, itself excluded.
+     *
+     * @param id a node id ({@code workflow:work_unit:WU-123}) or a document id ({@code WU-123})
+     */
+    public DuplicateReport findFor(String id, Integer limit) {
+        WorkCorpus corpus = reader.read();
+        WorkItem item = resolve(corpus, id);
+        ProposedWork proposal = new ProposedWork(item.title(), "", item.files(), item.tier(), item.text());
+        return find(proposal, item.id(), corpus, limit(limit));
+    }
+
+    private DuplicateReport find(ProposedWork proposal, String selfId, WorkCorpus corpus, int limit) {
+        Set<String> candidates = new LinkedHashSet<>(new FulltextCandidates(graph)
+                .find(proposal.title(), proposal.text(), corpus.weights(), DuplicateThresholds.FULLTEXT_CANDIDATES));
+        Set<String> files = Set.copyOf(proposal.files());
+        corpus.items().stream()
+                .filter(i -> i.files().stream().anyMatch(files::contains))
+                .limit(DuplicateThresholds.FILE_CANDIDATES)
+                .forEach(i -> candidates.add(i.id()));
+        List<DuplicateCandidate> ranked = new DuplicateScorer(corpus).rank(proposal, candidates, selfId);
+        return new DuplicateReport(
+                selfId,
+                proposal.title(),
+                proposal.files(),
+                ranked.subList(0, Math.min(limit, ranked.size())),
+                ranked.size(),
+                corpus.size());
+    }
+
+    private static WorkItem resolve(WorkCorpus corpus, String id) {
+        if (id == null || id.isBlank()) {
+            throw new ToolException(
+                    "id is empty; give a work unit or bug id such as WU-123 or workflow:work_unit:WU-123");
+        }
+        String wanted = id.strip();
+        WorkItem exact = corpus.item(wanted);
+        if (exact != null) {
+            return exact;
+        }
+        String key = wanted.contains(":") ? wanted.substring(wanted.lastIndexOf(':') + 1) : wanted;
+        List<WorkItem> byKey = corpus.items().stream()
+                .filter(i -> i.id().substring(i.id().lastIndexOf(':') + 1).equalsIgnoreCase(key))
+                .toList();
+        if (byKey.size() == 1) {
+            return byKey.get(0);
+        }
+        String lower = key.toLowerCase(Locale.ROOT);
+        List<String> near = corpus.items().stream()
+                .map(WorkItem::id)
+                .filter(i -> i.toLowerCase(Locale.ROOT).contains(lower))
+                .limit(5)
+                .toList();
+        throw new ToolException("no work unit or bug with id '" + id + "'"
+                + (byKey.size() > 1
+                        ? "; several match, give the full node id: "
+                                + byKey.stream().map(WorkItem::id).toList()
+                        : near.isEmpty() ? "" : "; did you mean: " + String.join(", ", near))
+                + ". List them with graph_find(schema='workflow', type='work_unit').");
+    }
+
+    private static int limit(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ToolException("limit must be 1.." + MAX_LIMIT + ", got " + limit);
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.graphmemory.queries.workflow;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to "is this proposal a duplicate?": the candidates, best first, and the overall
+ * verdict (the best candidate's, or {@code distinct} when there is none).
+ *
+ * @param queryId the proposal's node id when it is an indexed item, else {@code null}
+ * @param title the proposal's title
+ * @param files the proposal's files
+ * @param candidates the best candidates, best first, at most the limit asked for
+ * @param considered how many items were scored
+ * @param corpusSize how many work units and bugs the repository has
+ */
+public record DuplicateReport(
+        String queryId,
+        String title,
+        List<String> files,
+        List<DuplicateCandidate> candidates,
+        int considered,
+        int corpusSize) {
+    public DuplicateReport {
+        files = List.copyOf(files);
+        candidates = List.copyOf(candidates);
+    }
+
+    /** The overall verdict: the best candidate's, or {@link Verdict#DISTINCT}. */
+    public Verdict verdict() {
+        return candidates.isEmpty() ? Verdict.DISTINCT : candidates.get(0).verdict();
+    }
+
+    /** Whether a likely duplicate exists. */
+    public boolean hasDuplicate() {
+        return verdict() == Verdict.DUPLICATE;
+    }
+
+    /** The answer object shared by the CLI's {@code --json} and the MCP tool's structured content. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("id", queryId);
+        query.put("title", title);
+        query.put("files", files);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("query", query);
+        m.put("verdict", verdict().wire());
+        m.put("duplicate_of", hasDuplicate() ? candidates.get(0).id() : null);
+        m.put("candidates", candidates.stream().map(DuplicateCandidate::toMap).toList());
+        m.put("considered", considered);
+        m.put("corpus_size", corpusSize);
+        m.put("thresholds", Map.of("duplicate", DuplicateThresholds.DUPLICATE, "overlap", DuplicateThresholds.OVERLAP));
+        return m;
+    }
+}

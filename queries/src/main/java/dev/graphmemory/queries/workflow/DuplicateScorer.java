@@ -1,0 +1,128 @@
+package dev.graphmemory.queries.workflow;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Scores candidates against one proposal: text cosine, title coverage, margin over the next-best
+ * candidate and file overlap, combined into a confidence by {@link DuplicateThresholds}. Pure: no
+ * I/O, so it is tested without a database.
+ */
+public final class DuplicateScorer {
+    private final WorkCorpus corpus;
+
+    public DuplicateScorer(WorkCorpus corpus) {
+        this.corpus = corpus;
+    }
+
+    /**
+     * Ranks candidates, best first.
+     *
+     * @param proposal what is proposed
+     * @param candidateIds ids of corpus items to score (unknown ids are skipped)
+     * @param excludeId an id never to return (the proposal itself when it is indexed), or null
+     */
+    public List<DuplicateCandidate> rank(ProposedWork proposal, Collection<String> candidateIds, String excludeId) {
+        Map<String, String> surfaces = new LinkedHashMap<>();
+        List<String> titleTerms = WorkTerms.of(proposal.title(), surfaces);
+        List<String> bodyTerms = WorkTerms.of(proposal.text(), surfaces);
+        TermVector query = corpus.vectorOf(titleTerms, bodyTerms);
+        Set<String> queryFiles = new HashSet<>(proposal.files());
+
+        record Scored(WorkItem item, double text, double files, List<String> shared) {}
+        List<Scored> scored = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(candidateIds)) {
+            WorkItem item = corpus.item(id);
+            if (item == null || id.equals(excludeId)) {
+                continue;
+            }
+            List<String> shared =
+                    item.files().stream().filter(queryFiles::contains).toList();
+            double f = shared.isEmpty()
+                    ? 0
+                    : (double) shared.size()
+                            / Math.min(queryFiles.size(), item.files().size());
+            scored.add(new Scored(item, query.cosine(corpus.vector(id)), f, shared));
+        }
+        double best = 0;
+        double second = 0;
+        for (Scored s : scored) {
+            if (s.text() > best) {
+                second = best;
+                best = s.text();
+            } else if (s.text() > second) {
+                second = s.text();
+            }
+        }
+        double coverageTotal = titleTerms.stream()
+                .distinct()
+                .mapToDouble(corpus.weights()::idf)
+                .sum();
+        List<DuplicateCandidate> out = new ArrayList<>();
+        for (Scored s : scored) {
+            double gap = s.text() - (s.text() >= best ? second : best);
+            double coverage = coverage(titleTerms, corpus.vector(s.item().id()), coverageTotal);
+            double confidence = DuplicateThresholds.confidence(s.text(), coverage, gap, s.files());
+            Evidence evidence = new Evidence(
+                    s.text(),
+                    coverage,
+                    matched(query, corpus.vector(s.item().id()), surfaces),
+                    s.shared(),
+                    s.files(),
+                    s.item().tier(),
+                    sameTier(proposal.tier(), s.item().tier()),
+                    s.item().status(),
+                    Completion.describe(s.item()));
+            out.add(new DuplicateCandidate(
+                    s.item().id(),
+                    s.item().type(),
+                    s.item().title(),
+                    confidence,
+                    DuplicateThresholds.verdict(confidence),
+                    evidence));
+        }
+        out.sort(Comparator.comparingDouble((DuplicateCandidate c) -> -c.confidence())
+                .thenComparing(c -> -c.evidence().textSimilarity())
+                .thenComparing(DuplicateCandidate::id));
+        return out;
+    }
+
+    /** The IDF-weighted share of the title's distinct terms that the candidate has. */
+    private double coverage(List<String> titleTerms, TermVector candidate, double total) {
+        if (total <= 0) {
+            return 0;
+        }
+        double found = titleTerms.stream()
+                .distinct()
+                .filter(candidate::has)
+                .mapToDouble(corpus.weights()::idf)
+                .sum();
+        return found / total;
+    }
+
+    private static List<String> matched(TermVector query, TermVector candidate, Map<String, String> surfaces) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (String term : query.sharedTerms(candidate, DuplicateThresholds.EVIDENCE_TERMS * 2)) {
+            String surface = surfaces.getOrDefault(term, term);
+            seen.add(surface);
+            if (seen.size() >= DuplicateThresholds.EVIDENCE_TERMS) {
+                break;
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    private static Boolean sameTier(String a, String b) {
+        if (a == null || b == null || a.isBlank() || b.isBlank()) {
+            return null;
+        }
+        return a.strip().equalsIgnoreCase(b.strip());
+    }
+}

@@ -1,0 +1,67 @@
+package dev.graphmemory.queries.workflow;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Why a candidate was judged as it was.
+ *
+ * @param textSimilarity cosine of the two texts' term vectors, 0..1
+ * @param titleCoverage share of the proposal's title (IDF-weighted) found in the candidate, 0..1
+ * @param matchedTerms the shared words that weigh most, as the proposal wrote them
+ * @param sharedFiles files both expect to change (from {@code files_changed} and {@code TOUCHES})
+ * @param fileOverlap shared files over the smaller of the two file lists, 0..1
+ * @param tier the candidate's tier, or {@code null}
+ * @param sameTier whether the proposal names the same tier; {@code null} when either has none
+ * @param status the candidate's status, or {@code null}
+ * @param completion {@code already done in <sha>, <date>}, {@code in progress}, ... (see {@link
+ *     Completion})
+ */
+public record Evidence(
+        double textSimilarity,
+        double titleCoverage,
+        List<String> matchedTerms,
+        List<String> sharedFiles,
+        double fileOverlap,
+        String tier,
+        Boolean sameTier,
+        String status,
+        String completion) {
+    public Evidence {
+        matchedTerms = List.copyOf(matchedTerms);
+        sharedFiles = List.copyOf(sharedFiles);
+    }
+
+    /** One line for people, e.g. {@code text 0.62 (auth, timeout); shares auth/handler; in progress}. */
+    public String summary() {
+        StringBuilder s = new StringBuilder("text similarity " + round(textSimilarity));
+        if (!matchedTerms.isEmpty()) {
+            s.append(" (").append(String.join(", ", matchedTerms)).append(')');
+        }
+        if (!sharedFiles.isEmpty()) {
+            s.append("; shares ").append(String.join(", ", sharedFiles));
+        }
+        return s.append("; ").append(completion).toString();
+    }
+
+    /** The evidence as an answer object with snake_case keys. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text_similarity", round(textSimilarity));
+        m.put("title_coverage", round(titleCoverage));
+        m.put("matched_terms", matchedTerms);
+        m.put("shared_files", sharedFiles);
+        m.put("file_overlap", round(fileOverlap));
+        m.put("tier", tier);
+        m.put("same_tier", sameTier);
+        m.put("status", status);
+        m.put("completion", completion);
+        m.put("summary", summary());
+        return m;
+    }
+
+    static double round(double x) {
+        return Math.round(x * 1000) / 1000.0;
+    }
+}

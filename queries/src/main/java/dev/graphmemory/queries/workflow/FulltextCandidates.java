@@ -1,0 +1,87 @@
+package dev.graphmemory.queries.workflow;
+
+import dev.graphmemory.queries.graph.RepoGraph;
+import dev.graphmemory.queries.schema.GraphSchema;
+import dev.graphmemory.queries.schema.NodeType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds candidate work units and bugs for a proposal in Neo4j's full-text index ({@value
+ * GraphSchema#FULLTEXT_INDEX}, over titles, objectives, names and root causes).
+ *
+ * <p>The Lucene query is built from the proposal's rarest words: each word as written, its
+ * expansion when it is an abbreviation, and its stem as a prefix ({@code authent*}), so the index
+ * finds {@code authentication} for {@code auth} and {@code handling} for {@code handler}. Every word
+ * is escaped: nothing the caller typed reaches Lucene's query syntax.
+ */
+final class FulltextCandidates {
+    private static final String CYPHER = "CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score"
+            + " WHERE node.repo = $repo AND (node:" + NodeType.WORK_UNIT.label() + " OR node:"
+            + NodeType.BUG.label() + ")"
+            + " RETURN node.id AS id ORDER BY score DESC LIMIT $limit";
+    private static final String LUCENE_SPECIAL = "+-&|!(){}[]^\"~*?:\\/";
+
+    private final RepoGraph graph;
+
+    FulltextCandidates(RepoGraph graph) {
+        this.graph = graph;
+    }
+
+    /** The ids of the best full-text matches, best first; empty when the text has no words. */
+    List<String> find(String title, String text, TermWeights weights, int limit) {
+        String query = query(title + "\n" + text, weights);
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        return graph
+                .read(CYPHER, Map.of("index", GraphSchema.FULLTEXT_INDEX, "query", query, "limit", (long) limit))
+                .stream()
+                .map(r -> r.get("id").asString())
+                .toList();
+    }
+
+    /** The Lucene query for a text: its rarest words, OR-ed; {@code ""} when it has none. */
+    static String query(String text, TermWeights weights) {
+        Map<String, String> surfaces = new LinkedHashMap<>();
+        Set<String> terms = new LinkedHashSet<>(WorkTerms.of(text, surfaces));
+        List<String> ranked = new ArrayList<>(terms);
+        // Terms the corpus has come first (others cannot match), then the rarest.
+        ranked.sort(
+                Comparator.comparing((String t) -> weights.frequency(t) == 0).thenComparing(t -> -weights.idf(t)));
+        Set<String> clauses = new LinkedHashSet<>();
+        for (String term : ranked) {
+            if (clauses.size() >= DuplicateThresholds.QUERY_WORDS) {
+                break;
+            }
+            String surface = surfaces.get(term).toLowerCase(Locale.ROOT);
+            clauses.add(escape(surface));
+            String word = SoftwareVocabulary.ABBREVIATIONS.get(surface);
+            if (word != null) {
+                clauses.add(escape(word));
+            }
+            if (!term.startsWith(WorkTerms.IDENTIFIER_MARK) && term.length() >= 4) {
+                clauses.add(escape(term) + "*");
+            }
+        }
+        return String.join(" ", clauses);
+    }
+
+    /** Escapes every character Lucene's classic query parser treats as syntax. */
+    static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            if (LUCENE_SPECIAL.indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}

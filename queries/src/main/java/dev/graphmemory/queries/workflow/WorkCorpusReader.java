@@ -1,0 +1,123 @@
+package dev.graphmemory.queries.workflow;
+
+import dev.graphmemory.queries.graph.IndexState;
+import dev.graphmemory.queries.graph.RepoGraph;
+import dev.graphmemory.queries.schema.Keys;
+import dev.graphmemory.queries.schema.NodeType;
+import dev.graphmemory.queries.schema.RelType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+/**
+ * Reads a repository's work units and bugs into a {@link WorkCorpus}: text, status, tier, files
+ * ({@code files_changed} plus {@code TOUCHES} and {@code AFFECTS} targets) and the latest commit
+ * that names each one ({@code MENTIONS}).
+ *
+ * <p>Design note: term weights need the whole corpus, so it is read whole, once per index state
+ * (indexed commit, input digest and last run) and kept in a small process-wide cache; a reindex
+ * changes the state and so the key. A few thousand items read in well under a second.
+ */
+public final class WorkCorpusReader {
+    private static final int CACHE_SIZE = 4;
+    private static final Map<String, WorkCorpus> CACHE = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, WorkCorpus> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    private static final String CYPHER = "MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo}) WHERE n:"
+            + NodeType.WORK_UNIT.label() + " OR n:" + NodeType.BUG.label()
+            + " OPTIONAL MATCH (n)-[:" + RelType.TOUCHES.name() + "|" + RelType.AFFECTS.name() + "]->(m:"
+            + NodeType.MODULE.label() + ")"
+            + " WITH n, collect(DISTINCT m.path) AS touched"
+            + " OPTIONAL MATCH (c:" + NodeType.COMMIT.label() + " {repo: $repo})-[:" + RelType.MENTIONS.name()
+            + "]->(n)"
+            + " WITH n, touched, c ORDER BY c.time DESC"
+            + " WITH n, touched, collect(c)[0] AS last"
+            + " RETURN n.id AS id, n.type AS type, coalesce(n.title, n.name, n.key) AS title, n.objective AS objective,"
+            + " n.body AS body, n.root_cause AS root_cause, n.status AS status, n.tier AS tier,"
+            + " n.files_changed AS files_changed, touched, last.sha AS sha, last.time AS time"
+            + " ORDER BY id";
+
+    private final Driver driver;
+    private final String repo;
+
+    public WorkCorpusReader(Driver driver, String repo) {
+        this.driver = driver;
+        this.repo = repo;
+    }
+
+    /** The corpus for the repository's current index state, from the cache when it is there. */
+    public WorkCorpus read() {
+        RepoGraph graph = new RepoGraph(driver, repo);
+        IndexState state = graph.state();
+        String key = repo
+                + '\u0000'
+                + state.indexedCommit()
+                + '\u0000'
+                + state.inputDigest()
+                + '\u0000'
+                + state.lastRunJson();
+        synchronized (CACHE) {
+            WorkCorpus cached = CACHE.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        WorkCorpus corpus = WorkCorpus.of(graph.read(CYPHER, Map.of()).stream()
+                .map(WorkCorpusReader::item)
+                .toList());
+        synchronized (CACHE) {
+            CACHE.put(key, corpus);
+        }
+        return corpus;
+    }
+
+    private static WorkItem item(Record r) {
+        StringBuilder text = new StringBuilder();
+        String body = string(r.get("body"));
+        text.append(body != null && !body.isBlank() ? body : nullToEmpty(string(r.get("objective"))));
+        String rootCause = string(r.get("root_cause"));
+        if (rootCause != null) {
+            text.append('\n').append(rootCause);
+        }
+        List<String> files = new ArrayList<>(strings(r.get("files_changed")));
+        files.addAll(strings(r.get("touched")));
+        String sha = string(r.get("sha"));
+        return new WorkItem(
+                r.get("id").asString(),
+                string(r.get("type")),
+                string(r.get("title")),
+                text.toString(),
+                string(r.get("status")),
+                string(r.get("tier")),
+                files.stream().map(ProposedWork::normalisePath).toList(),
+                sha == null ? null : new WorkItem.CommitRef(sha, string(r.get("time"))));
+    }
+
+    private static String string(Value v) {
+        return v == null || v.isNull() ? null : v.asObject().toString();
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** A list property as strings; a single string is one path. */
+    private static List<String> strings(Value v) {
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        Object o = v.asObject();
+        if (o instanceof List<?> list) {
+            return list.stream().filter(x -> x != null).map(Object::toString).toList();
+        }
+        return List.of(o.toString());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.graphmemory.server.workflow;
+
+import dev.graphmemory.indexer.knowledge.KnowledgeDoc;
+import dev.graphmemory.indexer.knowledge.KnowledgeReader;
+import dev.graphmemory.queries.find.ToolException;
+import dev.graphmemory.queries.workflow.ProposedWork;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a proposed work unit from its markdown file (YAML frontmatter with {@code title}, {@code
+ * objective}, {@code files_changed}, {@code tier}; the markdown after it as body) with the
+ * indexer's {@link KnowledgeReader}, so a proposal reads exactly as the indexer would read it.
+ *
+ * @param proposal the proposal
+ * @param nodeId the node id the file would have once indexed, e.g. {@code workflow:work_unit:WU-9}
+ */
+public record ProposalFile(ProposedWork proposal, String nodeId) {
+    /** Reads {@code file}; a missing, unreadable or empty file is a {@link ToolException} naming it. */
+    public static ProposalFile read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ToolException("cannot read the proposed work unit file " + file + ": " + e.getMessage());
+        }
+        // A proposal need not declare a type or an id: read it as if it sat in work-units/.
+        String name =
+                file.getFileName() == null ? "proposal.md" : file.getFileName().toString();
+        KnowledgeDoc doc = new KnowledgeReader()
+                .read("work-units/" + (name.endsWith(".md") ? name : name + ".md"), text)
+                .orElseThrow(() -> new ToolException(file + " is not a work unit document: expected markdown with"
+                        + " YAML frontmatter (title, objective, files_changed, tier)"));
+        try {
+            return new ProposalFile(
+                    new ProposedWork(
+                            string(doc, "title"),
+                            string(doc, "objective"),
+                            doc.filesChanged(),
+                            string(doc, "tier"),
+                            string(doc, KnowledgeReader.BODY)),
+                    doc.nodeId());
+        } catch (IllegalArgumentException e) {
+            throw new ToolException(file + ": " + e.getMessage());
+        }
+    }
+
+    private static String string(KnowledgeDoc doc, String key) {
+        Object v = doc.properties().get(key);
+        return v == null ? null : v.toString();
+    }
+}

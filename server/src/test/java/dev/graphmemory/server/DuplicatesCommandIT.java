@@ -1,0 +1,124 @@
+package dev.graphmemory.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.graphmemory.queries.testkit.TestNeo4j;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code graph-memory duplicates} in this JVM against the workflow fixture (WU-281 "Fix
+ * authentication timeout", done and named by a commit; WU-282 "Add retry logic to failed auth
+ * attempts", in progress) indexed into a real Neo4j reached by {@code --uri}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DuplicatesCommandIT {
+    private static final String HANDLER = "src/main/java/com/acme/auth/Handler.java";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path tmp;
+
+    Path repo;
+
+    @BeforeAll
+    void indexFixture() {
+        repo = FixtureRepo.workflowRepo(tmp.resolve("repo"));
+        Cli index = cli("index");
+        assertThat(index.exitCode()).as(index.err()).isZero();
+    }
+
+    private Cli cli(String... args) {
+        String[] all = new String[args.length + 4];
+        all[0] = "--repo";
+        all[1] = repo.toString();
+        all[2] = "--uri";
+        all[3] = TestNeo4j.boltUri();
+        System.arraycopy(args, 0, all, 4, args.length);
+        return Cli.run(all);
+    }
+
+    @Test
+    void likelyDuplicateExitsThreeAndPrintsTheToolsStructure() {
+        Cli run = cli("duplicates", "--title", "Improve auth timeout handling", "--files", HANDLER, "--json");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        JsonNode answer = JSON.readTree(run.out());
+        assertThat(answer.get("verdict").asString()).isEqualTo("duplicate");
+        assertThat(answer.get("duplicate_of").asString()).isEqualTo("workflow:work_unit:WU-281");
+        JsonNode top = answer.get("candidates").get(0);
+        assertThat(top.get("confidence").asDouble()).isGreaterThanOrEqualTo(0.7);
+        assertThat(top.get("evidence").get("shared_files").get(0).asString()).isEqualTo(HANDLER);
+        assertThat(top.get("evidence").get("completion").asString()).startsWith("already done in ");
+    }
+
+    @Test
+    void differentWorkExitsZero() {
+        Cli run = cli("duplicates", "--title", "Render the billing report as PDF", "--tier", "task");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain(" duplicate ");
+    }
+
+    @Test
+    void readsProposalsFromMarkdownOneJsonLineEach() throws Exception {
+        Path dup = Files.writeString(tmp.resolve("new-wu.md"), """
+                ---
+                title: Improve auth timeout handling
+                tier: story
+                objective: Login still times out when the token cache is cold.
+                files_changed: [%s]
+                ---
+                # Improve auth timeout handling
+                """.formatted(HANDLER));
+        Path other = Files.writeString(tmp.resolve("other.md"), """
+                ---
+                title: Render the billing report as PDF
+                ---
+                """);
+        Cli run = cli("duplicates", "--file", dup.toString(), "--file", other.toString(), "--json", "--limit", "2");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        List<JsonNode> lines = run.out().lines().map(JSON::readTree).toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("file").asString()).endsWith("new-wu.md");
+        assertThat(lines.get(0).get("duplicate_of").asString()).isEqualTo("workflow:work_unit:WU-281");
+        assertThat(lines.get(0).get("candidates").size()).isLessThanOrEqualTo(2);
+        assertThat(lines.get(1).get("verdict").asString()).isNotEqualTo("duplicate");
+    }
+
+    @Test
+    void comparesAnIndexedWorkUnitWithTheOthers() {
+        Cli run = cli("duplicates", "--id", "WU-282", "--json");
+        assertThat(run.exitCode()).as(run.err()).isIn(0, 3);
+        JsonNode answer = JSON.readTree(run.out());
+        assertThat(answer.get("query").get("id").asString()).isEqualTo("workflow:work_unit:WU-282");
+        assertThat(answer.get("candidates").valueStream().map(c -> c.get("id").asString()))
+                .doesNotContain("workflow:work_unit:WU-282");
+    }
+
+    @Test
+    void humanOutputShowsVerdictAndEvidence() {
+        Cli run = cli("duplicates", "--title", "Improve auth timeout handling", "--files", HANDLER);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.out()).contains("duplicate of workflow:work_unit:WU-281", "shares " + HANDLER);
+    }
+
+    @Test
+    void mistakesExitOneAndUsageErrorsTwo() {
+        Cli unknown = cli("duplicates", "--id", "WU-999");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("no work unit or bug with id 'WU-999'");
+        Cli missing = cli("duplicates", "--file", tmp.resolve("nope.md").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err()).contains("nope.md");
+        assertThat(cli("duplicates").exitCode()).isEqualTo(2);
+        assertThat(cli("duplicates", "--id", "WU-281", "--title", "x").exitCode())
+                .isEqualTo(2);
+        assertThat(cli("duplicates", "--title", "x", "--limit", "0").exitCode()).isEqualTo(2);
+    }
+}
