@@ -148,7 +148,7 @@ abstract class ReferenceVisitor extends ScopeVisitor {
         String name = first.getName().getIdentifier();
         if (first != n && !TypeNames.capitalised(name)) {
             noteQualified(n.getNameWithScope());
-        } else {
+        } else if (!TypeNames.isVar(n)) {
             reference(name);
         }
     }

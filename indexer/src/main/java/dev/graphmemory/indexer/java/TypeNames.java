@@ -40,7 +40,14 @@ final class TypeNames {
      * and anything else without such a name.
      */
     static String receiverType(Type type) {
-        return type instanceof ClassOrInterfaceType c ? c.getNameWithScope() : "";
+        return type instanceof ClassOrInterfaceType c && !isVar(c) ? c.getNameWithScope() : "";
+    }
+
+    /** {@code var} as a local variable type (a plain type name, the parser does not post-process it). */
+    static boolean isVar(ClassOrInterfaceType type) {
+        return type.getScope().isEmpty()
+                && type.getTypeArguments().isEmpty()
+                && type.getName().getIdentifier().equals("var");
     }
 
     /**

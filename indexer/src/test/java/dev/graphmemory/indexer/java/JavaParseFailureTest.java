@@ -54,6 +54,36 @@ class JavaParseFailureTest {
     }
 
     @Test
+    void modernJavaParses() {
+        String text = """
+                package p;
+                sealed interface Shape permits Circle, Square {}
+                record Circle(double r) implements Shape {}
+                record Square(double side) implements Shape {}
+                class Modern {
+                    int yield = 0;
+                    String describe(Object o) {
+                        var text = \"""
+                            text block
+                            \""";
+                        int size = switch (o) {
+                            case Circle(var r) when r > 1 -> { yield 2; }
+                            case Square _ -> 1;
+                            default -> yield;
+                        };
+                        try { return text + size; } catch (RuntimeException _) { return ""; }
+                    }
+                }
+                """;
+        FileResult result = plugin.parse("p/Modern.java", text, "h");
+        assertThat(result.parseOk()).as("%s", result.problem()).isTrue();
+        assertThat(result.nodes())
+                .extracting(NodeRow::key)
+                .contains("p.Shape", "p.Circle", "p.Square", "p.Modern#describe(Object)");
+        assertThat(((JavaFacts) result.facts()).referenced()).doesNotContain("var");
+    }
+
+    @Test
     void notJavaAtAllIsReportedNotThrown() {
         FileResult result = plugin.parse("x/Garbage.java", "this is {{{ not java <<<", "h");
         assertThat(result.parseOk()).isFalse();
