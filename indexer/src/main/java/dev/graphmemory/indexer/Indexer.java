@@ -127,8 +127,14 @@ public final class Indexer {
         long nodes;
         long rels;
         try (GraphWriter writer = new GraphWriter(driver, graph.repo(), options.batchSize())) {
+            long t0 = System.nanoTime();
             Map<String, String> written = writeSources(inputs, writer, counters);
+            LOG.debug("sources parsed, written and linked in {} ms", (System.nanoTime() - t0) / 1_000_000);
             writeKnowledgeAndHistory(inputs, writer, counters, written);
+            LOG.debug(
+                    "documents and history written at {} ms; {} ms of it waiting for Neo4j writes",
+                    (System.nanoTime() - t0) / 1_000_000,
+                    writer.writeMillis());
             hashes = new TreeMap<>(written);
             writer.flush();
             nodes = writer.nodesWritten();
@@ -176,6 +182,11 @@ public final class Indexer {
             });
         }
         writer.flush();
+        LOG.debug(
+                "parsed and wrote {} files' nodes; {} nodes so far",
+                facts.values().stream().mapToInt(List::size).sum(),
+                writer.nodesWritten());
+        LOG.debug("writer waited {} ms for Neo4j so far", writer.writeMillis());
         progress.phase("linking", 0);
         Map<String, String> resources = inputs.readResources(options.maxFileBytes(), hashes);
         for (LanguagePlugin plugin : plugins) {

@@ -40,6 +40,7 @@ public final class GraphWriter implements AutoCloseable {
     private int pendingEdges;
     private long nodesWritten;
     private long relationshipsWritten;
+    private long writeNanos;
 
     public GraphWriter(Driver driver, String repo, int batchSize) {
         this.driver = driver;
@@ -206,8 +207,16 @@ public final class GraphWriter implements AutoCloseable {
     }
 
     private ResultSummary run(Query query) {
+        long t0 = System.nanoTime();
         try (Session session = driver.session()) {
             return session.executeWrite(tx -> tx.run(query).consume());
+        } finally {
+            writeNanos += System.nanoTime() - t0;
         }
+    }
+
+    /** Time spent waiting for Neo4j to apply batches, for the run's timing log. */
+    public long writeMillis() {
+        return writeNanos / 1_000_000;
     }
 }

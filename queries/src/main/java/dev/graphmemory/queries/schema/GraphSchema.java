@@ -16,6 +16,13 @@ public final class GraphSchema {
     /** Name of the full-text index over titles, objectives and names. */
     public static final String FULLTEXT_INDEX = "gm_text";
 
+    /**
+     * The labels the full-text index covers: the written knowledge, where words matter. Code nodes
+     * are left out: indexing every function's name in Lucene made writes several times slower, and
+     * code is found by exact or substring filters on names and paths.
+     */
+    static final String FULLTEXT_LABELS = "WorkUnit|Bug|Finding|Adr|AntiPattern";
+
     private GraphSchema() {}
 
     /** The statements, in order. */
@@ -27,7 +34,6 @@ public final class GraphSchema {
                 + ") REQUIRE n.repo IS UNIQUE");
         s.add("CREATE INDEX gm_entity_key IF NOT EXISTS FOR (n:" + e + ") ON (n.repo, n.key)");
         s.add("CREATE INDEX gm_entity_path IF NOT EXISTS FOR (n:" + e + ") ON (n.repo, n.path)");
-        s.add("CREATE INDEX gm_entity_type IF NOT EXISTS FOR (n:" + e + ") ON (n.repo, n.type)");
         s.add("CREATE INDEX gm_entity_name IF NOT EXISTS FOR (n:" + e + ") ON (n.repo, n.name)");
         s.add("CREATE INDEX gm_function_qn IF NOT EXISTS FOR (n:" + NodeType.FUNCTION.label()
                 + ") ON (n.qualified_name)");
@@ -41,6 +47,18 @@ public final class GraphSchema {
     /** Applies every statement and waits for the indexes to come online. */
     public static void ensure(Driver driver) {
         try (Session session = driver.session()) {
+            // An index from an older version with other labels is replaced: IF NOT EXISTS keeps it.
+            boolean stale = session
+                    .run(
+                            "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = $n" + " RETURN labelsOrTypes",
+                            java.util.Map.of("n", FULLTEXT_INDEX))
+                    .list(r -> r.get(0).asList(org.neo4j.driver.Value::asString))
+                    .stream()
+                    .anyMatch(labels -> !new java.util.TreeSet<>(labels)
+                            .equals(new java.util.TreeSet<>(java.util.List.of(FULLTEXT_LABELS.split("\\|")))));
+            if (stale) {
+                session.run("DROP INDEX " + FULLTEXT_INDEX).consume();
+            }
             for (String statement : statements()) {
                 session.run(statement).consume();
             }

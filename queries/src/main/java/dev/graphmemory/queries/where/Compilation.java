@@ -88,7 +88,8 @@ final class Compilation {
             return operators(key, property, value, at, depth);
         }
         count(at);
-        return equality(property, value, new Values("property " + Messages.quote(key), at, FieldOperator.EQ.expects()));
+        return equality(
+                key, property, value, new Values("property " + Messages.quote(key), at, FieldOperator.EQ.expects()));
     }
 
     private String property(String key, String path) {
@@ -129,16 +130,20 @@ final class Compilation {
         FieldOperator op = FieldOperator.of(token).orElseThrow(() -> FilterErrors.unknownOperator(token, fieldPath));
         Values values = new Values("operator " + Messages.quote(token), at, op.expects());
         return switch (op) {
-            case EQ -> equality(property, value, values);
+            case EQ -> equality(key, property, value, values);
             case NE ->
-                value.isNull() ? Predicates.exists(property, true) : Predicates.not(equality(property, value, values));
+                value.isNull()
+                        ? Predicates.exists(property, true)
+                        : Predicates.not(equality(key, property, value, values));
             case IN -> Predicates.in(property, element, param(values.list(value)));
             case NIN -> Predicates.not(Predicates.in(property, element, param(values.list(value))));
             case CONTAINS ->
                 Predicates.containsIgnoreCase(
                         property, element, param(values.string(value).toLowerCase(Locale.ROOT)));
             case STARTS_WITH ->
-                Predicates.stringOperator(property, element, "STARTS WITH", param(values.string(value)));
+                WhereCompiler.SCALAR_KEYS.contains(key)
+                        ? property + " STARTS WITH " + param(values.string(value))
+                        : Predicates.stringOperator(property, element, "STARTS WITH", param(values.string(value)));
             case ENDS_WITH -> Predicates.stringOperator(property, element, "ENDS WITH", param(values.string(value)));
             case REGEX -> Predicates.stringOperator(property, element, "=~", param(values.regex(value)));
             case GT, GTE, LT, LTE ->
@@ -148,12 +153,16 @@ final class Compilation {
         };
     }
 
-    private String equality(String property, JsonNode value, Values values) {
+    private String equality(String key, String property, JsonNode value, Values values) {
         if (value.isNull()) {
             return Predicates.exists(property, false);
         }
         if (value.isArray()) {
             return Predicates.equalsList(property, param(values.list(value)));
+        }
+        if (WhereCompiler.SCALAR_KEYS.contains(key)) {
+            // A plain comparison the planner can answer from an index.
+            return property + " = " + param(values.scalar(value));
         }
         return Predicates.equalsScalar(property, param(values.scalar(value)));
     }

@@ -45,6 +45,25 @@ public final class WhereCompiler {
     /** Default prefix of parameter names: {@code w0, w1, ...}. */
     public static final String DEFAULT_PARAM_PREFIX = "w";
 
+    /**
+     * Keys the indexer always writes as single values (never lists): equality and prefix filters
+     * on them compile to plain comparisons that indexes answer, instead of the list-aware form.
+     * Frontmatter keys are not here: a document may hold a list under any of them.
+     */
+    public static final java.util.Set<String> SCALAR_KEYS = java.util.Set.of(
+            "id",
+            "key",
+            "name",
+            "path",
+            "schema",
+            "type",
+            "language",
+            "package",
+            "qualified_name",
+            "kind",
+            "signature",
+            "sha");
+
     static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static final JsonMapper JSON = JsonMapper.builder()

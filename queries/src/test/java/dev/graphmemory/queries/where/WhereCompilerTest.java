@@ -51,10 +51,18 @@ class WhereCompilerTest {
 
     @Test
     void plainScalarEqualsOrIsContainedInAList() {
-        CompiledWhere where = compile("{'path': 'src/a.py'}");
-        assertThat(where.cypher()).isEqualTo(eq("n.`path`", "$w0"));
+        CompiledWhere where = compile("{'title': 'src/a.py'}");
+        assertThat(where.cypher()).isEqualTo(eq("n.`title`", "$w0"));
         assertThat(where.params()).containsExactly(entry("w0", "src/a.py"));
         assertThat(where.matchesAll()).isFalse();
+    }
+
+    @Test
+    void keysTheIndexerAlwaysWritesAsScalarsCompileToIndexableComparisons() {
+        assertThat(compile("{'path': 'src/a.py'}").cypher()).isEqualTo("n.`path` = $w0");
+        assertThat(compile("{'name': {'$eq': 'x'}}").cypher()).isEqualTo("n.`name` = $w0");
+        assertThat(compile("{'name': {'$ne': 'x'}}").cypher()).isEqualTo("NOT coalesce(n.`name` = $w0, false)");
+        assertThat(compile("{'path': {'$startsWith': 'src/'}}").cypher()).isEqualTo("n.`path` STARTS WITH $w0");
     }
 
     @Test
@@ -81,9 +89,9 @@ class WhereCompilerTest {
 
     @Test
     void eqAndNe() {
-        assertThat(compile("{'name': {'$eq': 'x'}}").cypher()).isEqualTo(eq("n.`name`", "$w0"));
-        CompiledWhere ne = compile("{'name': {'$ne': 'x'}}");
-        assertThat(ne.cypher()).isEqualTo("NOT coalesce(" + eq("n.`name`", "$w0") + ", false)");
+        assertThat(compile("{'title': {'$eq': 'x'}}").cypher()).isEqualTo(eq("n.`title`", "$w0"));
+        CompiledWhere ne = compile("{'title': {'$ne': 'x'}}");
+        assertThat(ne.cypher()).isEqualTo("NOT coalesce(" + eq("n.`title`", "$w0") + ", false)");
         assertThat(ne.params()).containsExactly(entry("w0", "x"));
     }
 
@@ -110,7 +118,7 @@ class WhereCompilerTest {
     @Test
     void startsWithEndsWithAndRegexKeepCase() {
         assertThat(compile("{'path': {'$startsWith': 'Src/'}}").cypher())
-                .isEqualTo(strings("STARTS WITH"))
+                .isEqualTo("n.`path` STARTS WITH $w0")
                 .doesNotContain("toLower");
         assertThat(compile("{'path': {'$endsWith': '/cli.py'}}").cypher()).isEqualTo(strings("ENDS WITH"));
         CompiledWhere regex = compile("{'path': {'$regex': '.*Test[0-9]+\\\\.java'}}");

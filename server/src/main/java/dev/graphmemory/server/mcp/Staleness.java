@@ -24,6 +24,7 @@ public final class Staleness {
     private String treeSignature;
     private long treeCheckedAt;
     private boolean refreshing;
+    private Repository repository;
 
     public Staleness(Path root) {
         this.root = root;
@@ -79,11 +80,15 @@ public final class Staleness {
     }
 
     private String head() {
-        try (Repository repo = new FileRepositoryBuilder()
-                .setWorkTree(root.toFile())
-                .findGitDir(root.toFile())
-                .build()) {
-            ObjectId id = repo.resolve("HEAD");
+        try {
+            if (repository == null) {
+                // Kept open: opening a repository reads its config, too slow for every answer.
+                repository = new FileRepositoryBuilder()
+                        .setWorkTree(root.toFile())
+                        .findGitDir(root.toFile())
+                        .build();
+            }
+            ObjectId id = repository.resolve("HEAD");
             return id == null ? null : id.name();
         } catch (IOException e) {
             return null;
