@@ -61,8 +61,9 @@ public final class FindQuery {
         params.put("repo", repo);
         params.put("after", after == null ? "" : after);
         params.put("limit", limit + 1);
-        String match =
-                "MATCH (n:" + Keys.ENTITY_LABEL + ":" + type.label() + " {repo: $repo}) WHERE (" + where.cypher() + ")";
+        // The type label alone: every typed node is an Entity, and with both labels the planner may
+        // walk the (repo, id) index over the whole repository instead of scanning the type label.
+        String match = "MATCH (n:" + type.label() + " {repo: $repo}) WHERE (" + where.cypher() + ")";
         try (Session session = driver.session()) {
             return session.executeRead(tx -> {
                 long total = tx.run(match + " RETURN count(n) AS c", params)
