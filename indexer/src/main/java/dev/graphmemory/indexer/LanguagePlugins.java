@@ -1,5 +1,6 @@
 package dev.graphmemory.indexer;
 
+import dev.graphmemory.indexer.lang.python.PythonLanguagePlugin;
 import dev.graphmemory.indexer.model.LanguagePlugin;
 import java.util.List;
 
@@ -9,6 +10,6 @@ public final class LanguagePlugins {
 
     /** Every available plugin, each a fresh instance. */
     public static List<LanguagePlugin> all() {
-        return List.of();
+        return List.of(new PythonLanguagePlugin());
     }
 }

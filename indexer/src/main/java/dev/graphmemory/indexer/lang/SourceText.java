@@ -1,6 +1,8 @@
 package dev.graphmemory.indexer.lang;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.treesitter.TSNode;
 
 /**
@@ -14,6 +16,8 @@ public final class SourceText {
     private final String text;
     /** Byte offset at which each char starts (plus the end), or {@code null} for ASCII text. */
     private final int[] byteOfChar;
+    /** Index at which each line starts, built when first needed. */
+    private int[] lineStarts;
 
     public SourceText(String text) {
         this.text = text;
@@ -42,6 +46,22 @@ public final class SourceText {
         }
         int i = Arrays.binarySearch(byteOfChar, byteOffset);
         return i >= 0 ? i : Math.min(-i - 2, text.length());
+    }
+
+    /** The 1-based line of a byte offset, computed without asking tree-sitter. */
+    public int lineOfByte(int byteOffset) {
+        if (lineStarts == null) {
+            List<Integer> starts = new ArrayList<>();
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+            lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        }
+        int i = Arrays.binarySearch(lineStarts, index(byteOffset));
+        return i >= 0 ? i + 1 : -i - 1;
     }
 
     /** The 1-based line a node starts on. */

@@ -60,6 +60,8 @@ final class PythonCalls {
 
     private static final Pattern PATHISH =
             Pattern.compile("__file__|\\.(py|pyw|sh|js|mjs|cjs|ts)\\b|Path\\(|os\\.path");
+    private static final Pattern ASSIGNMENT =
+            Pattern.compile("(?m)^\\s*(?:self\\.)?([A-Za-z_][A-Za-z_0-9]*)\\s*(?::[^=\\n]*)?=(?!=)(.*)$");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
 
     private final SourceText src;
@@ -107,14 +109,20 @@ final class PythonCalls {
         private final String name;
         private final ClassCtx cls;
         private final TSNode node;
+        private final PythonRows.Function row;
         private final Set<String> calls = new LinkedHashSet<>();
         private PythonScope scope;
 
-        FuncCtx(String key, String name, ClassCtx cls, TSNode node) {
+        FuncCtx(String key, String name, ClassCtx cls, TSNode node, PythonRows.Function row) {
             this.key = key;
             this.name = name;
             this.cls = cls;
             this.node = node;
+            this.row = row;
+        }
+
+        PythonRows.Function row() {
+            return row;
         }
 
         Set<String> calls() {
@@ -141,29 +149,32 @@ final class PythonCalls {
         this.root = root;
     }
 
-    void call(TSNode call, PythonFileParser.Ctx ctx) {
-        TSNode function = call.getChildByFieldName("function");
-        if (function == null || function.isNull()) {
-            return;
-        }
-        String written = calleeName(function);
-        FuncCtx fn = ctx.fn();
+    /**
+     * Records one call: its callee on the enclosing function, and, when it runs a program or hands
+     * a path on, the programs it names.
+     */
+    void call(
+            TSNode call,
+            TSNode arguments,
+            String written,
+            boolean hasArgs,
+            FuncCtx fn,
+            ClassCtx cls,
+            int line,
+            String argsText) {
         if (fn != null && fn.calls.size() < MAX_CALLS) {
             fn.calls.add(written);
         }
-        TSNode arguments = call.getChildByFieldName("arguments");
-        if (arguments == null || arguments.isNull() || arguments.getNamedChildCount() == 0) {
+        if (!hasArgs) {
             return;
         }
         String callee = canonical.apply(written);
         boolean runner = RUNNERS.contains(callee);
-        if (!runner && !mayCarryPath(src.of(arguments), fn)) {
+        if (!runner && !mayCarryPath(argsText, fn)) {
             return;
         }
         PythonPathEvaluator.Env env = new PythonPathEvaluator.Env(
-                fn == null ? null : fn.scope(src),
-                ctx.cls() == null ? null : ctx.cls().scope(src),
-                moduleScope());
+                fn == null ? null : fn.scope(src), cls == null ? null : cls.scope(src), moduleScope());
         List<TSNode> args = evaluator.positional(arguments);
         List<PathValue> values = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -175,7 +186,7 @@ final class PythonCalls {
             }
             values.addAll(v);
         }
-        List<ScriptRef> refs = PathValue.scriptRefs(values, SourceText.startLine(call));
+        List<ScriptRef> refs = PathValue.scriptRefs(values, line);
         if (refs.isEmpty()) {
             return;
         }
@@ -185,6 +196,44 @@ final class PythonCalls {
         } else {
             pathCalls.add(new PythonFacts.PathCall(from, written, refs));
         }
+    }
+
+    /** The callee as written, argument lists and subscripts emptied: {@code a.b().c}, {@code str.join}. */
+    static String calleeText(String text) {
+        StringBuilder sb = new StringBuilder();
+        int depth = 0;
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                    if (depth == 0) {
+                        sb.append("str");
+                    }
+                }
+                continue;
+            }
+            if ((c == '"' || c == '\'')) {
+                quote = c;
+                continue;
+            }
+            if (c == '(' || c == '[') {
+                if (depth++ == 0) {
+                    sb.append(c);
+                }
+            } else if (c == ')' || c == ']') {
+                if (--depth == 0) {
+                    sb.append(c);
+                }
+            } else if (depth == 0 && !Character.isWhitespace(c) && c != '\\') {
+                sb.append(c);
+            }
+        }
+        String out = sb.toString().replaceAll("^(str)+", "str");
+        return out.length() > 200 ? out.substring(0, 200) : out;
     }
 
     /** A cheap test before evaluating a call's arguments: do they mention anything path-like? */
@@ -199,23 +248,20 @@ final class PythonCalls {
             if (names.contains(id)) {
                 return true;
             }
-            if (fn != null && id.equals("self")) {
-                return true;
-            }
         }
         return false;
     }
 
+    /** Names assigned anywhere in the file from something path-like, found in the text alone. */
     private Set<String> pathNames() {
         if (pathNames == null) {
             pathNames = new HashSet<>();
-            moduleScope().all().forEach((name, bindings) -> {
-                for (PythonScope.Binding b : bindings) {
-                    if (PATHISH.matcher(src.of(b.node())).find()) {
-                        pathNames.add(name);
-                    }
+            Matcher m = ASSIGNMENT.matcher(src.text());
+            while (m.find()) {
+                if (PATHISH.matcher(m.group(2)).find()) {
+                    pathNames.add(m.group(1));
                 }
-            });
+            }
         }
         return pathNames;
     }
@@ -225,36 +271,6 @@ final class PythonCalls {
             moduleScope = PythonScope.of(root, src);
         }
         return moduleScope;
-    }
-
-    /** The callee as written, with argument lists reduced to {@code ()}: {@code a.b().c}. */
-    String calleeName(TSNode node) {
-        return switch (node.getType()) {
-            case "identifier" -> src.of(node);
-            case "attribute" ->
-                calleeName(node.getChildByFieldName("object")) + "." + src.of(node.getChildByFieldName("attribute"));
-            case "call" -> calleeName(node.getChildByFieldName("function")) + "()";
-            case "subscript" -> calleeName(node.getChildByFieldName("value")) + "[]";
-            case "string", "concatenated_string" -> "str";
-            case "parenthesized_expression" ->
-                node.getNamedChildCount() == 1 ? calleeName(node.getNamedChild(0)) : "(...)";
-            default -> "(...)";
-        };
-    }
-
-    /** Parameter names as written, without annotations and defaults: {@code self, x, *args, **kw}. */
-    static List<String> parameterNames(TSNode params, SourceText src) {
-        List<String> out = new ArrayList<>();
-        if (params == null || params.isNull()) {
-            return out;
-        }
-        for (TSNode p : namedChildren(params)) {
-            String name = parameterName(p, src);
-            if (name != null) {
-                out.add(name);
-            }
-        }
-        return out;
     }
 
     private static String parameterName(TSNode p, SourceText src) {

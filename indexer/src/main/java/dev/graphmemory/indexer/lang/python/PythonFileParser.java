@@ -1,17 +1,16 @@
 package dev.graphmemory.indexer.lang.python;
 
-import static dev.graphmemory.indexer.lang.python.PythonPathEvaluator.namedChildren;
-
 import dev.graphmemory.indexer.lang.ModuleNodes;
 import dev.graphmemory.indexer.lang.ParseProblems;
 import dev.graphmemory.indexer.lang.SourceText;
-import dev.graphmemory.indexer.model.EdgeRow;
+import dev.graphmemory.indexer.lang.TreeQuery;
 import dev.graphmemory.indexer.model.FileResult;
 import dev.graphmemory.indexer.model.NodeRow;
-import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
-import dev.graphmemory.queries.schema.RelType;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,22 +22,42 @@ import org.treesitter.TSNode;
 /**
  * Turns one Python syntax tree into the module, class and function nodes of the file and the
  * facts the linker needs. One instance per file; not thread-safe.
+ *
+ * <p>Design notes: one tree-sitter query ({@link #QUERY}) collects the statements that matter;
+ * they are replayed in document order against a stack of enclosing classes, functions,
+ * {@code try} blocks and {@code if TYPE_CHECKING:} blocks, so nesting comes from byte ranges
+ * rather than from walking the tree node by node (see {@link TreeQuery} for why). A function
+ * nested in a function is folded into the outer one: its calls count as the outer function's.
  */
 final class PythonFileParser {
+    static final String QUERY = """
+            (import_statement) @import
+            (import_from_statement) @import
+            (class_definition name: (identifier) @name body: (block) @body) @class
+            (function_definition name: (identifier) @name parameters: (parameters) @params body: (block) @body) @function
+            (decorated_definition) @decorated
+            (decorator) @decorator
+            (call function: (_) @function arguments: (_) @args) @call
+            (if_statement condition: (_) @condition consequence: (block) @body) @if
+            (try_statement) @try
+            """;
+
     private final String path;
     private final SourceText src;
     private final String dotted;
     private final String keyPrefix;
     private final String moduleId;
-    private final List<NodeRow> nodes = new ArrayList<>();
-    private final List<EdgeRow> edges = new ArrayList<>();
-    private final Set<String> keys = new HashSet<>();
+    private final PythonRows rows;
     private final List<String> entryKinds = new ArrayList<>();
-    final List<PythonFacts.Import> imports = new ArrayList<>();
-    final Map<String, String> aliases = new HashMap<>();
-    final List<PythonFacts.ClassFact> classes = new ArrayList<>();
-    final List<PythonFacts.FunctionFact> functions = new ArrayList<>();
+    private final List<PythonFacts.Import> imports = new ArrayList<>();
+    private final Map<String, String> aliases = new HashMap<>();
     private final PythonCalls calls;
+    private final Deque<Open> stack = new ArrayDeque<>();
+    private final List<int[]> decorated = new ArrayList<>();
+    private final List<TreeQuery.Capture> decorators = new ArrayList<>();
+
+    /** An enclosing block: a class, a function, a try or TYPE_CHECKING block; ends at {@code end}. */
+    private record Open(String kind, int end, PythonCalls.ClassCtx cls, PythonCalls.FuncCtx fn) {}
 
     PythonFileParser(String path, String text) {
         this.path = path;
@@ -46,17 +65,11 @@ final class PythonFileParser {
         this.dotted = PythonNames.pathDotted(path);
         this.keyPrefix = PythonNames.stub(path) ? "pyi:" + dotted : dotted;
         this.moduleId = ModuleNodes.id(path);
+        this.rows = new PythonRows(path, dotted, src);
         this.calls = new PythonCalls(src, this::canonical);
     }
 
-    /** Context of a statement: the enclosing class and function, and the guards around it. */
-    record Ctx(PythonCalls.ClassCtx cls, PythonCalls.FuncCtx fn, boolean typeChecking, boolean inTry) {
-        Ctx withTry() {
-            return new Ctx(cls, fn, typeChecking, true);
-        }
-    }
-
-    FileResult parse(TSNode root, String hash) {
+    FileResult parse(TSNode root, TreeQuery query, String hash) {
         String problem = ParseProblems.first(root, src);
         calls.setModule(root);
         String byName = PythonNames.entryKindByName(path);
@@ -67,259 +80,209 @@ final class PythonFileParser {
                 && src.text().lines().findFirst().orElse("").contains("python")) {
             entryKinds.add("shebang");
         }
-        visit(root, new Ctx(null, null, false, false));
+        List<TreeQuery.Match> matches = new ArrayList<>(query.matches(root));
+        matches.sort(Comparator.comparingInt((TreeQuery.Match m) -> m.first().start())
+                .thenComparing(m -> -m.first().end()));
+        for (TreeQuery.Match m : matches) {
+            replay(m);
+        }
+        while (!stack.isEmpty()) {
+            close(stack.pop());
+        }
         boolean test = PythonNames.test(path);
         Map<String, Object> extra = new LinkedHashMap<>();
         if (PythonNames.stub(path)) {
             extra.put("stub", true);
         }
-        NodeRow module = ModuleNodes.module(path, "python", dotted, src, hash, test, problem, entryKinds, extra);
         List<NodeRow> all = new ArrayList<>();
-        all.add(module);
-        all.addAll(nodes);
+        all.add(ModuleNodes.module(path, "python", dotted, src, hash, test, problem, entryKinds, extra));
+        all.addAll(rows.nodes());
         PythonFacts facts = new PythonFacts(
                 path,
                 PythonNames.stub(path),
                 test,
                 imports,
                 aliases,
-                classes,
-                functions,
+                rows.classes(),
+                rows.functions(),
                 calls.invocations(),
                 calls.launchers(),
                 calls.pathCalls(),
                 path.endsWith("setup.py") ? PythonProjectFiles.entrySpecs(src.text()) : List.of());
-        return new FileResult(path, all, edges, facts, problem == null, problem);
+        return new FileResult(path, all, rows.edges(), facts, problem == null, problem);
     }
 
-    private void visit(TSNode node, Ctx ctx) {
-        int n = node.getNamedChildCount();
-        for (int i = 0; i < n; i++) {
-            visitNode(node.getNamedChild(i), ctx, List.of());
+    private void replay(TreeQuery.Match m) {
+        TreeQuery.Capture outer = m.first();
+        while (!stack.isEmpty() && stack.peek().end() <= outer.start()) {
+            close(stack.pop());
+        }
+        switch (outer.name()) {
+            case "import" -> importStatement(outer);
+            case "class" -> classDef(m);
+            case "function" -> functionDef(m);
+            case "decorated" -> decorated.add(new int[] {outer.start(), outer.end()});
+            case "decorator" -> decorators.add(outer);
+            case "call" -> call(m);
+            case "if" -> ifStatement(m);
+            case "try" -> stack.push(new Open("try", outer.end(), null, null));
+            default -> {}
         }
     }
 
-    private void visitNode(TSNode node, Ctx ctx, List<String> decorators) {
-        switch (node.getType()) {
-            case "import_statement" -> importPlain(node, ctx);
-            case "import_from_statement" -> importFrom(node, ctx);
-            case "class_definition" -> {
-                if (ctx.fn() == null) {
-                    classDef(node, ctx, decorators);
+    private PythonCalls.FuncCtx function() {
+        PythonCalls.FuncCtx fn = null;
+        for (Open o : stack) {
+            if (o.fn() != null) {
+                fn = o.fn(); // the outermost function: iteration runs from the innermost block out
+            }
+        }
+        return fn;
+    }
+
+    private PythonCalls.ClassCtx enclosingClass() {
+        for (Open o : stack) {
+            if (o.cls() != null) {
+                return o.cls();
+            }
+        }
+        return null;
+    }
+
+    private boolean inside(String kind) {
+        return stack.stream().anyMatch(o -> o.kind().equals(kind));
+    }
+
+    private void importStatement(TreeQuery.Capture c) {
+        PythonImportText.Statement s = PythonImportText.parse(src.between(c.start(), c.end()));
+        boolean tc = inside("type_checking");
+        boolean inTry = inside("try");
+        boolean lazy = function() != null;
+        int line = src.lineOfByte(c.start());
+        if (!s.from()) {
+            for (PythonImportText.Name n : s.names()) {
+                if (n.alias() != null) {
+                    aliases.put(n.alias(), n.name());
                 } else {
-                    visit(node, ctx);
+                    String first = n.name().contains(".")
+                            ? n.name().substring(0, n.name().indexOf('.'))
+                            : n.name();
+                    aliases.putIfAbsent(first, first);
                 }
+                imports.add(new PythonFacts.Import(n.name(), 0, List.of(), tc, inTry, lazy, line));
             }
-            case "function_definition" -> {
-                if (ctx.fn() == null) {
-                    functionDef(node, ctx, decorators);
-                } else {
-                    visit(node, ctx);
-                }
+            return;
+        }
+        if (s.module().equals("__future__")) {
+            return;
+        }
+        String prefix = ".".repeat(s.level()) + s.module();
+        List<String> names = new ArrayList<>();
+        for (PythonImportText.Name n : s.names()) {
+            names.add(n.name());
+            if (!n.name().equals("*")) {
+                aliases.put(n.alias() != null ? n.alias() : n.name(), prefix + ":" + n.name());
             }
-            case "decorated_definition" -> decorated(node, ctx);
-            case "if_statement" -> ifStatement(node, ctx);
-            case "try_statement" -> visit(node, ctx.withTry());
-            case "call" -> {
-                calls.call(node, ctx);
-                visit(node, ctx);
-            }
-            case "identifier",
-                    "integer",
-                    "float",
-                    "comment",
-                    "true",
-                    "false",
-                    "none",
-                    "string_content",
-                    "escape_sequence",
-                    "string_start",
-                    "string_end",
-                    "dotted_name",
-                    "keyword_separator",
-                    "positional_separator" -> {}
-            default -> visit(node, ctx);
+        }
+        imports.add(new PythonFacts.Import(s.module(), s.level(), names, tc, inTry, lazy, line));
+    }
+
+    private void classDef(TreeQuery.Match m) {
+        TreeQuery.Capture c = m.first();
+        if (function() != null) {
+            return; // a class inside a function: folded into the function
+        }
+        PythonCalls.ClassCtx outer = enclosingClass();
+        String name = src.between(m.get("name").start(), m.get("name").end());
+        String local = outer == null ? name : outer.localName() + "." + name;
+        TreeQuery.Capture body = m.get("body");
+        String header = src.between(c.start(), body.start());
+        String key = rows.addClass(
+                keyPrefix + "." + local,
+                name,
+                local,
+                header,
+                decoratorsOf(c),
+                c.start(),
+                c.end(),
+                outer == null ? moduleId : NodeType.CLASS.id(outer.key()));
+        stack.push(new Open("class", c.end(), new PythonCalls.ClassCtx(key, local, body.node()), null));
+    }
+
+    private void functionDef(TreeQuery.Match m) {
+        TreeQuery.Capture c = m.first();
+        if (function() != null) {
+            return; // nested function: folded into the enclosing one
+        }
+        PythonCalls.ClassCtx cls = enclosingClass();
+        String name = src.between(m.get("name").start(), m.get("name").end());
+        String params = src.between(m.get("params").start(), m.get("params").end());
+        String owner = cls == null ? keyPrefix : cls.key();
+        PythonRows.Function f = rows.function(
+                owner,
+                name,
+                params,
+                cls,
+                src.between(c.start(), m.get("body").start()),
+                decoratorsOf(c),
+                c.start(),
+                c.end(),
+                cls == null ? moduleId : NodeType.CLASS.id(cls.key()));
+        stack.push(new Open("function", c.end(), cls, new PythonCalls.FuncCtx(f.key(), name, cls, c.node(), f)));
+    }
+
+    private void close(Open open) {
+        if (open.fn() != null) {
+            rows.finish(open.fn().row(), open.fn().calls());
         }
     }
 
-    private void decorated(TSNode node, Ctx ctx) {
-        List<String> decorators = new ArrayList<>();
-        TSNode definition = null;
-        for (TSNode c : namedChildren(node)) {
-            if (c.getType().equals("decorator")) {
-                decorators.add(collapse(src.of(c)).replaceFirst("^@\\s*", ""));
-                visit(c, ctx);
-            } else {
-                definition = c;
+    private List<String> decoratorsOf(TreeQuery.Capture def) {
+        int from = -1;
+        for (int[] d : decorated) {
+            if (d[1] == def.end() && d[0] < def.start()) {
+                from = d[0];
             }
         }
-        if (definition != null) {
-            visitNode(definition, ctx, decorators);
+        List<String> out = new ArrayList<>();
+        if (from < 0) {
+            return out;
         }
+        for (TreeQuery.Capture d : decorators) {
+            if (d.start() >= from && d.end() <= def.start()) {
+                out.add(src.between(d.start(), d.end()).replaceAll("\\s+", " ").replaceFirst("^@\\s*", ""));
+            }
+        }
+        return out;
     }
 
-    private void ifStatement(TSNode node, Ctx ctx) {
-        TSNode condition = node.getChildByFieldName("condition");
-        String cond =
-                condition == null || condition.isNull() ? "" : src.of(condition).replaceAll("\\s+", "");
-        boolean typeChecking = cond.equals("TYPE_CHECKING") || cond.endsWith(".TYPE_CHECKING");
-        if (ctx.fn() == null && ctx.cls() == null && isMainGuard(cond) && !entryKinds.contains("main_guard")) {
+    private void call(TreeQuery.Match m) {
+        TreeQuery.Capture c = m.first();
+        TreeQuery.Capture args = m.get("args");
+        String written = PythonCalls.calleeText(
+                src.between(m.get("function").start(), m.get("function").end()));
+        calls.call(
+                c.node(),
+                args.node(),
+                written,
+                args.end() - args.start() > 2,
+                function(),
+                enclosingClass(),
+                src.lineOfByte(c.start()),
+                src.between(args.start(), args.end()));
+    }
+
+    private void ifStatement(TreeQuery.Match m) {
+        TreeQuery.Capture condition = m.get("condition");
+        String cond = src.between(condition.start(), condition.end()).replaceAll("\\s+", "");
+        if (cond.equals("TYPE_CHECKING") || cond.endsWith(".TYPE_CHECKING")) {
+            stack.push(new Open("type_checking", m.get("body").end(), null, null));
+        }
+        String c = cond.replace('\'', '"');
+        boolean mainGuard = c.equals("__name__==\"__main__\"") || c.equals("\"__main__\"==__name__");
+        if (mainGuard && function() == null && enclosingClass() == null && !entryKinds.contains("main_guard")) {
             entryKinds.add(0, "main_guard");
         }
-        for (TSNode c : namedChildren(node)) {
-            String t = c.getType();
-            if (t.equals("block")) {
-                visit(c, new Ctx(ctx.cls(), ctx.fn(), ctx.typeChecking() || typeChecking, ctx.inTry()));
-            } else if (t.equals("elif_clause") || t.equals("else_clause")) {
-                visit(c, ctx);
-            } else {
-                visitNode(c, ctx, List.of());
-            }
-        }
-    }
-
-    private static boolean isMainGuard(String cond) {
-        String c = cond.replace('\'', '"');
-        return c.equals("__name__==\"__main__\"") || c.equals("\"__main__\"==__name__");
-    }
-
-    private void importPlain(TSNode node, Ctx ctx) {
-        for (TSNode name : fieldChildren(node, "name")) {
-            String module;
-            if (name.getType().equals("aliased_import")) {
-                module = src.of(name.getChildByFieldName("name"));
-                aliases.put(src.of(name.getChildByFieldName("alias")), module);
-            } else {
-                module = src.of(name);
-                String first = module.contains(".") ? module.substring(0, module.indexOf('.')) : module;
-                aliases.putIfAbsent(first, first);
-            }
-            imports.add(new PythonFacts.Import(
-                    collapseDots(module),
-                    0,
-                    List.of(),
-                    ctx.typeChecking(),
-                    ctx.inTry(),
-                    ctx.fn() != null,
-                    SourceText.startLine(node)));
-        }
-    }
-
-    private void importFrom(TSNode node, Ctx ctx) {
-        TSNode moduleNode = node.getChildByFieldName("module_name");
-        String written = moduleNode == null || moduleNode.isNull() ? "" : collapseDots(src.of(moduleNode));
-        int level = 0;
-        while (level < written.length() && written.charAt(level) == '.') {
-            level++;
-        }
-        String module = written.substring(level);
-        String prefix = ".".repeat(level) + module;
-        List<String> names = new ArrayList<>();
-        for (TSNode c : namedChildren(node)) {
-            if (c.getType().equals("wildcard_import")) {
-                names.add("*");
-            }
-        }
-        for (TSNode name : fieldChildren(node, "name")) {
-            String imported;
-            String local;
-            if (name.getType().equals("aliased_import")) {
-                imported = src.of(name.getChildByFieldName("name"));
-                local = src.of(name.getChildByFieldName("alias"));
-            } else {
-                imported = src.of(name);
-                local = imported;
-            }
-            names.add(imported);
-            aliases.put(local, prefix + ":" + imported);
-        }
-        imports.add(new PythonFacts.Import(
-                module, level, names, ctx.typeChecking(), ctx.inTry(), ctx.fn() != null, SourceText.startLine(node)));
-    }
-
-    private void classDef(TSNode node, Ctx ctx, List<String> decorators) {
-        String name = src.of(node.getChildByFieldName("name"));
-        String local = ctx.cls() == null ? name : ctx.cls().localName() + "." + name;
-        String key = unique(keyPrefix + "." + local);
-        List<String> bases = new ArrayList<>();
-        TSNode superclasses = node.getChildByFieldName("superclasses");
-        if (superclasses != null && !superclasses.isNull()) {
-            for (TSNode b : namedChildren(superclasses)) {
-                String t = b.getType();
-                if (!t.equals("keyword_argument") && !t.equals("comment") && !t.equals("dictionary_splat")) {
-                    bases.add(collapse(src.of(b)));
-                }
-            }
-        }
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put(Keys.NAME, name);
-        p.put(Keys.QUALIFIED_NAME, dotted + "." + local);
-        p.put(Keys.KIND, "class");
-        p.put(Keys.PATH, path);
-        p.put(Keys.LINE_START, SourceText.startLine(node));
-        p.put(Keys.LINE_END, SourceText.endLine(node));
-        p.put("bases", bases);
-        p.put("decorators", decorators);
-        NodeRow row = NodeRow.of(NodeType.CLASS, key, p);
-        nodes.add(row);
-        edges.add(EdgeRow.of(
-                RelType.DECLARES,
-                ctx.cls() == null ? moduleId : NodeType.CLASS.id(ctx.cls().key()),
-                row.id()));
-        classes.add(new PythonFacts.ClassFact(key, local, bases));
-        TSNode body = node.getChildByFieldName("body");
-        if (body != null && !body.isNull()) {
-            visit(body, new Ctx(new PythonCalls.ClassCtx(key, local, body), null, ctx.typeChecking(), ctx.inTry()));
-        }
-    }
-
-    private void functionDef(TSNode node, Ctx ctx, List<String> decorators) {
-        String name = src.of(node.getChildByFieldName("name"));
-        TSNode params = node.getChildByFieldName("parameters");
-        List<String> parameters = PythonCalls.parameterNames(params, src);
-        String owner = ctx.cls() == null ? keyPrefix : ctx.cls().key();
-        String key = unique(owner + "#" + name + "(" + String.join(",", parameters) + ")");
-        TSNode body = node.getChildByFieldName("body");
-        PythonCalls.FuncCtx fn = new PythonCalls.FuncCtx(key, name, ctx.cls(), node);
-        if (body != null && !body.isNull()) {
-            visit(body, new Ctx(ctx.cls(), fn, ctx.typeChecking(), ctx.inTry()));
-        }
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put(Keys.NAME, name);
-        p.put(
-                Keys.QUALIFIED_NAME,
-                dotted + "." + (ctx.cls() == null ? "" : ctx.cls().localName() + ".") + name);
-        p.put(Keys.KIND, ctx.cls() == null ? "function" : "method");
-        p.put(Keys.SIGNATURE, signature(node, body));
-        p.put("parameters", parameters);
-        p.put("decorators", decorators);
-        p.put(Keys.PATH, path);
-        p.put(Keys.LINE_START, SourceText.startLine(node));
-        p.put(Keys.LINE_END, SourceText.endLine(node));
-        p.put(Keys.CALLS, List.copyOf(fn.calls()));
-        NodeRow row = NodeRow.of(NodeType.FUNCTION, key, p);
-        nodes.add(row);
-        edges.add(EdgeRow.of(
-                RelType.DECLARES,
-                ctx.cls() == null ? moduleId : NodeType.CLASS.id(ctx.cls().key()),
-                row.id()));
-        functions.add(new PythonFacts.FunctionFact(
-                key, name, ctx.cls() == null ? null : ctx.cls().localName(), List.copyOf(fn.calls())));
-    }
-
-    private String signature(TSNode node, TSNode body) {
-        int end = body == null || body.isNull() ? node.getEndByte() : body.getStartByte();
-        String s = collapse(src.between(node.getStartByte(), end)).strip();
-        return s.endsWith(":") ? s.substring(0, s.length() - 1).strip() : s;
-    }
-
-    /** A key not used yet in this file: a redefinition (in an {@code if}/{@code else}) gets {@code ~2}. */
-    private String unique(String key) {
-        String k = key;
-        for (int i = 2; !keys.add(k); i++) {
-            k = key + "~" + i;
-        }
-        return k;
     }
 
     /** {@code subprocess.run} for {@code sp.run} after {@code import subprocess as sp}. */
@@ -334,22 +297,16 @@ final class PythonFileParser {
         return dot < 0 ? resolved : resolved + written.substring(dot);
     }
 
-    private List<TSNode> fieldChildren(TSNode node, String field) {
-        List<TSNode> out = new ArrayList<>();
-        int n = node.getChildCount();
-        for (int i = 0; i < n; i++) {
-            if (field.equals(node.getFieldNameForChild(i))) {
-                out.add(node.getChild(i));
-            }
+    /** Keys already used in this file. */
+    static String unique(Set<String> keys, String key) {
+        String k = key;
+        for (int i = 2; !keys.add(k); i++) {
+            k = key + "~" + i;
         }
-        return out;
+        return k;
     }
 
-    private static String collapse(String s) {
-        return s.replaceAll("\\s+", " ");
-    }
-
-    private static String collapseDots(String s) {
-        return s.replaceAll("\\s+", "");
+    static Set<String> newKeySet() {
+        return new HashSet<>();
     }
 }

@@ -2,6 +2,7 @@ package dev.graphmemory.indexer.lang.python;
 
 import dev.graphmemory.indexer.lang.ModuleNodes;
 import dev.graphmemory.indexer.lang.SourceText;
+import dev.graphmemory.indexer.lang.TreeQuery;
 import dev.graphmemory.indexer.lang.TreeSitter;
 import dev.graphmemory.indexer.model.FileResult;
 import dev.graphmemory.indexer.model.LanguagePlugin;
@@ -30,6 +31,7 @@ import org.treesitter.TreeSitterPython;
  */
 public final class PythonLanguagePlugin implements LanguagePlugin {
     private static final TreeSitter PYTHON = new TreeSitter(new TreeSitterPython());
+    private static final TreeQuery QUERY = new TreeQuery(PYTHON.language(), PythonFileParser.QUERY);
     private static final Set<String> STDLIB = readList("stdlib-modules.txt");
 
     @Override
@@ -50,7 +52,7 @@ public final class PythonLanguagePlugin implements LanguagePlugin {
     @Override
     public FileResult parse(String path, String text, String hash) {
         try {
-            return PYTHON.parse(text, root -> new PythonFileParser(path, text).parse(root, hash));
+            return PYTHON.parse(text, root -> new PythonFileParser(path, text).parse(root, QUERY, hash));
         } catch (RuntimeException e) {
             String problem = "parser failure: " + e;
             return new FileResult(

@@ -35,6 +35,10 @@ final class PythonPathEvaluator {
             "list",
             "tuple");
 
+    private static final int MAX_STEPS = 2000;
+
+    private int nesting;
+    private int steps;
     private final SourceText src;
     private final Function<String, String> canonical;
 
@@ -46,14 +50,29 @@ final class PythonPathEvaluator {
         this.canonical = canonical;
     }
 
+    /**
+     * The values of an expression. Nested evaluations share one depth and one step budget, so a
+     * name bound in terms of itself ({@code p = p.parent}) or a wide fallback chain stays cheap.
+     */
     List<PathValue> eval(TSNode node, Env env) {
         List<PathValue> out = new ArrayList<>();
-        eval(node, env, 0, out);
+        if (nesting == 0) {
+            steps = 0;
+        }
+        if (nesting > MAX_DEPTH) {
+            return out;
+        }
+        nesting++;
+        try {
+            eval(node, env, nesting, out);
+        } finally {
+            nesting--;
+        }
         return out;
     }
 
     private void eval(TSNode node, Env env, int depth, List<PathValue> out) {
-        if (node == null || node.isNull() || depth > MAX_DEPTH || out.size() >= MAX_VALUES) {
+        if (node == null || node.isNull() || depth > MAX_DEPTH || out.size() >= MAX_VALUES || ++steps > MAX_STEPS) {
             return;
         }
         switch (node.getType()) {
@@ -337,12 +356,7 @@ final class PythonPathEvaluator {
     }
 
     static List<TSNode> namedChildren(TSNode node) {
-        int n = node.getNamedChildCount();
-        List<TSNode> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(node.getNamedChild(i));
-        }
-        return out;
+        return dev.graphmemory.indexer.lang.Nodes.named(node);
     }
 
     private static void add(List<PathValue> out, PathValue v) {

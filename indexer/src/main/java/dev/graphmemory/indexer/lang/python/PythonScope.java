@@ -57,9 +57,7 @@ final class PythonScope {
     }
 
     private void collect(TSNode node, SourceText src, boolean classBody) {
-        int n = node.getNamedChildCount();
-        for (int i = 0; i < n; i++) {
-            TSNode child = node.getNamedChild(i);
+        for (TSNode child : dev.graphmemory.indexer.lang.Nodes.named(node)) {
             String type = child.getType();
             switch (type) {
                 case "function_definition" -> {
@@ -119,9 +117,7 @@ final class PythonScope {
     }
 
     private void collectSelf(TSNode node, SourceText src) {
-        int n = node.getNamedChildCount();
-        for (int i = 0; i < n; i++) {
-            TSNode child = node.getNamedChild(i);
+        for (TSNode child : dev.graphmemory.indexer.lang.Nodes.named(node)) {
             String type = child.getType();
             if (type.equals("assignment")) {
                 TSNode left = child.getChildByFieldName("left");
