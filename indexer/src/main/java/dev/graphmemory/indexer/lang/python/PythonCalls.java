@@ -198,44 +198,6 @@ final class PythonCalls {
         }
     }
 
-    /** The callee as written, argument lists and subscripts emptied: {@code a.b().c}, {@code str.join}. */
-    static String calleeText(String text) {
-        StringBuilder sb = new StringBuilder();
-        int depth = 0;
-        char quote = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                    if (depth == 0) {
-                        sb.append("str");
-                    }
-                }
-                continue;
-            }
-            if ((c == '"' || c == '\'')) {
-                quote = c;
-                continue;
-            }
-            if (c == '(' || c == '[') {
-                if (depth++ == 0) {
-                    sb.append(c);
-                }
-            } else if (c == ')' || c == ']') {
-                if (--depth == 0) {
-                    sb.append(c);
-                }
-            } else if (depth == 0 && !Character.isWhitespace(c) && c != '\\') {
-                sb.append(c);
-            }
-        }
-        String out = sb.toString().replaceAll("^(str)+", "str");
-        return out.length() > 200 ? out.substring(0, 200) : out;
-    }
-
     /** A cheap test before evaluating a call's arguments: do they mention anything path-like? */
     private boolean mayCarryPath(String args, FuncCtx fn) {
         if (PATHISH.matcher(args).find()) {

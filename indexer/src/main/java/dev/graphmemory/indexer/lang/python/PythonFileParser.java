@@ -259,7 +259,7 @@ final class PythonFileParser {
     private void call(TreeQuery.Match m) {
         TreeQuery.Capture c = m.first();
         TreeQuery.Capture args = m.get("args");
-        String written = PythonCalls.calleeText(
+        String written = dev.graphmemory.indexer.lang.CodeText.calleeText(
                 src.between(m.get("function").start(), m.get("function").end()));
         calls.call(
                 c.node(),

@@ -1,5 +1,6 @@
 package dev.graphmemory.indexer.lang.python;
 
+import dev.graphmemory.indexer.lang.CodeText;
 import dev.graphmemory.indexer.lang.SourceText;
 import dev.graphmemory.indexer.model.EdgeRow;
 import dev.graphmemory.indexer.model.NodeRow;
@@ -129,46 +130,11 @@ final class PythonRows {
 
     /** Splits on commas outside brackets and strings. */
     static List<String> splitTopLevel(String s) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int from = 0;
-        char quote = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == ',' && depth == 0) {
-                out.add(s.substring(from, i));
-                from = i + 1;
-            }
-        }
-        out.add(s.substring(from));
-        return out;
+        return CodeText.splitTopLevel(s);
     }
 
     private static int indexTopLevel(String s, char wanted) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (c == wanted && depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+        return CodeText.indexTopLevel(s, wanted);
     }
 
     private static boolean topLevelContains(String s, char c) {
