@@ -238,7 +238,8 @@ final class EcmaFileParser {
 
     private void call(TreeQuery.Match m, TSNode root, EcmaGrammars.Grammar grammar) {
         TreeQuery.Capture c = m.first();
-        String written = EcmaParams.callee(text(m.get("function")));
+        String written = EcmaParams.callee(
+                c.name().equals("call") ? src.between(c.start(), m.get("args").start()) : text(m.get("function")));
         if (c.name().equals("new")) {
             written = "new " + written;
         }

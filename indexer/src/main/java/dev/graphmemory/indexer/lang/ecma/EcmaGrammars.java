@@ -22,7 +22,7 @@ final class EcmaGrammars {
             (method_definition name: (_) @name parameters: (formal_parameters) @params body: (statement_block) @body) @method
             (variable_declarator name: (identifier) @name value: (arrow_function body: (_) @body) @value) @arrow
             (variable_declarator name: (identifier) @name value: (function_expression body: (_) @body) @value) @arrow
-            (call_expression function: (_) @function arguments: (arguments) @args) @call
+            (call_expression arguments: (arguments) @args) @call
             (new_expression constructor: (_) @function) @new
             """;
     private static final String TS_ONLY = """

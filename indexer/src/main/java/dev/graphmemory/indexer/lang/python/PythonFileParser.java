@@ -37,7 +37,7 @@ final class PythonFileParser {
             (function_definition name: (identifier) @name parameters: (parameters) @params body: (block) @body) @function
             (decorated_definition) @decorated
             (decorator) @decorator
-            (call function: (_) @function arguments: (_) @args) @call
+            (call arguments: (_) @args) @call
             (if_statement condition: (_) @condition consequence: (block) @body) @if
             (try_statement) @try
             """;
@@ -259,8 +259,7 @@ final class PythonFileParser {
     private void call(TreeQuery.Match m) {
         TreeQuery.Capture c = m.first();
         TreeQuery.Capture args = m.get("args");
-        String written = dev.graphmemory.indexer.lang.CodeText.calleeText(
-                src.between(m.get("function").start(), m.get("function").end()));
+        String written = dev.graphmemory.indexer.lang.CodeText.calleeText(src.between(c.start(), args.start()));
         calls.call(
                 c.node(),
                 args.node(),
