@@ -83,7 +83,7 @@ public final class GraphWriter implements AutoCloseable {
                     + " ELSE n.types + $type END "
                     + "WITH n, r UNWIND keys(r.props) AS k "
                     + "WITH n, k, r.props[k] AS v "
-                    + "CALL (n, k, v) { SET n[k] = CASE WHEN v IS :: LIST<ANY> AND n[k] IS :: LIST<ANY>"
+                    + "CALL (n, k, v) { SET n[k] = CASE WHEN v IS :: LIST<ANY> AND n[k] IS NOT NULL AND n[k] IS :: LIST<ANY>"
                     + " THEN n[k] + [x IN v WHERE NOT x IN n[k]] ELSE v END }";
             run(new Query(cypher, Map.of("rows", rows, "repo", repo, "type", type.type())));
         }
