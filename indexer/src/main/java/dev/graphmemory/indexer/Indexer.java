@@ -12,6 +12,7 @@ import dev.graphmemory.indexer.knowledge.KnowledgeReader;
 import dev.graphmemory.indexer.model.EdgeRow;
 import dev.graphmemory.indexer.model.FileResult;
 import dev.graphmemory.indexer.model.LanguagePlugin;
+import dev.graphmemory.indexer.model.NodeRow;
 import dev.graphmemory.indexer.model.NodeUpdate;
 import dev.graphmemory.indexer.walk.FileContent;
 import dev.graphmemory.indexer.walk.RepositoryWalker;
@@ -203,6 +204,8 @@ public final class Indexer {
                     writer.add(edge);
                 } else if (out instanceof NodeUpdate update) {
                     updates.add(update);
+                } else if (out instanceof NodeRow node) {
+                    writer.add(node);
                 }
             });
             writer.update(updates);

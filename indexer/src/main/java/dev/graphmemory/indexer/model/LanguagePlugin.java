@@ -46,6 +46,10 @@ public interface LanguagePlugin {
      */
     void link(List<FileResult> parsed, java.util.Map<String, String> resources, Consumer<LinkOutput> out);
 
-    /** What {@link #link} emits: an edge or a node update. */
-    sealed interface LinkOutput permits EdgeRow, NodeUpdate {}
+    /**
+     * What {@link #link} emits: an edge, a node update, or a node that no single file declares
+     * (such as an external package that many files import). Such a node must be emitted once,
+     * before the edges that end at it.
+     */
+    sealed interface LinkOutput permits EdgeRow, NodeUpdate, NodeRow {}
 }

@@ -14,7 +14,8 @@ import java.util.Objects;
  * <p>Property values must be Neo4j property values: strings, numbers, booleans, or lists of one
  * of those. {@code null} values are dropped.
  */
-public record NodeRow(List<NodeType> types, String key, Map<String, Object> properties) {
+public record NodeRow(List<NodeType> types, String key, Map<String, Object> properties)
+        implements LanguagePlugin.LinkOutput {
     public NodeRow {
         types = List.copyOf(types);
         if (types.isEmpty()) {

@@ -28,6 +28,9 @@ public final class Keys {
     public static final String PARSE_OK = "parse_ok";
     public static final String PARSE_ERROR = "parse_error";
     public static final String MISSING = "missing";
+    /** On a module node that stands for a package outside the repository (key {@code external:<ecosystem>/<name>}). */
+    public static final String EXTERNAL = "external";
+
     public static final String ENTRY_KINDS = "entry_kinds";
 
     public static final String QUALIFIED_NAME = "qualified_name";

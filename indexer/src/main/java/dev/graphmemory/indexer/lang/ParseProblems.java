@@ -1,0 +1,51 @@
+package dev.graphmemory.indexer.lang;
+
+import org.treesitter.TSNode;
+
+/** Finds the first syntax error of a tree, as a message with its position. */
+public final class ParseProblems {
+    private static final int SNIPPET = 40;
+
+    private ParseProblems() {}
+
+    /** The first error or missing node, in document order; {@code null} when the tree is clean. */
+    public static String first(TSNode root, SourceText src) {
+        if (!root.hasError()) {
+            return null;
+        }
+        TSNode bad = find(root);
+        if (bad == null) {
+            return "line 1, column 1: syntax error";
+        }
+        int line = bad.getStartPoint().getRow() + 1;
+        int column = bad.getStartPoint().getColumn() + 1;
+        if (bad.isMissing()) {
+            return "line " + line + ", column " + column + ": missing " + bad.getType();
+        }
+        String near = src.of(bad).strip();
+        int nl = near.indexOf('\n');
+        if (nl >= 0) {
+            near = near.substring(0, nl);
+        }
+        if (near.length() > SNIPPET) {
+            near = near.substring(0, SNIPPET) + "...";
+        }
+        return "line " + line + ", column " + column + ": syntax error"
+                + (near.isEmpty() ? "" : " near '" + near + "'");
+    }
+
+    private static TSNode find(TSNode node) {
+        int n = node.getChildCount();
+        for (int i = 0; i < n; i++) {
+            TSNode child = node.getChild(i);
+            if (child.isError() || child.isMissing()) {
+                return child;
+            }
+            if (child.hasError()) {
+                TSNode inner = find(child);
+                return inner != null ? inner : child;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.graphmemory.indexer.lang.ecma;
+
+import dev.graphmemory.indexer.lang.RepoPath;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.json.JsonReadFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code tsconfig.json}/{@code jsconfig.json} and {@code package.json} files of a repository:
+ * {@code baseUrl} and {@code paths} (following {@code extends} to local files), package names
+ * (workspaces), and the files a package declares as {@code bin}, {@code main} and {@code exports}.
+ * JSON with comments and trailing commas is accepted, as TypeScript accepts it.
+ */
+final class EcmaProjectFiles {
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(
+                    JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA,
+                    JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_UNQUOTED_PROPERTY_NAMES)
+            .build();
+
+    /** Path mapping of one config: {@code baseUrl} (a directory, or null) and {@code paths}. */
+    record Config(String dir, String baseUrl, Map<String, List<String>> paths) {}
+
+    /** A package: its directory, its name, and its declared entry files by kind. */
+    record Package(String dir, String name, Map<String, List<String>> entries) {}
+
+    private final Map<String, Config> configs = new HashMap<>();
+    private final List<Package> packages = new ArrayList<>();
+
+    EcmaProjectFiles(Map<String, String> resources) {
+        resources.forEach((path, text) -> {
+            String name = RepoPath.fileName(path);
+            JsonNode json = parse(text);
+            if (json == null) {
+                return;
+            }
+            if (name.equals("package.json")) {
+                packages.add(pkg(RepoPath.parent(path), json));
+            } else {
+                configs.put(RepoPath.parent(path), config(path, json, resources, 0));
+            }
+        });
+    }
+
+    static boolean wanted(String path) {
+        String name = RepoPath.fileName(path);
+        return name.equals("package.json")
+                || name.equals("tsconfig.json")
+                || name.equals("jsconfig.json")
+                || name.matches("tsconfig\\..*\\.json");
+    }
+
+    /** The nearest config above a file, or {@code null}. */
+    Config configFor(String file) {
+        for (String d = RepoPath.parent(file); ; d = RepoPath.parent(d)) {
+            Config c = configs.get(d);
+            if (c != null) {
+                return c;
+            }
+            if (d.isEmpty()) {
+                return null;
+            }
+        }
+    }
+
+    List<Package> packages() {
+        return packages;
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Config config(String path, JsonNode json, Map<String, String> resources, int depth) {
+        String dir = RepoPath.parent(path);
+        Config base = null;
+        JsonNode ext = json.get("extends");
+        if (ext != null && ext.isString() && ext.asString().startsWith(".") && depth < 5) {
+            String target = RepoPath.resolve(dir, ext.asString());
+            if (target != null && !target.endsWith(".json")) {
+                target = target + ".json";
+            }
+            String text = target == null ? null : resources.get(target);
+            JsonNode parent = text == null ? null : parse(text);
+            if (parent != null) {
+                base = config(target, parent, resources, depth + 1);
+            }
+        }
+        JsonNode options = json.path("compilerOptions");
+        String baseUrl = base == null ? null : base.baseUrl();
+        if (options.has("baseUrl")) {
+            baseUrl = RepoPath.resolve(dir, options.get("baseUrl").asString());
+        }
+        Map<String, List<String>> paths = new HashMap<>(base == null ? Map.of() : base.paths());
+        String pathsBase = baseUrl != null ? baseUrl : dir;
+        if (options.has("paths")) {
+            paths.clear();
+            options.get("paths").properties().forEach(e -> {
+                List<String> targets = new ArrayList<>();
+                e.getValue().forEach(t -> {
+                    String r = RepoPath.resolve(pathsBase, t.asString());
+                    if (r != null) {
+                        targets.add(r);
+                    }
+                });
+                paths.put(e.getKey(), targets);
+            });
+        }
+        return new Config(dir, baseUrl, paths);
+    }
+
+    private static Package pkg(String dir, JsonNode json) {
+        Map<String, List<String>> entries = new HashMap<>();
+        JsonNode bin = json.get("bin");
+        if (bin != null && bin.isString()) {
+            add(entries, "package_bin", dir, bin.asString());
+        } else if (bin != null && bin.isObject()) {
+            bin.properties()
+                    .forEach(e -> add(entries, "package_bin", dir, e.getValue().asString()));
+        }
+        for (String field : List.of("main", "module")) {
+            if (json.has(field) && json.get(field).isString()) {
+                add(entries, "package_main", dir, json.get(field).asString());
+            }
+        }
+        leaves(json.get("exports"), s -> add(entries, "package_exports", dir, s));
+        JsonNode name = json.get("name");
+        return new Package(dir, name != null && name.isString() ? name.asString() : null, entries);
+    }
+
+    private static void leaves(JsonNode node, java.util.function.Consumer<String> out) {
+        if (node == null) {
+            return;
+        }
+        if (node.isString()) {
+            out.accept(node.asString());
+        } else if (node.isObject() || node.isArray()) {
+            node.forEach(child -> leaves(child, out));
+        }
+    }
+
+    private static void add(Map<String, List<String>> entries, String kind, String dir, String file) {
+        if (file.contains("*")) {
+            return;
+        }
+        String p = RepoPath.resolve(dir, file.startsWith("./") || file.startsWith("../") ? file : "./" + file);
+        if (p != null) {
+            entries.computeIfAbsent(kind, k -> new ArrayList<>()).add(p);
+        }
+    }
+}

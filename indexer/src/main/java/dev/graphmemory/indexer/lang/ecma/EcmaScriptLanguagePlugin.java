@@ -1,0 +1,99 @@
+package dev.graphmemory.indexer.lang.ecma;
+
+import dev.graphmemory.indexer.lang.ModuleNodes;
+import dev.graphmemory.indexer.lang.SourceText;
+import dev.graphmemory.indexer.model.FileResult;
+import dev.graphmemory.indexer.model.LanguagePlugin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The TypeScript and JavaScript plugin: {@code .ts .tsx .mts .cts} (language {@code typescript})
+ * and {@code .js .jsx .mjs .cjs} (language {@code javascript}), parsed with the tree-sitter
+ * TypeScript, TSX and JavaScript grammars.
+ *
+ * <p>One plugin for both languages because they import each other ({@code allowJs}, a
+ * {@code ./x.js} specifier that names {@code x.ts}), and only a plugin that sees both file sets
+ * can resolve that. Keys: a module is its path; a class or interface is {@code <path>#<Name>}; a
+ * function is {@code <path>#<name>(<parameter names>)}, a method
+ * {@code <path>#<Class>.<name>(<parameter names>)} (types and defaults left out). Modules carry
+ * {@code package=""}.
+ */
+public final class EcmaScriptLanguagePlugin implements LanguagePlugin {
+    private static final Set<String> BUILTINS = readList("node-builtins.txt");
+
+    @Override
+    public String language() {
+        return "typescript";
+    }
+
+    @Override
+    public boolean accepts(String path) {
+        return EcmaNames.accepts(path) && !path.contains("node_modules/");
+    }
+
+    @Override
+    public boolean wantsResource(String path) {
+        return EcmaProjectFiles.wanted(path) && !path.contains("node_modules/");
+    }
+
+    @Override
+    public FileResult parse(String path, String text, String hash) {
+        EcmaGrammars.Grammar grammar = EcmaGrammars.forPath(path);
+        try {
+            return grammar.parser().parse(text, root -> new EcmaFileParser(path, text).parse(root, grammar, hash));
+        } catch (RuntimeException e) {
+            String problem = "parser failure: " + e;
+            return new FileResult(
+                    path,
+                    List.of(ModuleNodes.module(
+                            path,
+                            EcmaNames.language(path),
+                            "",
+                            new SourceText(text),
+                            hash,
+                            EcmaNames.test(path),
+                            problem,
+                            List.of(),
+                            Map.of())),
+                    List.of(),
+                    null,
+                    false,
+                    problem);
+        }
+    }
+
+    @Override
+    public void link(List<FileResult> parsed, Map<String, String> resources, Consumer<LinkOutput> out) {
+        List<EcmaFacts> facts = new ArrayList<>();
+        for (FileResult r : parsed) {
+            if (r.facts() instanceof EcmaFacts f) {
+                facts.add(f);
+            }
+        }
+        new EcmaLinker(facts, resources, BUILTINS).link(out);
+    }
+
+    private static Set<String> readList(String resource) {
+        try (InputStream in = EcmaScriptLanguagePlugin.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .collect(Collectors.toUnmodifiableSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,285 @@
+package dev.graphmemory.indexer.lang.python;
+
+import static dev.graphmemory.indexer.lang.python.PythonPathEvaluator.namedChildren;
+
+import dev.graphmemory.indexer.lang.PathValue;
+import dev.graphmemory.indexer.lang.ScriptRef;
+import dev.graphmemory.indexer.lang.SourceText;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.treesitter.TSNode;
+
+/**
+ * Records the calls of a Python file: callees as written (on functions), programs run through
+ * {@code subprocess}, {@code os.system}, {@code os.exec*} and friends, functions that run a program
+ * named by a parameter, and calls that hand a program's path to another function.
+ */
+final class PythonCalls {
+    static final int MAX_CALLS = 200;
+    /** Callables that run a program, by canonical name. */
+    static final Set<String> RUNNERS = Set.of(
+            "subprocess.run",
+            "subprocess.call",
+            "subprocess.check_call",
+            "subprocess.check_output",
+            "subprocess.Popen",
+            "subprocess.getoutput",
+            "subprocess.getstatusoutput",
+            "os.system",
+            "os.popen",
+            "os.execv",
+            "os.execve",
+            "os.execl",
+            "os.execle",
+            "os.execlp",
+            "os.execlpe",
+            "os.execvp",
+            "os.execvpe",
+            "os.spawnl",
+            "os.spawnle",
+            "os.spawnlp",
+            "os.spawnlpe",
+            "os.spawnv",
+            "os.spawnve",
+            "os.spawnvp",
+            "os.spawnvpe",
+            "os.posix_spawn",
+            "os.posix_spawnp",
+            "os.startfile",
+            "asyncio.create_subprocess_exec",
+            "asyncio.create_subprocess_shell",
+            "runpy.run_path",
+            "runpy.run_module",
+            "pty.spawn");
+
+    private static final Pattern PATHISH =
+            Pattern.compile("__file__|\\.(py|pyw|sh|js|mjs|cjs|ts)\\b|Path\\(|os\\.path");
+    private static final Pattern ASSIGNMENT =
+            Pattern.compile("(?m)^\\s*(?:self\\.)?([A-Za-z_][A-Za-z_0-9]*)\\s*(?::[^=\\n]*)?=(?!=)(.*)$");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
+
+    private final SourceText src;
+    private final Function<String, String> canonical;
+    private final PythonPathEvaluator evaluator;
+    private TSNode root;
+    private PythonScope moduleScope;
+    private Set<String> pathNames;
+    private final List<PythonFacts.Invocation> invocations = new ArrayList<>();
+    private final List<PythonFacts.Launcher> launchers = new ArrayList<>();
+    private final List<PythonFacts.PathCall> pathCalls = new ArrayList<>();
+
+    /** The class a statement is in; its scope is built when first needed. */
+    static final class ClassCtx {
+        private final String key;
+        private final String localName;
+        private final TSNode body;
+        private PythonScope scope;
+
+        ClassCtx(String key, String localName, TSNode body) {
+            this.key = key;
+            this.localName = localName;
+            this.body = body;
+        }
+
+        String key() {
+            return key;
+        }
+
+        String localName() {
+            return localName;
+        }
+
+        PythonScope scope(SourceText src) {
+            if (scope == null) {
+                scope = PythonScope.ofClass(body, src);
+            }
+            return scope;
+        }
+    }
+
+    /** The function a statement is in, collecting its callees. */
+    static final class FuncCtx {
+        private final String key;
+        private final String name;
+        private final ClassCtx cls;
+        private final TSNode node;
+        private final PythonRows.Function row;
+        private final Set<String> calls = new LinkedHashSet<>();
+        private PythonScope scope;
+
+        FuncCtx(String key, String name, ClassCtx cls, TSNode node, PythonRows.Function row) {
+            this.key = key;
+            this.name = name;
+            this.cls = cls;
+            this.node = node;
+            this.row = row;
+        }
+
+        PythonRows.Function row() {
+            return row;
+        }
+
+        Set<String> calls() {
+            return calls;
+        }
+
+        PythonScope scope(SourceText src) {
+            if (scope == null) {
+                TSNode body = node.getChildByFieldName("body");
+                scope = PythonScope.of(body, src);
+                bindParameters(node.getChildByFieldName("parameters"), src, scope);
+            }
+            return scope;
+        }
+    }
+
+    PythonCalls(SourceText src, Function<String, String> canonical) {
+        this.src = src;
+        this.canonical = canonical;
+        this.evaluator = new PythonPathEvaluator(src, canonical);
+    }
+
+    void setModule(TSNode root) {
+        this.root = root;
+    }
+
+    /**
+     * Records one call: its callee on the enclosing function, and, when it runs a program or hands
+     * a path on, the programs it names.
+     */
+    void call(
+            TSNode call,
+            TSNode arguments,
+            String written,
+            boolean hasArgs,
+            FuncCtx fn,
+            ClassCtx cls,
+            int line,
+            String argsText) {
+        if (fn != null && fn.calls.size() < MAX_CALLS) {
+            fn.calls.add(written);
+        }
+        if (!hasArgs) {
+            return;
+        }
+        String callee = canonical.apply(written);
+        boolean runner = RUNNERS.contains(callee);
+        if (!runner && !mayCarryPath(argsText, fn)) {
+            return;
+        }
+        PythonPathEvaluator.Env env = new PythonPathEvaluator.Env(
+                fn == null ? null : fn.scope(src), cls == null ? null : cls.scope(src), moduleScope());
+        List<TSNode> args = evaluator.positional(arguments);
+        List<PathValue> values = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            List<PathValue> v = evaluator.eval(args.get(i), env);
+            String param = PathValue.paramOf(v);
+            if (runner && param != null && fn != null) {
+                launchers.add(new PythonFacts.Launcher(
+                        fn.key, fn.cls == null ? null : fn.cls.localName(), fn.name, i, param));
+            }
+            values.addAll(v);
+        }
+        List<ScriptRef> refs = PathValue.scriptRefs(values, line);
+        if (refs.isEmpty()) {
+            return;
+        }
+        String from = fn == null ? null : fn.key;
+        if (runner) {
+            invocations.add(new PythonFacts.Invocation(from, refs));
+        } else {
+            pathCalls.add(new PythonFacts.PathCall(from, written, refs));
+        }
+    }
+
+    /** A cheap test before evaluating a call's arguments: do they mention anything path-like? */
+    private boolean mayCarryPath(String args, FuncCtx fn) {
+        if (PATHISH.matcher(args).find()) {
+            return true;
+        }
+        Set<String> names = pathNames();
+        Matcher m = IDENTIFIER.matcher(args);
+        while (m.find()) {
+            String id = m.group();
+            if (names.contains(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Names assigned anywhere in the file from something path-like, found in the text alone. */
+    private Set<String> pathNames() {
+        if (pathNames == null) {
+            pathNames = new HashSet<>();
+            Matcher m = ASSIGNMENT.matcher(src.text());
+            while (m.find()) {
+                if (PATHISH.matcher(m.group(2)).find()) {
+                    pathNames.add(m.group(1));
+                }
+            }
+        }
+        return pathNames;
+    }
+
+    private PythonScope moduleScope() {
+        if (moduleScope == null) {
+            moduleScope = PythonScope.of(root, src);
+        }
+        return moduleScope;
+    }
+
+    private static String parameterName(TSNode p, SourceText src) {
+        return switch (p.getType()) {
+            case "identifier",
+                    "list_splat_pattern",
+                    "dictionary_splat_pattern",
+                    "keyword_separator",
+                    "positional_separator",
+                    "tuple_pattern" -> src.of(p).replaceAll("\\s+", "");
+            case "typed_parameter" -> p.getNamedChildCount() == 0 ? null : parameterName(p.getNamedChild(0), src);
+            case "default_parameter", "typed_default_parameter" -> {
+                TSNode name = p.getChildByFieldName("name");
+                yield name == null || name.isNull() ? null : src.of(name);
+            }
+            default -> null;
+        };
+    }
+
+    private static void bindParameters(TSNode params, SourceText src, PythonScope scope) {
+        if (params == null || params.isNull()) {
+            return;
+        }
+        int index = 0;
+        for (TSNode p : namedChildren(params)) {
+            String name = parameterName(p, src);
+            if (name == null || name.equals("*") || name.equals("/")) {
+                continue;
+            }
+            TSNode value = p.getChildByFieldName("value");
+            scope.bind(
+                    name.replace("*", ""),
+                    PythonScope.Kind.PARAM,
+                    value == null || value.isNull() ? null : value,
+                    index++);
+        }
+    }
+
+    List<PythonFacts.Invocation> invocations() {
+        return invocations;
+    }
+
+    List<PythonFacts.Launcher> launchers() {
+        return launchers;
+    }
+
+    List<PythonFacts.PathCall> pathCalls() {
+        return pathCalls;
+    }
+}

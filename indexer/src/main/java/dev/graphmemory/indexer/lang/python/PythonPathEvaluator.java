@@ -1,0 +1,367 @@
+package dev.graphmemory.indexer.lang.python;
+
+import dev.graphmemory.indexer.lang.PathValue;
+import dev.graphmemory.indexer.lang.SourceText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.treesitter.TSNode;
+
+/**
+ * Evaluates Python expressions that build paths and command lines, statically: {@code __file__},
+ * {@code Path(...)}, {@code .parent}, {@code .parents[n]}, {@code /}, {@code os.path.join},
+ * {@code os.path.dirname}, f-strings and {@code +}, names bound in the enclosing scopes, loops over
+ * {@code .parents} and fallback chains ({@code a or b}, {@code x if c else y}, {@code next(...)}).
+ * Anything else is unknown. Returns every value an expression may take (a union), capped.
+ */
+final class PythonPathEvaluator {
+    private static final int MAX_DEPTH = 12;
+    private static final int MAX_VALUES = 24;
+    private static final Set<String> PASS_THROUGH = Set.of(
+            "pathlib.Path",
+            "pathlib.PurePath",
+            "pathlib.PosixPath",
+            "pathlib.PurePosixPath",
+            "str",
+            "os.fspath",
+            "os.path.abspath",
+            "os.path.realpath",
+            "os.path.normpath",
+            "os.path.expanduser",
+            "shlex.split",
+            "shlex.quote",
+            "os.path.normcase",
+            "list",
+            "tuple");
+
+    private static final int MAX_STEPS = 2000;
+
+    private int nesting;
+    private int steps;
+    private final SourceText src;
+    private final Function<String, String> canonical;
+
+    /** Where names are looked up: the function's scope, its class's, the module's (any may be null). */
+    record Env(PythonScope local, PythonScope cls, PythonScope module) {}
+
+    PythonPathEvaluator(SourceText src, Function<String, String> canonical) {
+        this.src = src;
+        this.canonical = canonical;
+    }
+
+    /**
+     * The values of an expression. Nested evaluations share one depth and one step budget, so a
+     * name bound in terms of itself ({@code p = p.parent}) or a wide fallback chain stays cheap.
+     */
+    List<PathValue> eval(TSNode node, Env env) {
+        List<PathValue> out = new ArrayList<>();
+        if (nesting == 0) {
+            steps = 0;
+        }
+        if (nesting > MAX_DEPTH) {
+            return out;
+        }
+        nesting++;
+        try {
+            eval(node, env, nesting, out);
+        } finally {
+            nesting--;
+        }
+        return out;
+    }
+
+    private void eval(TSNode node, Env env, int depth, List<PathValue> out) {
+        if (node == null || node.isNull() || depth > MAX_DEPTH || out.size() >= MAX_VALUES || ++steps > MAX_STEPS) {
+            return;
+        }
+        switch (node.getType()) {
+            case "identifier" -> name(src.of(node), env, depth, out);
+            case "string" -> string(node, env, depth, out);
+            case "concatenated_string" -> concat(namedChildren(node), env, depth, out);
+            case "parenthesized_expression", "await", "expression_statement" ->
+                eval(node.getNamedChild(0), env, depth + 1, out);
+            case "conditional_expression" -> {
+                eval(node.getNamedChild(0), env, depth + 1, out);
+                eval(node.getNamedChild(2), env, depth + 1, out);
+            }
+            case "boolean_operator" -> {
+                eval(node.getChildByFieldName("left"), env, depth + 1, out);
+                eval(node.getChildByFieldName("right"), env, depth + 1, out);
+            }
+            case "named_expression" -> eval(node.getChildByFieldName("value"), env, depth + 1, out);
+            case "binary_operator" -> binary(node, env, depth, out);
+            case "attribute" -> attribute(node, env, depth, out);
+            case "subscript" -> subscript(node, env, depth, out);
+            case "call" -> call(node, env, depth, out);
+            case "list", "tuple", "set" -> out.add(words(namedChildren(node), env, depth));
+            case "list_splat" -> eval(node.getNamedChild(0), env, depth + 1, out);
+            case "generator_expression", "list_comprehension" ->
+                eval(node.getChildByFieldName("body"), env, depth + 1, out);
+            default -> {}
+        }
+    }
+
+    private void name(String name, Env env, int depth, List<PathValue> out) {
+        if (name.equals("__file__")) {
+            out.add(PathValue.file());
+            return;
+        }
+        PythonScope[] scopes = {env.local(), env.module()};
+        for (PythonScope scope : scopes) {
+            if (scope == null) {
+                continue;
+            }
+            List<PythonScope.Binding> bindings = scope.lookup(name);
+            if (bindings.isEmpty()) {
+                continue;
+            }
+            for (PythonScope.Binding b : bindings) {
+                switch (b.kind()) {
+                    case ASSIGN -> eval(b.node(), env, depth + 1, out);
+                    case ITER -> iterate(b.node(), env, depth, out);
+                    case PARAM -> {
+                        out.add(new PathValue.Param(name));
+                        eval(b.node(), env, depth + 1, out);
+                    }
+                }
+            }
+            return;
+        }
+    }
+
+    /** One element of an iterable: an ancestor for {@code .parents}, an item of a list. */
+    private void iterate(TSNode iterable, Env env, int depth, List<PathValue> out) {
+        if (iterable.getType().equals("attribute")
+                && src.of(iterable.getChildByFieldName("attribute")).equals("parents")) {
+            for (PathValue v : eval(iterable.getChildByFieldName("object"), env)) {
+                add(out, PathValue.anyAncestor(v));
+            }
+            return;
+        }
+        for (PathValue v : eval(iterable, env)) {
+            if (v instanceof PathValue.Words w) {
+                w.items().forEach(i -> add(out, i));
+            } else {
+                add(out, v);
+            }
+        }
+    }
+
+    private void string(TSNode node, Env env, int depth, List<PathValue> out) {
+        List<TSNode> parts = new ArrayList<>();
+        boolean interpolated = false;
+        for (TSNode c : namedChildren(node)) {
+            String t = c.getType();
+            if (t.equals("string_content") || t.equals("interpolation")) {
+                parts.add(c);
+                interpolated |= t.equals("interpolation");
+            }
+        }
+        if (!interpolated) {
+            StringBuilder sb = new StringBuilder();
+            parts.forEach(p -> sb.append(src.of(p)));
+            out.add(new PathValue.Text(sb.toString()));
+            return;
+        }
+        concat(parts, env, depth, out);
+    }
+
+    private void concat(List<TSNode> parts, Env env, int depth, List<PathValue> out) {
+        List<PathValue> values = new ArrayList<>();
+        for (TSNode p : parts) {
+            if (p.getType().equals("string_content")) {
+                values.add(new PathValue.Text(src.of(p)));
+            } else {
+                TSNode inner = p.getType().equals("interpolation") ? p.getChildByFieldName("expression") : p;
+                List<PathValue> v = inner == null ? List.of() : eval(inner, env);
+                values.add(v.isEmpty() ? null : v.get(0));
+            }
+        }
+        add(out, PathValue.concat(values));
+    }
+
+    private void binary(TSNode node, Env env, int depth, List<PathValue> out) {
+        String op = src.of(node.getChildByFieldName("operator"));
+        List<PathValue> left = eval(node.getChildByFieldName("left"), env);
+        List<PathValue> right = eval(node.getChildByFieldName("right"), env);
+        for (PathValue l : left) {
+            for (PathValue r : right) {
+                if (op.equals("/")) {
+                    add(out, PathValue.join(l, r));
+                } else if (op.equals("+")) {
+                    add(
+                            out,
+                            l instanceof PathValue.Words lw && r instanceof PathValue.Words rw
+                                    ? plus(lw, rw)
+                                    : PathValue.concat(List.of(l, r)));
+                }
+            }
+        }
+    }
+
+    private static PathValue plus(PathValue.Words a, PathValue.Words b) {
+        List<PathValue> items = new ArrayList<>(a.items());
+        items.addAll(b.items());
+        return new PathValue.Words(items);
+    }
+
+    private void attribute(TSNode node, Env env, int depth, List<PathValue> out) {
+        String attr = src.of(node.getChildByFieldName("attribute"));
+        TSNode object = node.getChildByFieldName("object");
+        String objectText = src.of(object);
+        if ((objectText.equals("self") || objectText.equals("cls")) && env.cls() != null) {
+            for (PythonScope.Binding b : env.cls().lookup("self." + attr)) {
+                eval(b.node(), env, depth + 1, out);
+            }
+            for (PythonScope.Binding b : env.cls().lookup(attr)) {
+                eval(b.node(), env, depth + 1, out);
+            }
+            return;
+        }
+        if (attr.equals("parent")) {
+            for (PathValue v : eval(object, env)) {
+                add(out, PathValue.parent(v));
+            }
+        }
+    }
+
+    private void subscript(TSNode node, Env env, int depth, List<PathValue> out) {
+        TSNode value = node.getChildByFieldName("value");
+        TSNode index = node.getChildByFieldName("subscript");
+        if (value.getType().equals("attribute")
+                && src.of(value.getChildByFieldName("attribute")).equals("parents")
+                && index != null
+                && index.getType().equals("integer")) {
+            int n = Integer.parseInt(src.of(index));
+            for (PathValue v : eval(value.getChildByFieldName("object"), env)) {
+                add(out, PathValue.parents(v, n));
+            }
+        }
+    }
+
+    private void call(TSNode node, Env env, int depth, List<PathValue> out) {
+        TSNode function = node.getChildByFieldName("function");
+        List<TSNode> args = positional(node.getChildByFieldName("arguments"));
+        String callee = canonical.apply(src.of(function));
+        if (PASS_THROUGH.contains(callee) || callee.endsWith(".Path")) {
+            joinAll(args, env, depth, out);
+        } else if (callee.equals("os.path.join") || callee.equals("posixpath.join")) {
+            joinAll(args, env, depth, out);
+        } else if (callee.equals("os.path.dirname")) {
+            args.stream().findFirst().ifPresent(a -> eval(a, env).forEach(v -> add(out, PathValue.parent(v))));
+        } else if (callee.equals("next") || callee.equals("os.environ.get") || callee.equals("os.getenv")) {
+            int from = callee.equals("next") ? 0 : 1;
+            for (int i = from; i < args.size(); i++) {
+                eval(args.get(i), env, depth + 1, out);
+            }
+        } else if (callee.equals("pathlib.Path.cwd") || callee.equals("os.getcwd") || callee.equals("Path.cwd")) {
+            out.add(PathValue.cwd());
+        } else if (function.getType().equals("attribute")) {
+            method(node, function, args, env, depth, out);
+        }
+    }
+
+    private void method(TSNode call, TSNode function, List<TSNode> args, Env env, int depth, List<PathValue> out) {
+        String name = src.of(function.getChildByFieldName("attribute"));
+        TSNode object = function.getChildByFieldName("object");
+        switch (name) {
+            case "resolve", "absolute", "expanduser", "as_posix", "__fspath__" -> eval(object, env, depth + 1, out);
+            case "joinpath" -> {
+                for (PathValue base : eval(object, env)) {
+                    PathValue v = base;
+                    for (TSNode a : args) {
+                        List<PathValue> part = eval(a, env);
+                        v = part.isEmpty() ? null : PathValue.join(v, part.get(0));
+                    }
+                    add(out, v);
+                }
+            }
+            case "join" -> {
+                if (object.getType().equals("string")) {
+                    args.stream().findFirst().ifPresent(a -> eval(a, env, depth + 1, out));
+                }
+            }
+            case "with_name" -> {
+                List<PathValue> part = args.isEmpty() ? List.of() : eval(args.get(0), env);
+                for (PathValue v : eval(object, env)) {
+                    if (!part.isEmpty()) {
+                        add(out, PathValue.join(PathValue.parent(v), part.get(0)));
+                    }
+                }
+            }
+            default -> {}
+        }
+    }
+
+    private void joinAll(List<TSNode> args, Env env, int depth, List<PathValue> out) {
+        if (args.isEmpty()) {
+            return;
+        }
+        List<PathValue> acc = eval(args.get(0), env);
+        for (int i = 1; i < args.size() && !acc.isEmpty(); i++) {
+            List<PathValue> part = eval(args.get(i), env);
+            List<PathValue> next = new ArrayList<>();
+            for (PathValue a : acc) {
+                for (PathValue p : part) {
+                    add(next, PathValue.join(a, p));
+                }
+            }
+            acc = next;
+        }
+        acc.forEach(v -> add(out, v));
+    }
+
+    private PathValue words(List<TSNode> items, Env env, int depth) {
+        List<PathValue> values = new ArrayList<>();
+        for (TSNode item : items) {
+            List<PathValue> v = eval(item, env);
+            if (v.isEmpty()) {
+                values.add(new PathValue.Text("?"));
+            } else if (item.getType().equals("list_splat") && v.get(0) instanceof PathValue.Words w) {
+                values.addAll(w.items());
+            } else {
+                values.add(v.get(0));
+                // further alternatives of the same item (a fallback chain) count as well
+                for (int i = 1; i < v.size() && i < 4; i++) {
+                    values.add(v.get(i));
+                }
+            }
+        }
+        return new PathValue.Words(values);
+    }
+
+    /** The positional arguments of an argument list, and the value of {@code args=}. */
+    List<TSNode> positional(TSNode arguments) {
+        List<TSNode> out = new ArrayList<>();
+        if (arguments == null || arguments.isNull()) {
+            return out;
+        }
+        if (arguments.getType().equals("generator_expression")) {
+            out.add(arguments);
+            return out;
+        }
+        for (TSNode a : namedChildren(arguments)) {
+            String t = a.getType();
+            if (t.equals("keyword_argument")) {
+                String k = src.of(a.getChildByFieldName("name"));
+                if (k.equals("args") || k.equals("executable")) {
+                    out.add(a.getChildByFieldName("value"));
+                }
+            } else if (!t.equals("dictionary_splat") && !t.equals("comment")) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    static List<TSNode> namedChildren(TSNode node) {
+        return dev.graphmemory.indexer.lang.Nodes.named(node);
+    }
+
+    private static void add(List<PathValue> out, PathValue v) {
+        if (v != null && out.size() < MAX_VALUES) {
+            out.add(v);
+        }
+    }
+}

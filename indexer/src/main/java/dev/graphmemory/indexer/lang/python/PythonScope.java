@@ -1,0 +1,132 @@
+package dev.graphmemory.indexer.lang.python;
+
+import dev.graphmemory.indexer.lang.SourceText;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.treesitter.TSNode;
+
+/**
+ * The names bound in one Python scope (module, class or function body) and the expressions bound
+ * to them, for evaluating path expressions. Built on demand: most scopes are never asked.
+ */
+final class PythonScope {
+    /** How a name is bound. */
+    enum Kind {
+        /** {@code name = expr}, {@code name := expr}. */
+        ASSIGN,
+        /** {@code for name in expr}: one element of {@code expr}. */
+        ITER,
+        /** A parameter; {@code node} is its default value or {@code null}. */
+        PARAM
+    }
+
+    record Binding(Kind kind, TSNode node, int index) {}
+
+    private final Map<String, List<Binding>> names = new HashMap<>();
+
+    /** Every bound name with its bindings. */
+    Map<String, List<Binding>> all() {
+        return names;
+    }
+
+    List<Binding> lookup(String name) {
+        return names.getOrDefault(name, List.of());
+    }
+
+    void bind(String name, Kind kind, TSNode node, int index) {
+        List<Binding> list = names.computeIfAbsent(name, k -> new ArrayList<>());
+        if (list.size() < 16) {
+            list.add(new Binding(kind, node, index));
+        }
+    }
+
+    /** The bindings of the statements under {@code body}, not descending into nested definitions. */
+    static PythonScope of(TSNode body, SourceText src) {
+        PythonScope scope = new PythonScope();
+        scope.collect(body, src, false);
+        return scope;
+    }
+
+    /** A class body's bindings, plus {@code self.x = ...} in its methods (as {@code self.x}). */
+    static PythonScope ofClass(TSNode body, SourceText src) {
+        PythonScope scope = new PythonScope();
+        scope.collect(body, src, true);
+        return scope;
+    }
+
+    private void collect(TSNode node, SourceText src, boolean classBody) {
+        for (TSNode child : dev.graphmemory.indexer.lang.Nodes.named(node)) {
+            String type = child.getType();
+            switch (type) {
+                case "function_definition" -> {
+                    if (classBody) {
+                        TSNode body = child.getChildByFieldName("body");
+                        if (body != null && !body.isNull()) {
+                            collectSelf(body, src);
+                        }
+                    }
+                }
+                case "class_definition", "lambda" -> {}
+                case "decorated_definition" -> collect(child, src, classBody);
+                case "assignment" -> assign(child, src);
+                case "named_expression" ->
+                    bindIdentifier(
+                            child.getChildByFieldName("name"), Kind.ASSIGN, child.getChildByFieldName("value"), src);
+                case "for_statement", "for_in_clause" -> {
+                    bindIdentifier(
+                            child.getChildByFieldName("left"), Kind.ITER, child.getChildByFieldName("right"), src);
+                    collect(child, src, classBody);
+                }
+                default -> collect(child, src, classBody);
+            }
+        }
+    }
+
+    private void assign(TSNode assignment, SourceText src) {
+        TSNode right = assignment.getChildByFieldName("right");
+        if (right == null || right.isNull()) {
+            return;
+        }
+        TSNode value = right;
+        while ("assignment".equals(value.getType())) {
+            assign(value, src);
+            value = value.getChildByFieldName("right");
+            if (value == null || value.isNull()) {
+                return;
+            }
+        }
+        bindIdentifier(assignment.getChildByFieldName("left"), Kind.ASSIGN, value, src);
+        collect(right, src, false);
+    }
+
+    private void bindIdentifier(TSNode target, Kind kind, TSNode value, SourceText src) {
+        if (target == null || target.isNull() || value == null || value.isNull()) {
+            return;
+        }
+        String type = target.getType();
+        if (type.equals("identifier")) {
+            bind(src.of(target), kind, value, 0);
+        } else if (type.equals("attribute")) {
+            String text = src.of(target);
+            if (text.startsWith("self.") || text.startsWith("cls.")) {
+                bind("self." + text.substring(text.indexOf('.') + 1), kind, value, 0);
+            }
+        }
+    }
+
+    private void collectSelf(TSNode node, SourceText src) {
+        for (TSNode child : dev.graphmemory.indexer.lang.Nodes.named(node)) {
+            String type = child.getType();
+            if (type.equals("assignment")) {
+                TSNode left = child.getChildByFieldName("left");
+                if (left != null && !left.isNull() && left.getType().equals("attribute")) {
+                    bindIdentifier(left, Kind.ASSIGN, child.getChildByFieldName("right"), src);
+                }
+            } else if (!type.equals("function_definition") && !type.equals("class_definition")) {
+                collectSelf(child, src);
+            }
+        }
+    }
+}
