@@ -61,9 +61,12 @@ public final class FindQuery {
         params.put("repo", repo);
         params.put("after", after == null ? "" : after);
         params.put("limit", limit + 1);
-        // The type label alone: every typed node is an Entity, and with both labels the planner may
-        // walk the (repo, id) index over the whole repository instead of scanning the type label.
-        String match = "MATCH (n:" + type.label() + " {repo: $repo}) WHERE (" + where.cypher() + ")";
+        // Every typed node is an Entity. With the Entity label the planner can use the (repo, name),
+        // (repo, path) and (repo, key) indexes, which a filter on those keys wants; without a
+        // filter on them it would walk the (repo, id) index over the whole repository, so the type
+        // label alone (a scan of just that type) is faster.
+        String labels = usesIndexedKey(req.where()) ? Keys.ENTITY_LABEL + ":" + type.label() : type.label();
+        String match = "MATCH (n:" + labels + " {repo: $repo}) WHERE (" + where.cypher() + ")";
         try (Session session = driver.session()) {
             return session.executeRead(tx -> {
                 long total = tx.run(match + " RETURN count(n) AS c", params)
@@ -97,6 +100,35 @@ public final class FindQuery {
         }
         String next = more && lastId != null ? new Cursor(lastId, queryHash).encode() : null;
         return new Page(rows, total, next);
+    }
+
+    private static final java.util.Set<String> ENTITY_INDEXED =
+            java.util.Set.of(Keys.NAME, Keys.PATH, Keys.KEY, Keys.ID);
+
+    /**
+     * Whether the filter compares a key that has a (repo, key) index on Entity in a way the index
+     * answers: equality, {@code $in} or {@code $startsWith} (a substring test scans either way).
+     */
+    static boolean usesIndexedKey(JsonNode where) {
+        if (where == null) {
+            return false;
+        }
+        if (where.isObject()) {
+            for (var e : where.properties()) {
+                JsonNode v = e.getValue();
+                boolean seekable = !v.isContainer() || v.has("$eq") || v.has("$in") || v.has("$startsWith");
+                if ((ENTITY_INDEXED.contains(e.getKey()) && seekable) || usesIndexedKey(v)) {
+                    return true;
+                }
+            }
+        } else if (where.isArray()) {
+            for (JsonNode n : where) {
+                if (usesIndexedKey(n)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static NodeType type(String schema, String type) {
