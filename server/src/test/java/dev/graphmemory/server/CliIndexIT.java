@@ -46,13 +46,7 @@ class CliIndexIT {
     }
 
     private Cli cli(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--repo";
-        all[1] = repo.toString();
-        all[2] = "--uri";
-        all[3] = TestNeo4j.boltUri();
-        System.arraycopy(args, 0, all, 4, args.length);
-        return Cli.run(all);
+        return Cli.onTestStore(repo, args);
     }
 
     private List<Record> cypher(String query) {

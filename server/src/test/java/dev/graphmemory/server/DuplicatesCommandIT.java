@@ -2,7 +2,6 @@ package dev.graphmemory.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.graphmemory.queries.testkit.TestNeo4j;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,13 +35,7 @@ class DuplicatesCommandIT {
     }
 
     private Cli cli(String... args) {
-        String[] all = new String[args.length + 4];
-        all[0] = "--repo";
-        all[1] = repo.toString();
-        all[2] = "--uri";
-        all[3] = TestNeo4j.boltUri();
-        System.arraycopy(args, 0, all, 4, args.length);
-        return Cli.run(all);
+        return Cli.onTestStore(repo, args);
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.Map;
  */
 final class FileScope {
     static final int EXTERNAL = -2;
-    private static final int MAX_SUPER_WALK = 64;
 
     private final SymbolTable table;
     private final int file;
@@ -119,26 +118,6 @@ final class FileScope {
         if (direct >= 0 || !inherited || table.supers(type).length == 0) {
             return direct;
         }
-        int[] queue = new int[MAX_SUPER_WALK];
-        int head = 0;
-        int tail = 0;
-        for (int s : table.supers(type)) {
-            if (tail < queue.length) {
-                queue[tail++] = s;
-            }
-        }
-        while (head < tail) {
-            int t = queue[head++];
-            int m = table.member(t, simple);
-            if (m >= 0) {
-                return m;
-            }
-            for (int s : table.supers(t)) {
-                if (tail < queue.length) {
-                    queue[tail++] = s;
-                }
-            }
-        }
-        return -1;
+        return table.inSupertypes(type, t -> table.member(t, simple));
     }
 }

@@ -11,7 +11,6 @@ import java.util.Set;
  * access does through its descriptor.
  */
 final class ReceiverResolver {
-    private static final int MAX_SUPER_WALK = 64;
 
     private final SymbolTable table;
 
@@ -111,26 +110,6 @@ final class ReceiverResolver {
         if (direct >= 0 || table.supers(type).length == 0) {
             return direct;
         }
-        int[] queue = new int[MAX_SUPER_WALK];
-        int head = 0;
-        int tail = 0;
-        for (int s : table.supers(type)) {
-            if (tail < queue.length) {
-                queue[tail++] = s;
-            }
-        }
-        while (head < tail) {
-            int t = queue[head++];
-            int field = table.field(t, name);
-            if (field >= 0) {
-                return field;
-            }
-            for (int s : table.supers(t)) {
-                if (tail < queue.length) {
-                    queue[tail++] = s;
-                }
-            }
-        }
-        return -1;
+        return table.inSupertypes(type, t -> table.field(t, name));
     }
 }

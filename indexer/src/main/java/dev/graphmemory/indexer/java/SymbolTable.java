@@ -190,6 +190,37 @@ final class SymbolTable {
     }
 
     /** The resolved repository supertypes, superclass first; empty until the linker sets them. */
+    /** Supertypes visited at most by {@link #inSupertypes}, which bounds walks over cyclic or deep hierarchies. */
+    private static final int MAX_SUPER_WALK = 64;
+
+    /**
+     * The first non-negative answer of {@code lookup} over the supertypes of {@code type}, breadth
+     * first (not {@code type} itself), or -1.
+     */
+    int inSupertypes(int type, java.util.function.IntUnaryOperator lookup) {
+        int[] queue = new int[MAX_SUPER_WALK];
+        int head = 0;
+        int tail = 0;
+        for (int s : supers(type)) {
+            if (tail < queue.length) {
+                queue[tail++] = s;
+            }
+        }
+        while (head < tail) {
+            int t = queue[head++];
+            int found = lookup.applyAsInt(t);
+            if (found >= 0) {
+                return found;
+            }
+            for (int s : supers(t)) {
+                if (tail < queue.length) {
+                    queue[tail++] = s;
+                }
+            }
+        }
+        return -1;
+    }
+
     int[] supers(int type) {
         int[] s = supers[type];
         return s == null ? NONE : s;
