@@ -2,12 +2,16 @@ package dev.graphmemory.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.graphmemory.server.store.EmbeddedStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -15,15 +19,33 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The default set-up as a user meets it: the launcher, the packaged jar, and the embedded store in
- * {@code <repo>/.graph-memory/}, each command its own process.
+ * {@code <repo>/.graph-memory/} owned by the repository's store daemon, each command its own
+ * process. Covers the owner pitfalls of the design: racing starts, a killed daemon, a stale or
+ * foreign endpoint, a daemon of an older version, a client's process group being signalled, and the
+ * idle stop.
  */
 class EmbeddedStoreIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     @TempDir
     Path tmp;
 
+    private final List<Path> repos = new ArrayList<>();
+
+    @AfterEach
+    void stopDaemons() {
+        repos.forEach(r -> Launcher.run("--repo", r.toString(), "daemon", "stop"));
+    }
+
+    private Path repo(String name) throws Exception {
+        Path repo = FixtureRepo.workflowRepo(tmp.resolve(name)).toRealPath();
+        repos.add(repo);
+        return repo;
+    }
+
     @Test
     void indexesIntoAPrivateStoreThatGitNeverSees() throws Exception {
-        Path repo = FixtureRepo.workflowRepo(tmp.resolve("repo"));
+        Path repo = repo("repo");
         Launcher index = Launcher.run("--repo", repo.toString(), "index");
         assertThat(index.exitCode()).as(index.err()).isZero();
         assertThat(index.out()).startsWith("indexed 10 files").contains("3 commits");
@@ -38,45 +60,148 @@ class EmbeddedStoreIT {
         try (Git git = Git.open(repo.toFile())) {
             assertThat(git.status().call().getUntracked()).isEmpty();
         }
-        assertThat(store.resolve("owner.json")).doesNotExist(); // removed at shutdown
 
+        JsonNode stats = stats(repo);
+        assertThat(stats.get("nodes").get("architecture:module").asLong()).isEqualTo(12);
+        assertThat(stats.get("store").asString()).startsWith("embedded Neo4j at " + store);
+        assertThat(stats.get("store").asString()).contains("bolt://127.0.0.1:");
+
+        Launcher stop = Launcher.run("--repo", repo.toString(), "daemon", "stop");
+        assertThat(stop.out()).contains("stopped");
+        assertThat(store.resolve("daemon.json")).doesNotExist();
+        assertThat(Launcher.run("--repo", repo.toString(), "daemon", "status").exitCode())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void tenClientsRacingToStartTheStoreEndWithOneDaemon() throws Exception {
+        Path repo = repo("race");
+        List<CompletableFuture<Launcher>> clients = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            clients.add(
+                    CompletableFuture.supplyAsync(() -> Launcher.run("--repo", repo.toString(), "stats", "--json")));
+        }
+        List<Long> pids = new ArrayList<>();
+        for (CompletableFuture<Launcher> c : clients) {
+            Launcher l = c.get(300, TimeUnit.SECONDS);
+            assertThat(l.exitCode()).as(l.err()).isZero();
+            pids.add(daemonPid(JSON.readTree(l.out())));
+        }
+        assertThat(pids).containsOnly(pids.getFirst());
+        assertThat(ProcessHandle.of(pids.getFirst()).map(ProcessHandle::isAlive))
+                .contains(true);
+    }
+
+    @Test
+    void aKilledDaemonIsReplacedByTheNextClient() throws Exception {
+        Path repo = repo("killed");
+        long first = daemonPid(stats(repo));
+        ProcessHandle daemon = ProcessHandle.of(first).orElseThrow();
+        daemon.destroyForcibly(); // kill -9: no clean-up, the endpoint file stays behind
+        assertThat(daemon.onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(repo.resolve(".graph-memory/daemon.json")).exists();
+
+        long second = daemonPid(stats(repo));
+        assertThat(second).isNotEqualTo(first);
+    }
+
+    @Test
+    void anEndpointWhosePortDoesNotAnswerOrIsAnotherStoreIsNotTrusted() throws Exception {
+        Path repo = repo("stale");
+        Path other = repo("other");
+        long otherDaemon = daemonPid(stats(other));
+        int otherPort = JSON.readTree(Files.readString(other.resolve(".graph-memory/daemon.json")))
+                .get("boltPort")
+                .asInt();
+        String version = JSON.readTree(Files.readString(other.resolve(".graph-memory/daemon.json")))
+                .get("version")
+                .asString();
+        Files.createDirectories(repo.resolve(".graph-memory"));
+        // A live process (this JVM) on a port that answers, but is another repository's store.
+        Files.writeString(
+                repo.resolve(".graph-memory/daemon.json"),
+                "{\"pid\":" + ProcessHandle.current().pid() + ",\"boltPort\":" + otherPort + ",\"version\":\"" + version
+                        + "\",\"storeId\":\"x\",\"started\":\"2026-11-21T00:00:00Z\"}");
+        long own = daemonPid(stats(repo));
+        assertThat(own)
+                .isNotEqualTo(otherDaemon)
+                .isNotEqualTo(ProcessHandle.current().pid());
+
+        Launcher.run("--repo", repo.toString(), "daemon", "stop");
+        Files.writeString(
+                repo.resolve(".graph-memory/daemon.json"),
+                "{\"pid\":" + ProcessHandle.current().pid() + ",\"boltPort\":1,\"version\":\"" + version
+                        + "\",\"storeId\":\"x\",\"started\":\"2026-11-21T00:00:00Z\"}");
+        assertThat(daemonPid(stats(repo))).isNotEqualTo(ProcessHandle.current().pid());
+    }
+
+    @Test
+    void aDaemonOfAnotherVersionIsReplaced() throws Exception {
+        Path repo = repo("old");
+        Launcher old = Launcher.run(
+                Map.of("GRAPH_MEMORY_JAVA_OPTS", "-Dgm.version.override=0.0.1-old"),
+                "--repo",
+                repo.toString(),
+                "daemon",
+                "start");
+        assertThat(old.exitCode()).as(old.err()).isZero();
+        long oldPid = JSON.readTree(Files.readString(repo.resolve(".graph-memory/daemon.json")))
+                .get("pid")
+                .asLong();
+        JsonNode stats = stats(repo);
+        assertThat(stats.get("store").asString()).doesNotContain("0.0.1-old");
+        assertThat(daemonPid(stats)).isNotEqualTo(oldPid);
+        assertThat(ProcessHandle.of(oldPid).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+    }
+
+    @Test
+    void theDaemonOutlivesTheProcessGroupOfTheServerThatStartedIt() throws Exception {
+        Path repo = repo("group");
+        // An MCP client ends its server by signalling the server's process group.
+        Process serve = new ProcessBuilder(
+                        "setsid",
+                        Launcher.projectRoot().resolve("graph-memory").toString(),
+                        "--repo",
+                        repo.toString(),
+                        "daemon",
+                        "start")
+                .redirectErrorStream(true)
+                .start();
+        assertThat(serve.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        long daemon = JSON.readTree(Files.readString(repo.resolve(".graph-memory/daemon.json")))
+                .get("pid")
+                .asLong();
+        long group = serve.pid();
+        new ProcessBuilder("kill", "-TERM", "--", "-" + group).start().waitFor(10, TimeUnit.SECONDS);
+        Thread.sleep(500);
+        assertThat(ProcessHandle.of(daemon).map(ProcessHandle::isAlive)).contains(true);
+        assertThat(daemonPid(stats(repo))).isEqualTo(daemon);
+    }
+
+    @Test
+    void anIdleDaemonStopsItself() throws Exception {
+        Path repo = repo("idle");
+        Launcher stats =
+                Launcher.run(Map.of("GRAPH_MEMORY_DAEMON_IDLE", "2s"), "--repo", repo.toString(), "stats", "--json");
+        assertThat(stats.exitCode()).as(stats.err()).isZero();
+        long pid = daemonPid(JSON.readTree(stats.out()));
+        ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
+        assertThat(daemon.onExit().get(120, TimeUnit.SECONDS).isAlive()).isFalse();
+        assertThat(repo.resolve(".graph-memory/daemon.json")).doesNotExist();
+    }
+
+    private static JsonNode stats(Path repo) {
         Launcher stats = Launcher.run("--repo", repo.toString(), "stats", "--json");
         assertThat(stats.exitCode()).as(stats.err()).isZero();
-        JsonNode json = JsonMapper.builder().build().readTree(stats.out());
-        assertThat(json.get("nodes").get("architecture:module").asLong()).isEqualTo(12);
-        assertThat(json.get("store").asString()).startsWith("embedded Neo4j at " + store);
-        assertThat(json.get("store").asString()).contains("bolt://127.0.0.1:");
+        return JSON.readTree(stats.out());
     }
 
-    @Test
-    void aSecondProcessUsesTheOwnersStoreOverBolt() throws Exception {
-        Path repo = FixtureRepo.workflowRepo(tmp.resolve("shared")).toRealPath();
-        try (EmbeddedStore owner = EmbeddedStore.open(repo, repo.toString(), 32L << 20, "EmbeddedStoreIT")) {
-            Launcher stats = Launcher.run("--repo", repo.toString(), "stats", "--json");
-            assertThat(stats.exitCode()).as(stats.err()).isZero();
-            assertThat(JsonMapper.builder()
-                            .build()
-                            .readTree(stats.out())
-                            .get("store")
-                            .asString())
-                    .contains("owned by process " + ProcessHandle.current().pid());
-        }
-    }
-
-    @Test
-    void anOwnerThatDoesNotAnswerIsNamedInTheError() throws Exception {
-        Path repo = FixtureRepo.workflowRepo(tmp.resolve("held"));
-        Files.createDirectories(repo.resolve(".graph-memory"));
-        long pid = ProcessHandle.current().pid(); // alive, but listens on no Bolt port
-        Files.writeString(
-                repo.resolve(".graph-memory/owner.json"),
-                "{\"pid\":" + pid + ",\"boltPort\":1,\"version\":\"x\",\"command\":\"graph-memory serve\","
-                        + "\"started\":\"2026-11-21T00:00:00Z\"}");
-        Launcher stats = Launcher.run(Map.of(), "--repo", repo.toString(), "stats");
-        assertThat(stats.exitCode()).isEqualTo(1);
-        assertThat(stats.err())
-                .contains("process " + pid)
-                .contains("graph-memory serve")
-                .contains("does not answer");
+    /** The daemon pid named in the store's description ("served by daemon pid N ..."). */
+    private static long daemonPid(JsonNode stats) {
+        String store = stats.get("store").asString();
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("daemon pid (\\d+)").matcher(store);
+        assertThat(m.find()).as(store).isTrue();
+        return Long.parseLong(m.group(1));
     }
 }

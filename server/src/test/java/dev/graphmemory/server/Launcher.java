@@ -32,6 +32,8 @@ record Launcher(int exitCode, String out, String err) {
             Path err = Files.createTempFile("gm-err", ".txt");
             ProcessBuilder pb =
                     new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            // Daemons started by tests stop soon after the test's last client, should a test not stop them.
+            pb.environment().put("GRAPH_MEMORY_DAEMON_IDLE", "60s");
             pb.environment().putAll(env);
             Process p = pb.start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,10 @@ class RealClientIT {
                  {"name": "find_duplicate_work", "arguments": {"limit": 3}},
                  {"name": "record_knowledge", "arguments": {"kind": "bug", "title": "Cache leaks across tenants",
                    "fields": {"severity": "high", "affects": ["src/main/java/com/acme/auth/TokenCache.java"]}}},
-                 {"name": "record_knowledge", "arguments": {"kind": "widget", "title": "x"}}
+                 {"name": "record_knowledge", "arguments": {"kind": "widget", "title": "x"}},
+                 {"name": "reindex", "arguments": {"wait_seconds": 90}},
+                 {"name": "reindex", "arguments": {"wait_seconds": 500}},
+                 {"name": "index_status", "arguments": {}}
                 ]
                 """.formatted(module, module);
         Path callsFile = tmp.resolve("calls.json");
@@ -80,10 +84,11 @@ class RealClientIT {
                 "--repo",
                 repo.toString(),
                 "serve"));
-        Process p = new ProcessBuilder(command)
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(client.toFile())
-                .redirectError(tmp.resolve("client-err.txt").toFile())
-                .start();
+                .redirectError(tmp.resolve("client-err.txt").toFile());
+        pb.environment().put("GRAPH_MEMORY_DAEMON_IDLE", "60s");
+        Process p = pb.start();
         String out;
         try (InputStream in = p.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -111,15 +116,18 @@ class RealClientIT {
                         "graph_query",
                         "classify_tier",
                         "record_knowledge",
-                        "find_duplicate_work");
+                        "find_duplicate_work",
+                        "index_status",
+                        "reindex");
         for (JsonNode t : tools) {
             assertThat(t.get("title").asString()).isNotBlank();
             assertThat(t.get("description").asString()).contains("Example");
             assertThat(t.get("inputSchema").get("type").asString()).isEqualTo("object");
             assertThat(t.get("outputSchema").get("properties").has("stale")).isTrue();
-            // record_knowledge is the one tool that writes
+            // record_knowledge and reindex are the tools that write
             assertThat(t.get("annotations").get("readOnlyHint").asBoolean())
-                    .isEqualTo(!t.get("name").asString().equals("record_knowledge"));
+                    .isEqualTo(!Set.of("record_knowledge", "reindex")
+                            .contains(t.get("name").asString()));
         }
     }
 
@@ -159,6 +167,18 @@ class RealClientIT {
         assertThat(recorded.get("created").asBoolean()).isTrue();
         JsonNode done = byTool.get("graph_query").get(0).get("structuredContent");
         assertThat(done.get("rows").get(0).get("m").asString()).isEqualTo(FixtureRepo.FIX_MESSAGE);
+        JsonNode reindexed = byTool.get("reindex").get(0).get("structuredContent");
+        assertThat(reindexed.get("finished").asBoolean())
+                .as(reindexed.toString())
+                .isTrue();
+        assertThat(reindexed.get("runs_in").asString()).isEqualTo("the store daemon");
+        JsonNode status = byTool.get("index_status").get(0).get("structuredContent");
+        assertThat(status.get("indexed_commit").asString())
+                .isEqualTo(status.get("head").asString());
+        assertThat(status.get("run_under_way").asBoolean()).isFalse();
+        assertThat(status.get("reindex_owed").asBoolean()).isFalse();
+        assertThat(status.get("run").get("state").asString()).isEqualTo("finished");
+        assertThat(status.get("daemon").get("pid").asLong()).isPositive();
     }
 
     @Test
@@ -176,6 +196,7 @@ class RealClientIT {
         assertThat(text(byTool.get("record_knowledge").get(1)))
                 .contains("widget")
                 .contains("bug");
+        assertThat(text(byTool.get("reindex").get(1))).contains("wait_seconds must be from 0 to 120");
     }
 
     private static String text(JsonNode r) {

@@ -30,10 +30,11 @@ final class ServeProcess implements AutoCloseable {
 
     ServeProcess(Path repo) throws IOException {
         stderr = Files.createTempFile("gm-serve-err", ".txt");
-        process = new ProcessBuilder(
+        ProcessBuilder pb = new ProcessBuilder(
                         Launcher.projectRoot().resolve("graph-memory").toString(), "--repo", repo.toString(), "serve")
-                .redirectError(stderr.toFile())
-                .start();
+                .redirectError(stderr.toFile());
+        pb.environment().put("GRAPH_MEMORY_DAEMON_IDLE", "60s");
+        process = pb.start();
         stdin = process.getOutputStream();
         Thread reader = new Thread(() -> {
             try (BufferedReader r =

@@ -39,7 +39,9 @@ class ServeStdioIT {
                             "graph_query",
                             "classify_tier",
                             "record_knowledge",
-                            "find_duplicate_work");
+                            "find_duplicate_work",
+                            "index_status",
+                            "reindex");
 
             JsonNode dups = serve.request(
                     5,

@@ -27,6 +27,11 @@ import picocli.CommandLine.Spec;
             ServeCommand.class,
             TierCommand.class,
             RecordCommand.class,
+            StatusCommand.class,
+            ReindexCommand.class,
+            DaemonCommand.class,
+            HookCommand.class,
+            InitCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GraphMemoryCommand implements Runnable {

@@ -2,9 +2,8 @@ package dev.graphmemory.server.cli;
 
 import dev.graphmemory.indexer.IndexOptions;
 import dev.graphmemory.indexer.IndexSummary;
-import dev.graphmemory.indexer.Indexer;
-import dev.graphmemory.indexer.LanguagePlugins;
 import dev.graphmemory.server.config.GraphMemoryConfig;
+import dev.graphmemory.server.reindex.IndexRunner;
 import dev.graphmemory.server.store.GraphStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -41,8 +40,11 @@ final class IndexCommand implements Callable<Integer> {
         IndexOptions options = config.indexOptions(full);
         try (GraphStore store = parent.store.open(root, config, "graph-memory index");
                 ProgressBar bar = ProgressBar.forStderr()) {
-            IndexSummary summary =
-                    new Indexer(store.driver(), store.repoKey(), root, options, LanguagePlugins.all(), bar).run();
+            // One run per worktree at a time, whoever starts it (this command, the daemon, a server).
+            IndexSummary summary = new IndexRunner(root, bar)
+                    .run(store.driver(), store.repoKey(), options, java.time.Duration.ofHours(2))
+                    .orElseThrow(() -> new dev.graphmemory.server.store.StoreException(
+                            "another index run of " + root + " is still under way after 2 hours"));
             bar.close();
             if (json) {
                 parent.out.println(JsonMapper.builder()

@@ -31,6 +31,7 @@ final class ServeCommand implements Callable<Integer> {
                 options,
                 new FileInputStream(FileDescriptor.in),
                 parent.out,
-                GraphMemoryCommand.version());
+                GraphMemoryCommand.version(),
+                parent.store.externalUri(config) == null);
     }
 }

@@ -59,15 +59,15 @@ public final class StoreOptions {
 
     /** Opens the store and makes sure its schema exists. */
     public GraphStore open(Path root, GraphMemoryConfig config, String command) {
-        String repoKey = config.repoKey() != null ? config.repoKey() : root.toString();
-        String u = first(uri, System.getenv("NEO4J_URI"), config.uri());
+        String repoKey = config.repoKeyFor(root);
+        String u = externalUri(config);
         GraphStore store = u != null
                 ? ExternalStore.connect(
                         u,
                         first(user, System.getenv("NEO4J_USERNAME"), config.user()),
                         first(password, System.getenv("NEO4J_PASSWORD"), null),
                         repoKey)
-                : EmbeddedStore.open(root, repoKey, config.pageCacheBytes(), command);
+                : EmbeddedStore.open(root, repoKey);
         try {
             long t0 = System.nanoTime();
             GraphSchema.ensure(store.driver());
@@ -79,6 +79,11 @@ public final class StoreOptions {
                     "cannot create graph-memory's schema in " + store.describe() + ": " + e.getMessage(), e);
         }
         return store;
+    }
+
+    /** The external Neo4j's URI when one is configured (option, environment, file), else null. */
+    public String externalUri(GraphMemoryConfig config) {
+        return first(uri, System.getenv("NEO4J_URI"), config.uri());
     }
 
     private static String first(String... values) {

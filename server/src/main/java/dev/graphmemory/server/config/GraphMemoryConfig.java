@@ -32,7 +32,11 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *   uri: neo4j://db.example:7687    # an external Neo4j instead of the embedded one
  *   user: neo4j
  *   repo_key: my-service            # how this repository is named inside a shared database
+ * daemon:
+ *   idle: 30m                       # the store daemon stops after this long unused (s, m, h)
  * </pre>
+ *
+ * <p>{@code GRAPH_MEMORY_DAEMON_IDLE} overrides {@code daemon.idle}.
  */
 public record GraphMemoryConfig(
         List<String> knowledgeGlobs,
@@ -42,7 +46,8 @@ public record GraphMemoryConfig(
         long pageCacheBytes,
         String uri,
         String user,
-        String repoKey) {
+        String repoKey,
+        java.time.Duration daemonIdle) {
     public static final String FILE_NAME = ".graph-memory.yml";
     public static final List<String> DEFAULT_KNOWLEDGE_GLOBS = KnowledgeConfig.DEFAULT_GLOBS;
 
@@ -50,7 +55,8 @@ public record GraphMemoryConfig(
             "knowledge", Set.of("globs"),
             "history", Set.of("max_commits"),
             "index", Set.of("max_file_bytes", "threads"),
-            "store", Set.of("page_cache", "uri", "user", "repo_key"));
+            "store", Set.of("page_cache", "uri", "user", "repo_key"),
+            "daemon", Set.of("idle"));
 
     public GraphMemoryConfig {
         knowledgeGlobs = List.copyOf(knowledgeGlobs);
@@ -72,7 +78,8 @@ public record GraphMemoryConfig(
                 128L * 1024 * 1024,
                 null,
                 null,
-                null);
+                null,
+                java.time.Duration.ofMinutes(30));
     }
 
     /** Reads {@code <root>/.graph-memory.yml}, or the defaults when there is none. */
@@ -126,7 +133,47 @@ public record GraphMemoryConfig(
                 s.size("store.page_cache", d.pageCacheBytes()),
                 s.string("store.uri", null),
                 s.string("store.user", null),
-                s.string("store.repo_key", null));
+                s.string("store.repo_key", null),
+                s.duration("daemon.idle", d.daemonIdle()));
+    }
+
+    /** The repository key of {@code root}: {@code store.repo_key}, or the worktree's real path. */
+    public String repoKeyFor(java.nio.file.Path root) {
+        return repoKey != null ? repoKey : root.toString();
+    }
+
+    /** The daemon's idle time: {@code GRAPH_MEMORY_DAEMON_IDLE} when set, else {@code daemon.idle}. */
+    public java.time.Duration effectiveDaemonIdle() {
+        String env = System.getenv("GRAPH_MEMORY_DAEMON_IDLE");
+        return env == null || env.isBlank() ? daemonIdle : parseDuration(env, "GRAPH_MEMORY_DAEMON_IDLE");
+    }
+
+    /** Parses a duration such as {@code 90s}, {@code 30m}, {@code 2h} (a bare number is minutes). */
+    public static java.time.Duration parseDuration(String text, String setting) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            char unit = t.isEmpty() ? 'm' : t.charAt(t.length() - 1);
+            long n = Character.isDigit(unit)
+                    ? Long.parseLong(t)
+                    : Long.parseLong(t.substring(0, t.length() - 1).trim());
+            if (n <= 0) {
+                throw new NumberFormatException();
+            }
+            return switch (unit) {
+                case 's' -> java.time.Duration.ofSeconds(n);
+                case 'h' -> java.time.Duration.ofHours(n);
+                case 'm' -> java.time.Duration.ofMinutes(n);
+                default -> {
+                    if (Character.isDigit(unit)) {
+                        yield java.time.Duration.ofMinutes(n);
+                    }
+                    throw new NumberFormatException();
+                }
+            };
+        } catch (NumberFormatException e) {
+            throw new ConfigException(
+                    setting + ": expected a positive duration such as 90s, 30m or 2h, got '" + text + "'");
+        }
     }
 
     /** Parses a size such as {@code 512k}, {@code 128m}, {@code 1g} or a plain byte count. */
@@ -190,6 +237,11 @@ public record GraphMemoryConfig(
                 return fallback;
             }
             return parseSize(v.toString(), source + ": " + key);
+        }
+
+        java.time.Duration duration(String key, java.time.Duration fallback) {
+            Object v = values.get(key);
+            return v == null ? fallback : parseDuration(v.toString(), source + ": " + key);
         }
 
         List<String> stringList(String key, List<String> fallback) {

@@ -1,11 +1,10 @@
 package dev.graphmemory.server.mcp;
 
 import dev.graphmemory.indexer.IndexOptions;
-import dev.graphmemory.indexer.Indexer;
-import dev.graphmemory.indexer.LanguagePlugins;
-import dev.graphmemory.indexer.ProgressListener;
 import dev.graphmemory.queries.graph.IndexState;
 import dev.graphmemory.queries.graph.RepoGraph;
+import dev.graphmemory.server.reindex.IndexRunner;
+import dev.graphmemory.server.reindex.Reindexing;
 import dev.graphmemory.server.store.GraphStore;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.io.InputStream;
@@ -33,7 +32,8 @@ public final class McpServe {
             IndexOptions options,
             InputStream in,
             OutputStream out,
-            String version) {
+            String version,
+            boolean viaDaemon) {
         CountDownLatch ended = new CountDownLatch(1);
         StoreHandle handle = StoreHandle.start(() -> openAndIndexIfNeeded(root, opener, options));
         GraphTools tools = new GraphTools(handle);
@@ -51,7 +51,8 @@ public final class McpServe {
                 toolList(
                         tools,
                         new KnowledgeTool(handle, root, options.knowledgeGlobs()),
-                        new WorkflowTools(handle, root)),
+                        new WorkflowTools(handle, root),
+                        new IndexTools(handle, root, new Reindexing(new IndexRunner(root), viaDaemon, options))),
                 () -> tools.stamp(staleness));
         guard.start();
         Thread hook = new Thread(() -> shutdown(server, handle), "gm-serve-shutdown");
@@ -65,9 +66,11 @@ public final class McpServe {
         return 0;
     }
 
-    private static java.util.List<ToolDef> toolList(GraphTools graph, KnowledgeTool knowledge, WorkflowTools workflow) {
+    private static java.util.List<ToolDef> toolList(
+            GraphTools graph, KnowledgeTool knowledge, WorkflowTools workflow, IndexTools index) {
         java.util.List<ToolDef> all = new java.util.ArrayList<>(graph.all());
         all.addAll(workflow.all());
+        all.addAll(index.all());
         all.add(TierTool.definition());
         all.add(knowledge.definition());
         return all;
@@ -77,9 +80,10 @@ public final class McpServe {
         GraphStore store = opener.get();
         IndexState state = new RepoGraph(store.driver(), store.repoKey()).state();
         if (!state.complete()) {
-            LOG.info("indexing {} for the first time", root);
-            new Indexer(store.driver(), store.repoKey(), root, options, LanguagePlugins.all(), ProgressListener.NONE)
-                    .run();
+            // Many servers may start at once on a repository never indexed: one indexes, the others
+            // wait for it (the run lock) and find the work done.
+            LOG.info("indexing {} (no complete index yet)", root);
+            new IndexRunner(root).run(store.driver(), store.repoKey(), options, java.time.Duration.ofMinutes(30));
         }
         return store;
     }

@@ -15,13 +15,19 @@ import java.util.function.Supplier;
  * cannot start yields an error that says why.
  */
 public final class StoreHandle implements AutoCloseable {
-    private final CompletableFuture<GraphStore> future;
+    private volatile CompletableFuture<GraphStore> future;
+    private final Supplier<GraphStore> reopener;
 
-    private StoreHandle(CompletableFuture<GraphStore> future) {
+    private StoreHandle(CompletableFuture<GraphStore> future, Supplier<GraphStore> reopener) {
         this.future = future;
+        this.reopener = reopener;
     }
 
     public static StoreHandle start(Supplier<GraphStore> opener) {
+        return new StoreHandle(open(opener), opener);
+    }
+
+    private static CompletableFuture<GraphStore> open(Supplier<GraphStore> opener) {
         CompletableFuture<GraphStore> f = new CompletableFuture<>();
         Thread t = new Thread(
                 () -> {
@@ -34,16 +40,17 @@ public final class StoreHandle implements AutoCloseable {
                 "gm-store-start");
         t.setDaemon(true);
         t.start();
-        return new StoreHandle(f);
+        return f;
     }
 
     /** A handle on a store that is already open (the CLI's case). */
     public static StoreHandle of(GraphStore store) {
-        return new StoreHandle(CompletableFuture.completedFuture(store));
+        return new StoreHandle(CompletableFuture.completedFuture(store), null);
     }
 
     /** The store, waiting at most {@code wait} for it to start. */
     GraphStore await(Duration wait) {
+        reopenIfGone();
         try {
             return future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -57,6 +64,22 @@ public final class StoreHandle implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ToolException("interrupted while waiting for the graph store");
+        }
+    }
+
+    /**
+     * A store whose owner died (the daemon was killed) is opened afresh, which starts a new daemon:
+     * a long-lived server recovers with no manual step.
+     */
+    private synchronized void reopenIfGone() {
+        CompletableFuture<GraphStore> f = future;
+        if (reopener == null || !f.isDone() || f.isCompletedExceptionally() || f.isCancelled()) {
+            return;
+        }
+        GraphStore store = f.join();
+        if (!store.alive()) {
+            store.close();
+            future = open(reopener);
         }
     }
 

@@ -1,185 +1,303 @@
 package dev.graphmemory.server.store;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
-import org.neo4j.configuration.GraphDatabaseSettings;
-import org.neo4j.configuration.connectors.BoltConnector;
-import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
-import org.neo4j.configuration.connectors.ConnectorPortRegister;
-import org.neo4j.configuration.connectors.ConnectorType;
-import org.neo4j.configuration.helpers.SocketAddress;
-import org.neo4j.dbms.api.DatabaseManagementService;
-import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
 import org.neo4j.driver.Logging;
-import org.neo4j.graphdb.GraphDatabaseService;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default store: an embedded Neo4j (Community) in {@code <repo>/.graph-memory/neo4j}, with Bolt
- * on 127.0.0.1 only (a free port) and a generated password. Embedded Neo4j locks its store to one
- * process: when another graph-memory process already owns it, this one connects to that owner over
- * Bolt instead of failing; when the owner cannot be reached, the error names it.
+ * The default store: an embedded Neo4j (Community) in {@code <repo>/.graph-memory/neo4j}, owned by
+ * the repository's store daemon and reached over Bolt on 127.0.0.1 with the generated password.
+ * Opening it finds the running daemon, or starts one (see {@link StoreDaemon}).
+ *
+ * <p>Design notes: the endpoint file is never trusted blindly. A client uses it only when its
+ * process is alive, its version is this one, and its port answers with this store's credentials and
+ * store id. Otherwise, under {@code daemon-start.lock} (so ten racing clients start one daemon), it
+ * asks the OS whether a daemon holds {@code daemon.lock}: none → start one; one of another version
+ * → stop it and start ours; one still starting → wait for its endpoint.
  */
 public final class EmbeddedStore implements GraphStore {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStore.class);
-    private static final String USER = "neo4j";
+    private static final long START_TIMEOUT_MILLIS = 180_000;
+    private static final long STOP_TIMEOUT_MILLIS = 30_000;
 
-    private final DatabaseManagementService dbms; // null when another process owns the store
     private final Driver driver;
     private final String repoKey;
     private final String description;
-    private final Path ownerFile;
+    private final long daemonPid;
 
-    private EmbeddedStore(
-            DatabaseManagementService dbms, Driver driver, String repoKey, String description, Path ownerFile) {
-        this.dbms = dbms;
+    private EmbeddedStore(Driver driver, String repoKey, String description, long daemonPid) {
         this.driver = driver;
         this.repoKey = repoKey;
         this.description = description;
-        this.ownerFile = ownerFile;
+        this.daemonPid = daemonPid;
     }
 
-    /**
-     * Opens the repository's embedded store, or connects to the process that owns it.
-     *
-     * @param pageCacheBytes Neo4j's page cache size
-     * @param command what this process is, recorded for other processes' error messages
-     */
-    public static EmbeddedStore open(Path repoRoot, String repoKey, long pageCacheBytes, String command) {
-        StoreFiles files = new StoreFiles(repoRoot);
+    /** Connects to the daemon that owns the store of {@code worktree}'s repository, starting it if needed. */
+    public static EmbeddedStore open(Path worktree, String repoKey) {
+        StoreFiles files = StoreFiles.forWorktree(worktree);
         files.prepare();
         String password = files.password();
-        Optional<OwnerRecord> owner = OwnerRecord.read(files.ownerFile()).filter(OwnerRecord::alive);
-        if (owner.isPresent() && owner.get().pid() != ProcessHandle.current().pid()) {
-            return connectToOwner(owner.get(), password, repoKey, files);
-        }
-        long t0 = System.nanoTime();
-        DatabaseManagementService dbms = start(files, pageCacheBytes, repoRoot);
-        LOG.debug("embedded Neo4j started in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        try {
-            GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            Path passwordSet = files.neo4jHome().resolve(".password-set");
-            if (!Files.exists(passwordSet)) {
-                // Querying the system database costs ~2 s of Cypher warm-up: do it once per store.
-                setPasswordOnFirstStart(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), password);
-                Files.writeString(passwordSet, "");
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+        while (true) {
+            Optional<EmbeddedStore> store = tryEndpoint(files, password, repoKey);
+            if (store.isPresent()) {
+                return store.get();
             }
-            int port = db.getDependencyResolver()
-                    .resolveDependency(ConnectorPortRegister.class)
-                    .getLocalAddress(ConnectorType.BOLT)
-                    .getPort();
-            LOG.debug("password checked at {} ms", (System.nanoTime() - t0) / 1_000_000);
-            Driver driver = driver(port, password);
-            driver.verifyConnectivity();
-            LOG.debug("driver connected at {} ms", (System.nanoTime() - t0) / 1_000_000);
-            new OwnerRecord(
-                            ProcessHandle.current().pid(),
-                            port,
-                            version(),
-                            command,
-                            Instant.now().toString())
-                    .write(files.ownerFile());
-            String description = "embedded Neo4j at " + files.dir() + " (bolt://127.0.0.1:" + port + ")";
-            return new EmbeddedStore(dbms, driver, repoKey, description, files.ownerFile());
-        } catch (RuntimeException | java.io.IOException e) {
-            dbms.shutdown();
-            throw e instanceof RuntimeException r ? r : new StoreException(e.getMessage(), e);
+            try (FileChannel channel =
+                            FileChannel.open(files.startLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock ignored = lock(channel, deadline, files)) {
+                store = tryEndpoint(files, password, repoKey);
+                if (store.isPresent()) {
+                    return store.get();
+                }
+                startOrReplace(files, deadline);
+            } catch (IOException e) {
+                throw new StoreException("cannot use " + files.startLock() + ": " + e.getMessage(), e);
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new StoreException("the graph-memory daemon for " + files.storeRoot() + " did not come up within "
+                        + START_TIMEOUT_MILLIS / 1000 + " s; see "
+                        + files.logsDir().resolve("daemon.log"));
+            }
         }
     }
 
-    private static DatabaseManagementService start(StoreFiles files, long pageCacheBytes, Path repoRoot) {
-        try {
-            return new DatabaseManagementServiceBuilder(files.neo4jHome())
-                    .setConfig(BoltConnector.enabled, true)
-                    .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", 0))
-                    .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", 0))
-                    .setConfig(GraphDatabaseSettings.auth_enabled, true)
-                    .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
-                    .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
-                    // Bolt waits ~10 s at shutdown by default; a CLI call should end at once.
-                    .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ZERO)
-                    .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ZERO)
-                    .build();
-        } catch (RuntimeException e) {
-            if (isLockFailure(e)) {
-                String holder = OwnerRecord.read(files.ownerFile())
-                        .map(OwnerRecord::describe)
-                        .orElse("another process (no owner record; check `ps` for java processes using " + repoRoot
-                                + ")");
-                throw new StoreException(
-                        "the graph store " + files.neo4jHome() + " is locked by " + holder
-                                + "; stop that process, or point graph-memory at a shared Neo4j with --uri",
-                        e);
-            }
-            throw new StoreException(
-                    "cannot start the embedded Neo4j in " + files.neo4jHome() + ": " + e.getMessage()
-                            + " (its log is in " + files.neo4jHome().resolve("logs") + ")",
-                    e);
+    /** The daemon's endpoint as published, when its process is alive. */
+    public static Optional<DaemonEndpoint> runningDaemon(Path worktree) {
+        StoreFiles files = StoreFiles.forWorktree(worktree);
+        if (!daemonHoldsLifeLock(files)) {
+            return Optional.empty();
         }
+        return DaemonEndpoint.read(files.endpointFile()).filter(DaemonEndpoint::alive);
     }
 
-    private static EmbeddedStore connectToOwner(OwnerRecord owner, String password, String repoKey, StoreFiles files) {
-        Driver driver = driver(owner.boltPort(), password);
+    /** Stops the repository's daemon (SIGTERM, then SIGKILL after 30 s); false when none ran. */
+    public static boolean stopDaemon(Path worktree) {
+        StoreFiles files = StoreFiles.forWorktree(worktree);
+        Optional<DaemonEndpoint> endpoint = DaemonEndpoint.read(files.endpointFile());
+        if (!daemonHoldsLifeLock(files)) {
+            deleteQuietly(files.endpointFile());
+            deleteQuietly(files.pidFile());
+            return false;
+        }
+        if (endpoint.isEmpty()) {
+            throw new StoreException("a graph-memory daemon holds " + files.lifeLock() + " but published no endpoint"
+                    + " (still starting?); retry in a few seconds");
+        }
+        stop(files, endpoint.get());
+        return true;
+    }
+
+    private static Optional<EmbeddedStore> tryEndpoint(StoreFiles files, String password, String repoKey) {
+        Optional<DaemonEndpoint> endpoint = DaemonEndpoint.read(files.endpointFile());
+        if (endpoint.isEmpty()
+                || !endpoint.get().alive()
+                || !endpoint.get().version().equals(version())) {
+            return Optional.empty();
+        }
+        DaemonEndpoint e = endpoint.get();
+        Driver driver = driver(e.boltPort(), password);
         try {
-            driver.verifyConnectivity();
-        } catch (RuntimeException e) {
+            String storeId = driver.executableQuery("CALL db.info() YIELD id RETURN id")
+                    .execute()
+                    .records()
+                    .getFirst()
+                    .get("id")
+                    .asString();
+            if (!storeId.equals(e.storeId())) {
+                LOG.info("port {} answers for another store ({}), not {}", e.boltPort(), storeId, e.storeId());
+                driver.close();
+                return Optional.empty();
+            }
+        } catch (RuntimeException ex) {
+            LOG.debug("the daemon endpoint {} does not answer: {}", e, ex.toString());
             driver.close();
-            throw new StoreException(
-                    "the graph store in " + files.dir() + " is held by " + owner.describe()
-                            + ", and its Bolt port " + owner.boltPort() + " does not answer (" + e.getMessage()
-                            + "); stop that process or wait for it to finish",
-                    e);
+            return Optional.empty();
         }
-        LOG.debug("connected to the store owned by {}", owner.describe());
-        String description = "embedded Neo4j at " + files.dir() + ", owned by " + owner.describe()
-                + " (bolt://127.0.0.1:" + owner.boltPort() + ")";
-        return new EmbeddedStore(null, driver, repoKey, description, null);
+        String description = "embedded Neo4j at " + files.dir() + ", served by " + e.describe() + " (bolt://127.0.0.1:"
+                + e.boltPort() + ")";
+        return Optional.of(new EmbeddedStore(driver, repoKey, description, e.pid()));
     }
 
-    private static void setPasswordOnFirstStart(GraphDatabaseService system, String password) {
-        boolean changeRequired = system.executeTransactionally(
-                "SHOW USERS YIELD user, passwordChangeRequired WHERE user = $user RETURN passwordChangeRequired",
-                java.util.Map.of("user", USER),
-                r -> r.hasNext() && Boolean.TRUE.equals(r.next().get("passwordChangeRequired")));
-        if (changeRequired) {
-            system.executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", java.util.Map.of("pw", password));
+    /** Under the start lock: start a daemon, replace one of another version, or wait for one starting. */
+    private static void startOrReplace(StoreFiles files, long deadline) {
+        Optional<DaemonEndpoint> endpoint = DaemonEndpoint.read(files.endpointFile());
+        if (daemonHoldsLifeLock(files)) {
+            if (endpoint.isPresent()
+                    && endpoint.get().alive()
+                    && !endpoint.get().version().equals(version())) {
+                LOG.info(
+                        "replacing the graph-memory daemon of version {} with version {}",
+                        endpoint.get().version(),
+                        version());
+                stop(files, endpoint.get());
+            } else {
+                waitForEndpoint(files, null, deadline); // starting, or its endpoint was just unusable
+                return;
+            }
+        }
+        deleteQuietly(files.endpointFile());
+        deleteQuietly(files.pidFile());
+        long t0 = System.nanoTime();
+        Process process = DaemonSpawner.spawn(files);
+        waitForEndpoint(files, process, deadline);
+        LOG.debug("graph-memory daemon started in {} ms", (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static void waitForEndpoint(StoreFiles files, Process spawned, long deadline) {
+        while (System.currentTimeMillis() < deadline) {
+            Optional<DaemonEndpoint> e = DaemonEndpoint.read(files.endpointFile());
+            if (e.isPresent() && e.get().alive() && e.get().version().equals(version())) {
+                return;
+            }
+            if (spawned != null && !spawned.isAlive() && spawned.exitValue() != 0) {
+                throw new StoreException("the graph-memory daemon for " + files.storeRoot() + " failed to start (exit "
+                        + spawned.exitValue() + "): " + logTail(files));
+            }
+            if (spawned == null && !daemonHoldsLifeLock(files)) {
+                return; // the daemon we waited for is gone: the caller starts afresh
+            }
+            sleep(50);
+        }
+    }
+
+    private static void stop(StoreFiles files, DaemonEndpoint endpoint) {
+        Optional<ProcessHandle> process = ProcessHandle.of(endpoint.pid());
+        process.ifPresent(ProcessHandle::destroy);
+        long until = System.currentTimeMillis() + STOP_TIMEOUT_MILLIS;
+        while (daemonHoldsLifeLock(files) && System.currentTimeMillis() < until) {
+            sleep(50);
+        }
+        if (daemonHoldsLifeLock(files)) {
+            process.ifPresent(ProcessHandle::destroyForcibly);
+            long kill = System.currentTimeMillis() + STOP_TIMEOUT_MILLIS;
+            while (daemonHoldsLifeLock(files) && System.currentTimeMillis() < kill) {
+                sleep(50);
+            }
+        }
+    }
+
+    /** Whether a live process holds {@code daemon.lock} (the OS releases it when the daemon dies). */
+    static boolean daemonHoldsLifeLock(StoreFiles files) {
+        if (!Files.exists(files.lifeLock())) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(files.lifeLock(), StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static FileLock lock(FileChannel channel, long deadline, StoreFiles files) throws IOException {
+        while (true) {
+            try {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    return lock;
+                }
+            } catch (OverlappingFileLockException e) {
+                // another thread of this JVM is starting the daemon: wait for it like for a process
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new StoreException("timed out waiting for " + files.startLock() + " (another client is starting"
+                        + " the graph-memory daemon)");
+            }
+            sleep(50);
+        }
+    }
+
+    private static String logTail(StoreFiles files) {
+        Path log = files.logsDir().resolve("daemon.log");
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())) + "\n(full log: "
+                    + log + ")";
+        } catch (IOException e) {
+            return "see " + log;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debug("cannot remove {}: {}", file, e.toString());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for the graph-memory daemon", e);
         }
     }
 
     private static Driver driver(int port, String password) {
         return GraphDatabase.driver(
                 "bolt://127.0.0.1:" + port,
-                AuthTokens.basic(USER, password),
+                AuthTokens.basic(EmbeddedNeo4j.USER, password),
                 Config.builder()
                         .withoutEncryption()
+                        .withUserAgent("graph-memory/" + version())
                         .withLogging(Logging.slf4j())
                         .build());
     }
 
-    private static boolean isLockFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().equals("FileLockException")
-                    || String.valueOf(t.getMessage()).contains("store_lock")) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * graph-memory's version and build time, from the jar's manifest ({@code dev} when run from
+     * classes): a daemon of another version or build is replaced.
+     */
+    public static String version() {
+        return VERSION;
     }
 
-    static String version() {
+    private static final String VERSION = readVersion();
+
+    private static String readVersion() {
+        String override = System.getProperty("gm.version.override"); // lets a test play an older build
+        if (override != null) {
+            return override;
+        }
         String v = EmbeddedStore.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        if (v == null) {
+            return "dev";
+        }
+        try (var jar = new java.util.jar.JarFile(Path.of(EmbeddedStore.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toFile())) {
+            String build = jar.getManifest() == null
+                    ? null
+                    : jar.getManifest().getMainAttributes().getValue("Implementation-Build");
+            return build == null ? v : v + "+" + build;
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            return v;
+        }
     }
 
     @Override
@@ -198,15 +316,12 @@ public final class EmbeddedStore implements GraphStore {
     }
 
     @Override
+    public boolean alive() {
+        return ProcessHandle.of(daemonPid).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    @Override
     public void close() {
         driver.close();
-        if (dbms != null) {
-            try {
-                Files.deleteIfExists(ownerFile);
-            } catch (java.io.IOException e) {
-                LOG.warn("could not remove {}: {}", ownerFile, e.getMessage());
-            }
-            dbms.shutdown();
-        }
     }
 }

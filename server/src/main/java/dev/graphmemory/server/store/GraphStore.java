@@ -18,6 +18,11 @@ public interface GraphStore extends AutoCloseable {
     /** A short human description, e.g. {@code embedded Neo4j at /r/.graph-memory (bolt://127.0.0.1:41234)}. */
     String describe();
 
+    /** False when the process serving the store is known to be gone (then the store is reopened). */
+    default boolean alive() {
+        return true;
+    }
+
     /** Closes the driver and, for an owned store, shuts the database down. */
     @Override
     void close();

@@ -14,10 +14,14 @@ import java.util.List;
 
 /**
  * The files of {@code <repo>/.graph-memory/}: the Neo4j home, the generated credentials (readable
- * by the user alone), and the entry in git's {@code info/exclude} that keeps the folder out of
- * {@code git status}.
+ * by the user alone), the daemon's endpoint and locks, the reindex requests the git hook leaves,
+ * and the entry in git's {@code info/exclude} that keeps the folder out of {@code git status}.
+ *
+ * <p>One store per repository: a linked worktree ({@code git worktree add}) uses the folder of the
+ * main worktree, so every worktree of a repository shares one daemon and one database, each
+ * worktree's graph under its own repository key.
  */
-final class StoreFiles {
+public final class StoreFiles {
     static final String DIR = ".graph-memory";
     static final String EXCLUDE_LINE = "/" + DIR + "/";
 
@@ -29,23 +33,86 @@ final class StoreFiles {
         this.dir = repoRoot.resolve(DIR);
     }
 
-    Path dir() {
+    /** The store files for a working tree: its own, or its main worktree's when it is a linked one. */
+    public static StoreFiles forWorktree(Path worktree) {
+        return new StoreFiles(mainWorktree(worktree));
+    }
+
+    /**
+     * The main worktree of {@code worktree}: itself, unless its {@code .git} is a file pointing into
+     * another repository's {@code worktrees/} folder whose common dir is a non-bare {@code .git}.
+     */
+    static Path mainWorktree(Path worktree) {
+        try {
+            Path common = new StoreFiles(worktree).gitCommonDir();
+            if (common != null
+                    && common.getFileName() != null
+                    && common.getFileName().toString().equals(".git")
+                    && !common.getParent().equals(worktree)
+                    && Files.isDirectory(common.getParent())) {
+                return common.getParent().toRealPath();
+            }
+        } catch (IOException e) {
+            // fall through: the worktree keeps its own store
+        }
+        return worktree;
+    }
+
+    public Path dir() {
         return dir;
+    }
+
+    /** The working tree whose {@code .graph-memory/} this is. */
+    public Path storeRoot() {
+        return repoRoot;
+    }
+
+    /** The daemon's endpoint: pid, Bolt port, version, store id (JSON, written once it is up). */
+    public Path endpointFile() {
+        return dir.resolve("daemon.json");
+    }
+
+    /** The daemon's pid alone, for the git hook's shell check. */
+    public Path pidFile() {
+        return dir.resolve("daemon.pid");
+    }
+
+    /** Held by the running daemon for its whole life: free means no daemon runs. */
+    Path lifeLock() {
+        return dir.resolve("daemon.lock");
+    }
+
+    /** Held by a client while it starts a daemon, so racing clients start one. */
+    Path startLock() {
+        return dir.resolve("daemon-start.lock");
+    }
+
+    /** Reindex requests, one file per worktree, left by the git hook and the reindex tool. */
+    public Path requestsDir() {
+        return dir.resolve("requests");
+    }
+
+    /** Per-worktree index-run status and locks. */
+    public Path runsDir() {
+        return dir.resolve("runs");
+    }
+
+    public Path logsDir() {
+        return dir.resolve("logs");
     }
 
     Path neo4jHome() {
         return dir.resolve("neo4j");
     }
 
-    Path ownerFile() {
-        return dir.resolve("owner.json");
-    }
-
     /** Creates the folder (user-only) and lists it in git's exclude file. */
-    void prepare() {
+    public void prepare() {
         try {
             Files.createDirectories(dir);
             restrict(dir, "rwx------");
+            Files.createDirectories(requestsDir());
+            Files.createDirectories(runsDir());
+            Files.createDirectories(logsDir());
             excludeFromGit();
         } catch (IOException e) {
             throw new StoreException("cannot create the store folder " + dir + ": " + e.getMessage(), e);
@@ -53,22 +120,39 @@ final class StoreFiles {
     }
 
     /** The password of the embedded store's {@code neo4j} user, generated on first use. */
-    String password() {
+    synchronized String password() {
         Path file = dir.resolve("credentials");
         try {
             if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.UTF_8).trim();
+                return readPassword(file);
             }
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
             String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.writeString(file, "", StandardOpenOption.CREATE_NEW);
-            restrict(file, "rw-------");
-            Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
-            return password;
+            // Written whole under a temporary name, then linked into place: a racing process either
+            // wins the link or reads the winner's complete file, never a half-written one.
+            Path tmp = Files.createTempFile(dir, "credentials", ".tmp");
+            try {
+                restrict(tmp, "rw-------");
+                Files.writeString(tmp, password + "\n", StandardCharsets.UTF_8);
+                Files.createLink(file, tmp);
+                return password;
+            } catch (java.nio.file.FileAlreadyExistsException raced) {
+                return readPassword(file);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
             throw new StoreException("cannot read or create the credentials file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String readPassword(Path file) throws IOException {
+        String password = Files.readString(file, StandardCharsets.UTF_8).trim();
+        if (password.isEmpty()) {
+            throw new IOException("the file is empty; delete it and the folder neo4j/ beside it to start afresh");
+        }
+        return password;
     }
 
     private void excludeFromGit() throws IOException {

@@ -1,0 +1,262 @@
+package dev.graphmemory.server.reindex;
+
+import dev.graphmemory.indexer.IndexOptions;
+import dev.graphmemory.indexer.IndexSummary;
+import dev.graphmemory.indexer.Indexer;
+import dev.graphmemory.indexer.LanguagePlugins;
+import dev.graphmemory.indexer.ProgressListener;
+import dev.graphmemory.server.store.StoreFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs index passes for one worktree, one at a time across every process of the machine, and
+ * drains the reindex requests the git hook and the {@code reindex} tool leave.
+ *
+ * <p>Design notes: {@code runs/<key>.lock} (an OS file lock, released when a process dies) makes
+ * runs of one worktree exclusive; {@code runs/<key>.json} says whether one is under way and what
+ * the last one did. A request is a file {@code requests/<key>} holding the worktree's path; a run
+ * claims it (renames it away) before reading the tree, so whatever is committed during the run
+ * leaves a fresh request and gets one more run: twenty commits in a burst make a few runs, never a
+ * queue of twenty. Whoever finishes a run looks for a request once more after letting go of the
+ * lock, so a request left by a runner that found the lock taken is never stranded.
+ */
+public final class IndexRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexRunner.class);
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_JVM = new ConcurrentHashMap<>();
+
+    private final StoreFiles files;
+    private final Path worktree;
+    private final String key;
+    private final ProgressListener progress;
+
+    public IndexRunner(Path worktree) {
+        this(worktree, ProgressListener.NONE);
+    }
+
+    public IndexRunner(Path worktree, ProgressListener progress) {
+        this.worktree = worktree;
+        this.files = StoreFiles.forWorktree(worktree);
+        this.key = key(worktree);
+        this.progress = progress;
+    }
+
+    /** The file-name key of a worktree: the first 16 hex digits of the SHA-256 of its real path. */
+    public static String key(Path worktree) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(worktree.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Leaves a reindex request for this worktree (what the git hook does in shell). */
+    public void request() {
+        request(false);
+    }
+
+    /** Leaves a reindex request; {@code full} asks for a full rebuild. */
+    public void request(boolean full) {
+        try {
+            Files.createDirectories(files.requestsDir());
+            Path tmp = files.requestsDir()
+                    .resolve(key + ".tmp." + ProcessHandle.current().pid());
+            Files.writeString(tmp, worktree + "\n" + (full ? "full\n" : ""), StandardCharsets.UTF_8);
+            Files.move(tmp, requestFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the reindex request " + requestFile(), e);
+        }
+    }
+
+    /** Whether a reindex is owed: a request not yet taken up by a run. */
+    public boolean requestPending() {
+        return Files.exists(requestFile());
+    }
+
+    /** What the last or current run of this worktree says. */
+    public RunStatus status() {
+        RunStatus status = RunStatus.read(statusFile());
+        if (status.running() && !lockHeld()) {
+            return status.interrupted(); // the process running it died
+        }
+        return status;
+    }
+
+    /**
+     * Runs now, waiting up to {@code maxWait} for a run under way elsewhere to finish first; then
+     * keeps running while requests arrive. Empty when the wait ran out.
+     */
+    public Optional<IndexSummary> run(Driver driver, String repoKey, IndexOptions options, Duration maxWait) {
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            Optional<IndexSummary> summary = runIfFree(driver, repoKey, options);
+            if (summary.isPresent()) {
+                return summary;
+            }
+            if (System.nanoTime() > deadline) {
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Runs when no other run of this worktree is under way, then drains requests; empty when one is
+     * (that run drains the requests instead).
+     */
+    public Optional<IndexSummary> runIfFree(Driver driver, String repoKey, IndexOptions options) {
+        IndexSummary last = null;
+        boolean first = true;
+        while (first || requestPending()) {
+            ReentrantLock local = IN_JVM.computeIfAbsent(lockFile(), p -> new ReentrantLock());
+            if (!local.tryLock()) {
+                return Optional.ofNullable(last);
+            }
+            try (FileChannel channel = openLock();
+                    FileLock lock = tryLock(channel)) {
+                if (lock == null) {
+                    return Optional.ofNullable(last);
+                }
+                do {
+                    boolean fullAsked = claimRequest();
+                    IndexOptions o = first ? options : options.withFull(false);
+                    last = runOnce(driver, repoKey, fullAsked ? o.withFull(true) : o);
+                    first = false;
+                } while (requestPending());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot use the run lock " + lockFile(), e);
+            } finally {
+                local.unlock();
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** Whether git is in the middle of a rebase, merge or cherry-pick in this worktree. */
+    public boolean gitBusy() {
+        try (var repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()
+                .findGitDir(worktree.toFile())
+                .build()) {
+            return !repo.getRepositoryState().canCommit()
+                    || Files.exists(repo.getDirectory().toPath().resolve("rebase-merge"))
+                    || Files.exists(repo.getDirectory().toPath().resolve("rebase-apply"));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private IndexSummary runOnce(Driver driver, String repoKey, IndexOptions options) {
+        Instant started = Instant.now();
+        RunStatus.running(worktree, started).write(statusFile());
+        try {
+            IndexSummary summary =
+                    new Indexer(driver, repoKey, worktree, options, LanguagePlugins.all(), progress).run();
+            RunStatus.finished(worktree, started, summary).write(statusFile());
+            LOG.info("reindexed {}: {}", worktree, summary.oneLine());
+            return summary;
+        } catch (RuntimeException e) {
+            RunStatus.failed(worktree, started, e).write(statusFile());
+            throw e;
+        }
+    }
+
+    /** Takes this worktree's request, if any; returns whether it asked for a full rebuild. */
+    private boolean claimRequest() throws IOException {
+        Path claimed = files.requestsDir()
+                .resolve(key + ".running." + ProcessHandle.current().pid());
+        try {
+            Files.move(requestFile(), claimed, StandardCopyOption.ATOMIC_MOVE);
+            boolean full = asksFull(claimed);
+            Files.deleteIfExists(claimed);
+            return full;
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false; // no request: a direct run
+        }
+    }
+
+    /** Whether a request file asks for a full rebuild (a second line {@code full}). */
+    public static boolean asksFull(Path request) throws IOException {
+        return Files.readAllLines(request, StandardCharsets.UTF_8).stream()
+                .skip(1)
+                .anyMatch(l -> l.trim().equals("full"));
+    }
+
+    private boolean lockHeld() {
+        if (!Files.exists(lockFile())) {
+            return false;
+        }
+        // Closing a channel drops every lock this process holds on the file, so look only while
+        // holding the in-JVM lock: no run of this process holds the file lock meanwhile.
+        ReentrantLock local = IN_JVM.computeIfAbsent(lockFile(), p -> new ReentrantLock());
+        if (!local.tryLock()) {
+            return true;
+        }
+        try (FileChannel channel = openLock()) {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            local.unlock();
+        }
+    }
+
+    private FileChannel openLock() throws IOException {
+        Files.createDirectories(files.runsDir());
+        return FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    private Path requestFile() {
+        return files.requestsDir().resolve(key);
+    }
+
+    private Path lockFile() {
+        return files.runsDir().resolve(key + ".lock");
+    }
+
+    private Path statusFile() {
+        return files.runsDir().resolve(key + ".json");
+    }
+
+    public StoreFiles files() {
+        return files;
+    }
+}

@@ -1,0 +1,282 @@
+package dev.graphmemory.server.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store daemon ({@code graph-memory daemon run}): one detached process per repository that owns
+ * the embedded Neo4j, publishes its endpoint, runs the reindexes the git hook and the tools ask
+ * for, and stops itself after an idle time.
+ *
+ * <p>Design notes: the daemon holds {@code daemon.lock} for its whole life, so "is a daemon
+ * running?" is answered by the operating system (a killed daemon's lock is released at once),
+ * never by a pid file alone. Reindex requests are files in {@code requests/}, one per worktree:
+ * the daemon claims one by renaming it before the run, so a commit made during a run leaves a new
+ * request and gets exactly one more run, however many commits arrive (bursts coalesce). Idle means
+ * no client Bolt connection, no run and no request for the whole idle time.
+ */
+public final class StoreDaemon {
+    /** The user agent of the daemon's own driver, whose connections do not count as clients. */
+    static final String OWN_AGENT = "graph-memory-daemon";
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreDaemon.class);
+    private static final long POLL_MILLIS = 100;
+    private static final Duration DEFER = Duration.ofSeconds(1);
+
+    /** What the daemon does with a reindex request: run it, or say it must wait (a rebase). */
+    public interface Reindexer {
+        /** Returns false when the run must wait (the request is kept and retried a little later). */
+        boolean reindex(Driver driver, Path worktree, boolean full);
+    }
+
+    private final StoreFiles files;
+    private final long pageCacheBytes;
+    private final Duration idle;
+    private final Reindexer reindexer;
+    private final Map<Path, Instant> deferredUntil = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
+
+    public StoreDaemon(StoreFiles files, long pageCacheBytes, Duration idle, Reindexer reindexer) {
+        this.files = files;
+        this.pageCacheBytes = pageCacheBytes;
+        this.idle = idle;
+        this.reindexer = reindexer;
+    }
+
+    /** Runs until idle, stopped or killed; returns the exit code (0 also when another daemon runs). */
+    public int run() throws IOException {
+        files.prepare();
+        try (FileChannel channel =
+                        FileChannel.open(files.lifeLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock life = channel.tryLock()) {
+            if (life == null) {
+                LOG.info("another graph-memory daemon already runs for {}", files.storeRoot());
+                return 0;
+            }
+            long t0 = System.nanoTime();
+            restoreClaimedRequests();
+            EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(files, pageCacheBytes);
+            DaemonEndpoint endpoint = new DaemonEndpoint(
+                    ProcessHandle.current().pid(),
+                    neo4j.port(),
+                    EmbeddedStore.version(),
+                    neo4j.storeId(),
+                    Instant.now().toString());
+            Driver driver = ownDriver(neo4j.port(), files.password());
+            ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "gm-reindex");
+                t.setDaemon(true);
+                return t;
+            });
+            java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+            // SIGTERM (`daemon stop`): end the loop, then let the cleanup below shut Neo4j down
+            // cleanly before the JVM halts.
+            Thread hook = new Thread(
+                    () -> {
+                        stopping = true;
+                        try {
+                            stopped.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "gm-daemon-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            endpoint.write(files.endpointFile(), files.pidFile());
+            LOG.info(
+                    "graph-memory daemon up for {} on bolt://127.0.0.1:{} in {} ms (idle stop after {})",
+                    files.storeRoot(),
+                    neo4j.port(),
+                    (System.nanoTime() - t0) / 1_000_000,
+                    idle);
+            try {
+                loop(neo4j, driver, runner, endpoint);
+            } finally {
+                removeEndpoint(endpoint);
+                runner.shutdownNow();
+                try {
+                    runner.awaitTermination(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                driver.close();
+                neo4j.close();
+                LOG.info("graph-memory daemon for {} stopped", files.storeRoot());
+                stopped.countDown();
+            }
+            return 0;
+        }
+    }
+
+    private void loop(EmbeddedNeo4j neo4j, Driver driver, ExecutorService runner, DaemonEndpoint endpoint)
+            throws IOException {
+        Future<?> current = null;
+        long idleSince = System.nanoTime();
+        while (!stopping) {
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (!Files.isDirectory(files.dir())) {
+                LOG.info("{} was removed; stopping", files.dir());
+                return;
+            }
+            republishIfMissing(endpoint);
+            boolean busy = current != null && !current.isDone();
+            List<Path> pending = pendingRequests();
+            if (!busy && !pending.isEmpty()) {
+                Path request = pending.getFirst();
+                Path claimed = claim(request);
+                if (claimed != null) {
+                    current = runner.submit(() -> handle(driver, claimed));
+                    busy = true;
+                }
+            }
+            long now = System.nanoTime();
+            if (busy || !pending.isEmpty() || neo4j.clientConnections(OWN_AGENT) > 0) {
+                idleSince = now;
+            } else if (now - idleSince > idle.toNanos()) {
+                LOG.info("idle for {}; stopping", idle);
+                return;
+            }
+        }
+    }
+
+    private void handle(Driver driver, Path claimed) {
+        Path worktree = null;
+        try {
+            List<String> lines = Files.readAllLines(claimed, StandardCharsets.UTF_8);
+            worktree = Path.of(lines.isEmpty() ? "" : lines.getFirst().trim());
+            if (lines.isEmpty() || !Files.isDirectory(worktree)) {
+                LOG.info("dropping a reindex request for {}: the folder is gone", worktree);
+                return;
+            }
+            boolean full = lines.stream().skip(1).anyMatch(l -> l.trim().equals("full"));
+            boolean done = reindexer.reindex(driver, worktree, full);
+            if (!done) {
+                deferredUntil.put(worktree, Instant.now().plus(DEFER));
+                unclaim(claimed);
+                return;
+            }
+            deferredUntil.remove(worktree);
+        } catch (RuntimeException | IOException e) {
+            LOG.warn("reindex of {} failed: {}", worktree, e.toString(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(claimed);
+            } catch (IOException e) {
+                LOG.debug("cannot remove {}: {}", claimed, e.toString());
+            }
+        }
+    }
+
+    /** Requests waiting to run: plain files in {@code requests/}, skipping deferred worktrees. */
+    private List<Path> pendingRequests() throws IOException {
+        try (Stream<Path> s = Files.list(files.requestsDir())) {
+            return s.filter(p -> {
+                        String n = p.getFileName().toString();
+                        return !n.contains(".") && !deferred(p);
+                    })
+                    .sorted()
+                    .toList();
+        } catch (java.nio.file.NoSuchFileException e) {
+            Files.createDirectories(files.requestsDir());
+            return List.of();
+        }
+    }
+
+    private boolean deferred(Path request) {
+        try {
+            Path worktree = Path.of(Files.readAllLines(request, StandardCharsets.UTF_8)
+                    .getFirst()
+                    .trim());
+            Instant until = deferredUntil.get(worktree);
+            return until != null && Instant.now().isBefore(until);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Path claim(Path request) {
+        Path claimed = request.resolveSibling(request.getFileName() + ".claimed");
+        try {
+            return Files.move(request, claimed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            return null; // claimed by another runner, or gone
+        }
+    }
+
+    /** Puts a claimed request back unless a newer one arrived meanwhile. */
+    private static void unclaim(Path claimed) throws IOException {
+        String name = claimed.getFileName().toString();
+        Path request = claimed.resolveSibling(name.substring(0, name.length() - ".claimed".length()));
+        if (!Files.exists(request)) {
+            Files.move(claimed, request, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** Requests a killed daemon had claimed but not finished are owed again. */
+    private void restoreClaimedRequests() throws IOException {
+        try (Stream<Path> s = Files.list(files.requestsDir())) {
+            for (Path p : s.filter(p -> p.toString().endsWith(".claimed")).toList()) {
+                unclaim(p);
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void republishIfMissing(DaemonEndpoint endpoint) {
+        DaemonEndpoint published = DaemonEndpoint.read(files.endpointFile()).orElse(null);
+        if (!endpoint.equals(published)) {
+            LOG.info("endpoint file {} was removed or changed; writing it again", files.endpointFile());
+            endpoint.write(files.endpointFile(), files.pidFile());
+        }
+    }
+
+    private void removeEndpoint(DaemonEndpoint endpoint) {
+        try {
+            if (endpoint.equals(DaemonEndpoint.read(files.endpointFile()).orElse(null))) {
+                Files.deleteIfExists(files.endpointFile());
+                Files.deleteIfExists(files.pidFile());
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot remove the endpoint: {}", e.toString());
+        }
+    }
+
+    private static Driver ownDriver(int port, String password) {
+        return GraphDatabase.driver(
+                "bolt://127.0.0.1:" + port,
+                AuthTokens.basic(EmbeddedNeo4j.USER, password),
+                Config.builder()
+                        .withoutEncryption()
+                        .withUserAgent(OWN_AGENT + "/" + EmbeddedStore.version())
+                        .withLogging(Logging.slf4j())
+                        .build());
+    }
+}

@@ -1,0 +1,166 @@
+package dev.graphmemory.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The git hooks under real {@code git}: they keep hooks already there, never fail a commit (store
+ * down, no tools on PATH, mid-rebase), and the graph catches up with HEAD to the same fingerprint a
+ * fresh full index gives.
+ */
+class HookIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path tmp;
+
+    private final List<Path> repos = new ArrayList<>();
+
+    @AfterEach
+    void stopDaemons() {
+        repos.forEach(r -> Launcher.run("--repo", r.toString(), "daemon", "stop"));
+    }
+
+    private Path repo(String name) throws Exception {
+        Path repo = FixtureRepo.workflowRepo(tmp.resolve(name)).toRealPath();
+        repos.add(repo);
+        return repo;
+    }
+
+    @Test
+    void installKeepsTheHooksAlreadyThereAndUninstallRestoresThem() throws Exception {
+        Path repo = repo("keep");
+        Path hooks = repo.resolve(".git/hooks");
+        Files.createDirectories(hooks);
+        String mine = "#!/bin/sh\necho \"mine $1\" >> \"$(git rev-parse --show-toplevel)/../mine.log\"\nexit 0\n";
+        Files.writeString(hooks.resolve("post-commit"), mine);
+        hooks.resolve("post-commit").toFile().setExecutable(true);
+        // A hook in another language is chained, not edited.
+        String other = "#!/usr/bin/env -S perl -w\nopen(my $f, '>>', '../other.log'); print $f \"other\\n\";\n";
+        Files.writeString(hooks.resolve("post-merge"), other);
+
+        Launcher install = Launcher.run("--repo", repo.toString(), "hook", "install");
+        assertThat(install.exitCode()).as(install.err()).isZero();
+        assertThat(Files.readString(hooks.resolve("post-commit")))
+                .startsWith("#!/bin/sh\n# >>> graph-memory >>>")
+                .endsWith("exit 0\n")
+                .contains("echo \"mine $1\"");
+        assertThat(hooks.resolve("post-merge.graph-memory-chained")).hasContent(other);
+        assertThat(Launcher.run("--repo", repo.toString(), "hook", "install").exitCode())
+                .isZero(); // again: refreshed, not doubled
+        assertThat(Files.readString(hooks.resolve("post-commit")).split("# >>> graph-memory", -1))
+                .hasSize(2);
+
+        Files.writeString(repo.resolve("NOTES.txt"), "a note\n");
+        GitCli.ok(repo, "add", "NOTES.txt");
+        GitCli.ok(repo, "commit", "-qm", "notes");
+        assertThat(Files.readString(repo.resolve("../mine.log"))).isEqualTo("mine \n");
+        try (var requests = Files.list(repo.resolve(".graph-memory/requests"))) {
+            assertThat(requests.map(p -> p.getFileName().toString()))
+                    .isNotEmpty(); // owed (or already claimed by the run the hook started)
+        }
+
+        Launcher uninstall = Launcher.run("--repo", repo.toString(), "hook", "uninstall");
+        assertThat(uninstall.exitCode()).as(uninstall.err()).isZero();
+        assertThat(hooks.resolve("post-commit")).hasContent(mine);
+        assertThat(hooks.resolve("post-merge")).hasContent(other);
+        assertThat(hooks.resolve("post-checkout")).doesNotExist();
+        assertThat(hooks.resolve("post-merge.graph-memory-chained")).doesNotExist();
+    }
+
+    @Test
+    void aCommitSucceedsWithTheStoreDownAndNoToolsOnPathAndTheReindexStaysOwed() throws Exception {
+        Path repo = repo("down");
+        assertThat(Launcher.run("--repo", repo.toString(), "hook", "install").exitCode())
+                .isZero();
+        assertThat(Launcher.run("--repo", repo.toString(), "daemon", "status").exitCode())
+                .isEqualTo(3); // no daemon runs
+        Files.writeString(repo.resolve("NOTES.txt"), "a note\n");
+        GitCli.ok(repo, "add", "NOTES.txt");
+        // No java, no coreutils, no setsid: every step of the hook fails, the commit does not.
+        GitCli commit = GitCli.run(repo, Map.of("PATH", "/nonexistent"), "commit", "-qm", "no tools");
+        assertThat(commit.exitCode()).as(commit.output()).isZero();
+        assertThat(GitCli.ok(repo, "log", "-1", "--format=%s").trim()).isEqualTo("no tools");
+
+        // With the tools back, the next commit's hook starts the store and the graph catches up.
+        Files.writeString(repo.resolve("NOTES.txt"), "a second note\n");
+        GitCli.ok(repo, "commit", "-qam", "tools back");
+        String head = GitCli.ok(repo, "rev-parse", "HEAD").trim();
+        JsonNode status = awaitCurrent(repo);
+        assertThat(status.get("indexed_commit").asString()).isEqualTo(head);
+    }
+
+    @Test
+    void aRebaseRunsTheHooksAndTheGraphEndsEqualToAFullIndex() throws Exception {
+        Path repo = repo("rebase");
+        assertThat(Launcher.run("--repo", repo.toString(), "index").exitCode()).isZero();
+        assertThat(Launcher.run("--repo", repo.toString(), "hook", "install").exitCode())
+                .isZero();
+        String main = GitCli.ok(repo, "rev-parse", "--abbrev-ref", "HEAD").trim();
+        GitCli.ok(repo, "checkout", "-qb", "topic");
+        for (int i = 0; i < 3; i++) {
+            Path file = repo.resolve("src/main/java/com/acme/Topic" + i + ".java");
+            Files.writeString(file, "package com.acme;\n\npublic class Topic" + i + " {\n    void run() {}\n}\n");
+            GitCli.ok(repo, "add", ".");
+            GitCli.ok(repo, "commit", "-qm", "topic " + i);
+        }
+        GitCli.ok(repo, "checkout", "-q", main);
+        Files.writeString(repo.resolve("README.md"), "# fixture\n\nchanged on main\n");
+        GitCli.ok(repo, "add", ".");
+        GitCli.ok(repo, "commit", "-qm", "main moves");
+        GitCli.ok(repo, "checkout", "-q", "topic");
+        GitCli rebase = GitCli.run(repo, "rebase", main);
+        assertThat(rebase.exitCode()).as(rebase.output()).isZero();
+
+        String head = GitCli.ok(repo, "rev-parse", "HEAD").trim();
+        JsonNode status = awaitCurrent(repo);
+        assertThat(status.get("indexed_commit").asString()).isEqualTo(head);
+        assertThat(fingerprint(repo)).isEqualTo(freshFingerprint(repo));
+    }
+
+    /** Polls {@code status --json} until the graph reflects HEAD with nothing owed (bounded). */
+    static JsonNode awaitCurrent(Path repo) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(240);
+        JsonNode last = null;
+        while (System.nanoTime() < deadline) {
+            Launcher status = Launcher.run("--repo", repo.toString(), "status", "--json");
+            if (!status.out().isBlank()) {
+                last = JSON.readTree(status.out());
+                if (status.exitCode() == 0
+                        && !last.get("run_under_way").asBoolean()
+                        && !last.get("reindex_owed").asBoolean()) {
+                    return last;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the graph did not catch up with HEAD: " + last);
+    }
+
+    static String fingerprint(Path repo) {
+        Launcher f = Launcher.run("--repo", repo.toString(), "stats", "--fingerprint");
+        assertThat(f.exitCode()).as(f.err()).isZero();
+        return f.out().trim();
+    }
+
+    /** The fingerprint of a fresh full index of the same commit, in a clone on the shared test Neo4j. */
+    static String freshFingerprint(Path repo) throws Exception {
+        Path clone = Files.createTempDirectory("gm-fresh");
+        GitCli.ok(clone.getParent(), "clone", "-q", repo.toString(), clone.toString());
+        Cli index = Cli.onTestStore(clone, "index", "--full");
+        assertThat(index.exitCode()).as(index.err()).isZero();
+        Cli f = Cli.onTestStore(clone, "stats", "--fingerprint");
+        assertThat(f.exitCode()).as(f.err()).isZero();
+        return f.out().trim();
+    }
+}
