@@ -36,7 +36,7 @@ record Launcher(int exitCode, String out, String err) {
             pb.environment().put("GRAPH_MEMORY_DAEMON_IDLE", "60s");
             pb.environment().putAll(env);
             Process p = pb.start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException("timed out: " + command);
             }

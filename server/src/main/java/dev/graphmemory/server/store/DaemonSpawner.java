@@ -42,12 +42,14 @@ final class DaemonSpawner {
         Path log = files.logsDir().resolve("daemon.log");
         try {
             Files.createDirectories(log.getParent());
-            return new ProcessBuilder(command)
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .directory(files.storeRoot().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .redirectErrorStream(true)
-                    .start();
+                    .redirectErrorStream(true);
+            // The daemon's log file tells when it started, what it reindexed and why it stopped.
+            pb.environment().putIfAbsent("GRAPH_MEMORY_LOG_LEVEL", "INFO");
+            return pb.start();
         } catch (IOException e) {
             throw new StoreException(
                     "cannot start the graph-memory daemon (" + String.join(" ", command) + "): " + e.getMessage(), e);
