@@ -32,6 +32,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *   uri: neo4j://db.example:7687    # an external Neo4j instead of the embedded one
  *   user: neo4j
  *   repo_key: my-service            # how this repository is named inside a shared database
+ * gaps:                             # see GapsConfig
+ *   entry_points: ["scripts/*.py"]
+ *   exclude: ["src/legacy/**"]
  * </pre>
  */
 public record GraphMemoryConfig(
@@ -47,10 +50,16 @@ public record GraphMemoryConfig(
     public static final List<String> DEFAULT_KNOWLEDGE_GLOBS = KnowledgeConfig.DEFAULT_GLOBS;
 
     private static final Map<String, Set<String>> KNOWN = Map.of(
-            "knowledge", Set.of("globs"),
-            "history", Set.of("max_commits"),
-            "index", Set.of("max_file_bytes", "threads"),
-            "store", Set.of("page_cache", "uri", "user", "repo_key"));
+            "knowledge",
+            Set.of("globs"),
+            "history",
+            Set.of("max_commits"),
+            "index",
+            Set.of("max_file_bytes", "threads"),
+            "store",
+            Set.of("page_cache", "uri", "user", "repo_key"),
+            GapsConfig.SECTION,
+            GapsConfig.KEYS);
 
     public GraphMemoryConfig {
         knowledgeGlobs = List.copyOf(knowledgeGlobs);
@@ -99,8 +108,12 @@ public record GraphMemoryConfig(
     static GraphMemoryConfig fromMap(Map<?, ?> top, String source) {
         GraphMemoryConfig d = defaults();
         Settings s = new Settings(source);
+        GapsConfig.fromSection(top.get(GapsConfig.SECTION), source); // validated here, read by the gap tool
         for (Map.Entry<?, ?> section : top.entrySet()) {
             String name = String.valueOf(section.getKey());
+            if (name.equals(GapsConfig.SECTION)) {
+                continue;
+            }
             Set<String> keys = KNOWN.get(name);
             if (keys == null) {
                 throw new ConfigException(source + ": unknown section '" + name + "'; valid sections: "
