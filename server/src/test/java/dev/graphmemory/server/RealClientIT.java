@@ -118,7 +118,8 @@ class RealClientIT {
                         "record_knowledge",
                         "find_duplicate_work",
                         "index_status",
-                        "reindex");
+                        "reindex",
+                        "detect_integration_gaps");
         for (JsonNode t : tools) {
             assertThat(t.get("title").asString()).isNotBlank();
             assertThat(t.get("description").asString()).contains("Example");

@@ -41,7 +41,8 @@ class ServeStdioIT {
                             "record_knowledge",
                             "find_duplicate_work",
                             "index_status",
-                            "reindex");
+                            "reindex",
+                            "detect_integration_gaps");
 
             JsonNode dups = serve.request(
                     5,

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
 import dev.graphmemory.queries.schema.Keys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,10 @@ final class Declarations {
         putLines(props, type);
         props.put("modifiers", modifiers(type.getModifiers()));
         props.put("annotations", annotations(type.getAnnotations()));
+        List<String> literals = classLiterals(type.getAnnotations());
+        if (!literals.isEmpty()) {
+            props.put(ANNOTATION_TYPES, literals);
+        }
         return props;
     }
 
@@ -97,6 +102,29 @@ final class Declarations {
         List<String> out = new ArrayList<>(modifiers.size());
         for (Modifier m : modifiers) {
             out.add(m.getKeyword().asString());
+        }
+        return out;
+    }
+
+    /**
+     * The property listing the types an annotation value names as class literals, as written
+     * ({@code @Command(subcommands = IndexCommand.class)} gives {@code IndexCommand}). They are not
+     * {@code IMPORTS} (the compiled class does not depend on them, as jdeps agrees), but a framework
+     * instantiates them: gap detection counts them as wiring.
+     */
+    static final String ANNOTATION_TYPES = "annotation_types";
+
+    static List<String> classLiterals(NodeList<AnnotationExpr> annotations) {
+        List<String> out = new ArrayList<>();
+        for (AnnotationExpr a : annotations) {
+            for (ClassExpr c : a.findAll(ClassExpr.class)) {
+                String name = TypeNames.erased(c.getType());
+                if (!name.isEmpty()
+                        && Character.isUpperCase(name.charAt(name.lastIndexOf('.') + 1))
+                        && !out.contains(name)) {
+                    out.add(name);
+                }
+            }
         }
         return out;
     }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             FindCommand.class,
             NeighborsCommand.class,
             DuplicatesCommand.class,
+            GapsCommand.class,
             ServeCommand.class,
             TierCommand.class,
             RecordCommand.class,

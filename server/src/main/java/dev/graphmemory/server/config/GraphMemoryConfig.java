@@ -34,6 +34,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *   repo_key: my-service            # how this repository is named inside a shared database
  * daemon:
  *   idle: 30m                       # the store daemon stops after this long unused (s, m, h)
+ * gaps:                             # see GapsConfig
+ *   entry_points: ["scripts/*.py"]
+ *   exclude: ["src/legacy/**"]
  * </pre>
  *
  * <p>{@code GRAPH_MEMORY_DAEMON_IDLE} overrides {@code daemon.idle}.
@@ -52,11 +55,18 @@ public record GraphMemoryConfig(
     public static final List<String> DEFAULT_KNOWLEDGE_GLOBS = KnowledgeConfig.DEFAULT_GLOBS;
 
     private static final Map<String, Set<String>> KNOWN = Map.of(
-            "knowledge", Set.of("globs"),
-            "history", Set.of("max_commits"),
-            "index", Set.of("max_file_bytes", "threads"),
-            "store", Set.of("page_cache", "uri", "user", "repo_key"),
-            "daemon", Set.of("idle"));
+            "knowledge",
+            Set.of("globs"),
+            "history",
+            Set.of("max_commits"),
+            "index",
+            Set.of("max_file_bytes", "threads"),
+            "store",
+            Set.of("page_cache", "uri", "user", "repo_key"),
+            "daemon",
+            Set.of("idle"),
+            GapsConfig.SECTION,
+            GapsConfig.KEYS);
 
     public GraphMemoryConfig {
         knowledgeGlobs = List.copyOf(knowledgeGlobs);
@@ -106,8 +116,12 @@ public record GraphMemoryConfig(
     static GraphMemoryConfig fromMap(Map<?, ?> top, String source) {
         GraphMemoryConfig d = defaults();
         Settings s = new Settings(source);
+        GapsConfig.fromSection(top.get(GapsConfig.SECTION), source); // validated here, read by the gap tool
         for (Map.Entry<?, ?> section : top.entrySet()) {
             String name = String.valueOf(section.getKey());
+            if (name.equals(GapsConfig.SECTION)) {
+                continue;
+            }
             Set<String> keys = KNOWN.get(name);
             if (keys == null) {
                 throw new ConfigException(source + ": unknown section '" + name + "'; valid sections: "

@@ -38,4 +38,42 @@ final class WorkflowSchemas {
               "stale_reason": {"type": "string"}
             }, "required": ["verdict", "candidates", "stale"]}
             """;
+
+    static final String GAPS_INPUT = """
+            {"type": "object", "properties": {
+              "entry_points": {"type": ["array", "string"], "items": {"type": "string"}, "description": "Extra entry points as repository-relative path globs (added to .graph-memory.yml gaps.entry_points), e.g. ['scripts/*.py']."},
+              "exclude": {"type": ["array", "string"], "items": {"type": "string"}, "description": "Path globs never to report (added to gaps.exclude)."},
+              "mode": {"type": "string", "enum": ["auto", "application", "library"], "description": "auto (default): entry points, or the public API when there are none; library: public API as roots too."},
+              "status": {"type": "string", "enum": ["unreached", "tests_only"], "description": "Only gaps of this status."},
+              "min_confidence": {"type": "number", "minimum": 0, "maximum": 1, "description": "Leave out gaps below this confidence."},
+              "suggestions": {"type": "integer", "minimum": 0, "maximum": 5, "description": "Suggestions per gap (default 3)."},
+              "plan": {"type": ["array", "string"], "items": {"type": "string"}, "description": "Check a build plan instead: a folder of planned work unit markdown files, or a list of files, relative to the repository root."},
+              "limit": {"type": "integer", "minimum": 1, "maximum": 100, "description": "Rows per page (default 20, fewer when the page would be long)."},
+              "cursor": {"type": "string", "description": "next_cursor of the previous answer, to get the next page."},
+              "db_path": {"type": "string", "description": "Accepted for compatibility with older planner scripts; ignored."}
+            }, "additionalProperties": false}
+            """;
+
+    static final String GAPS_OUTPUT = """
+            {"type": "object", "properties": {
+              "mode": {"type": "string", "enum": ["application", "library"], "description": "library when the public API served as roots."},
+              "roots": {"type": "object", "description": "The roots used: note (the choice in words), count, by_kind, sample paths."},
+              "summary": {"type": "object", "description": "modules, module_edges, excluded (by reason), reached, unreached, tests_only."},
+              "gaps": {"type": "array", "items": {"type": "object", "properties": {
+                "id": {"type": "string"},
+                "path": {"type": "string"},
+                "status": {"type": "string", "enum": ["unreached", "tests_only"]},
+                "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+                "reason": {"type": "string"},
+                "used_by": {"type": "array", "items": {"type": "string"}},
+                "suggestions": {"type": "array", "items": {"type": "object"}}
+              }, "required": ["id", "path", "status", "confidence", "reason", "suggestions"]}},
+              "plan": {"type": "object", "description": "With plan: work_units, new_modules, wired (path, planned_by, wired_by), unwired_count, unwired (path, planned_by, suggestions, draft {id, file, title, markdown})."},
+              "total": {"type": "integer", "description": "Gaps (or unwired planned modules) in all, before paging."},
+              "next_cursor": {"type": ["string", "null"], "description": "Pass as cursor for the next page; null when this is the last."},
+              "indexed_commit": {"type": ["string", "null"], "description": "The commit the graph reflects."},
+              "stale": {"type": "boolean", "description": "True when HEAD or the working tree moved since the index."},
+              "stale_reason": {"type": "string"}
+            }, "required": ["mode", "roots", "summary", "total", "stale"]}
+            """;
 }

@@ -4,15 +4,24 @@ import dev.graphmemory.queries.find.ToolException;
 import dev.graphmemory.queries.workflow.DuplicateFinder;
 import dev.graphmemory.queries.workflow.DuplicateReport;
 import dev.graphmemory.queries.workflow.ProposedWork;
+import dev.graphmemory.queries.workflow.gaps.GapDetector;
+import dev.graphmemory.queries.workflow.gaps.GapRequest;
+import dev.graphmemory.queries.workflow.gaps.PlannedWork;
+import dev.graphmemory.server.config.GapsConfig;
 import dev.graphmemory.server.store.GraphStore;
+import dev.graphmemory.server.workflow.PlanFiles;
 import dev.graphmemory.server.workflow.ProposalFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The workflow tools: {@code find_duplicate_work}. */
-final class WorkflowTools {
+/** The workflow tools: {@code find_duplicate_work}, {@code detect_integration_gaps}. */
+public final class WorkflowTools {
+    /** The gap tool's name. */
+    public static final String GAPS = "detect_integration_gaps";
+
     private final StoreHandle handle;
     private final Path root;
 
@@ -20,13 +29,93 @@ final class WorkflowTools {
      * @param handle the store
      * @param root the repository's working tree, against which a relative {@code file} resolves
      */
-    WorkflowTools(StoreHandle handle, Path root) {
+    public WorkflowTools(StoreHandle handle, Path root) {
         this.handle = handle;
         this.root = root.toAbsolutePath().normalize();
     }
 
-    List<ToolDef> all() {
-        return List.of(findDuplicateWork());
+    public List<ToolDef> all() {
+        return List.of(findDuplicateWork(), detectIntegrationGaps());
+    }
+
+    private ToolDef detectIntegrationGaps() {
+        return new ToolDef(
+                GAPS,
+                "Which modules does no entry point reach?",
+                "Finds integration gaps: modules that no entry point reaches through imports, calls, extends,"
+                        + " implements or invokes (ServiceLoader and Spring component scanning count as wiring),"
+                        + " each 'unreached' or 'tests_only' (only tests use it: built and tested, never wired),"
+                        + " ranked by confidence, with suggestions of the entry points or modules it likely belongs"
+                        + " to (package proximity, names, co-change in git, work units touching both). Test and"
+                        + " generated code and package-info are left out; .graph-memory.yml gaps.entry_points and"
+                        + " gaps.exclude add roots and exclusions. A repository without entry points is treated"
+                        + " as a library: its public API is the roots (the answer says so in roots.note). With"
+                        + " plan (a folder or list of planned work unit markdown files) it checks the build plan"
+                        + " instead: each planned new module that no planned or existing work unit wires into an"
+                        + " execution path, with a drafted 'Integrate X into Y' work unit. Example:"
+                        + " detect_integration_gaps(status='tests_only') or detect_integration_gaps(plan='plans/').",
+                WorkflowSchemas.GAPS_INPUT,
+                WorkflowSchemas.GAPS_OUTPUT,
+                true,
+                Set.of(
+                        "entry_points",
+                        "exclude",
+                        "mode",
+                        "status",
+                        "min_confidence",
+                        "suggestions",
+                        "plan",
+                        "limit",
+                        "cursor",
+                        "db_path"),
+                this::gaps);
+    }
+
+    private Map<String, Object> gaps(Args args) {
+        GapsConfig config = GapsConfig.load(root);
+        List<String> entryPoints = new ArrayList<>(config.entryPoints());
+        entryPoints.addAll(orEmpty(args.strings("entry_points")));
+        List<String> exclude = new ArrayList<>(config.exclude());
+        exclude.addAll(orEmpty(args.strings("exclude")));
+        List<String> planArg = args.strings("plan");
+        List<PlannedWork> plan = null;
+        if (planArg != null) {
+            if (planArg.isEmpty()) {
+                throw new ToolException(GAPS + ": plan is empty; give a folder of planned work unit markdown files"
+                        + " or a list of them, e.g. plan='plans/' or plan=['plans/WU-40.md']");
+            }
+            plan = PlanFiles.read(
+                    planArg.stream().map(p -> inRepository(GAPS, p)).toList());
+        }
+        Integer suggestions = args.integer("suggestions");
+        GapRequest request = new GapRequest(
+                entryPoints,
+                exclude,
+                args.string("mode"),
+                args.string("status"),
+                number(args.string("min_confidence")),
+                suggestions == null ? GapRequest.DEFAULT_SUGGESTIONS : suggestions,
+                args.integer("limit"),
+                args.string("cursor"),
+                plan);
+        GraphStore store = handle.await(GraphTools.STORE_WAIT);
+        return new GapDetector(store.driver(), store.repoKey()).detect(request).toMap();
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static double number(String text) {
+        if (text == null) {
+            return 0;
+        }
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ToolException(
+                    GAPS + ": argument 'min_confidence' must be a number from 0 to 1, got '" + text + "'");
+        }
     }
 
     private ToolDef findDuplicateWork() {
@@ -65,7 +154,7 @@ final class WorkflowTools {
         DuplicateFinder finder = new DuplicateFinder(store.driver(), store.repoKey());
         DuplicateReport report;
         if (file != null) {
-            ProposalFile proposal = ProposalFile.read(inRepository(file));
+            ProposalFile proposal = ProposalFile.read(inRepository("find_duplicate_work", file));
             report = finder.find(proposal.proposal(), proposal.nodeId(), limit);
         } else if (id != null) {
             report = finder.findFor(id, limit);
@@ -76,10 +165,10 @@ final class WorkflowTools {
     }
 
     /** The file, relative to the repository root unless absolute; it must lie inside the repository. */
-    private Path inRepository(String file) {
+    private Path inRepository(String tool, String file) {
         Path path = root.resolve(file).normalize();
         if (!path.startsWith(root)) {
-            throw new ToolException("find_duplicate_work: file '" + file + "' is outside the repository " + root
+            throw new ToolException(tool + ": file '" + file + "' is outside the repository " + root
                     + "; give a path inside it, e.g. work-units/WU-123.md");
         }
         return path;

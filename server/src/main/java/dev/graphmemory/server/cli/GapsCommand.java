@@ -1,0 +1,151 @@
+package dev.graphmemory.server.cli;
+
+import dev.graphmemory.server.config.GraphMemoryConfig;
+import dev.graphmemory.server.mcp.GraphTools;
+import dev.graphmemory.server.mcp.McpServerFactory;
+import dev.graphmemory.server.mcp.Staleness;
+import dev.graphmemory.server.mcp.StoreHandle;
+import dev.graphmemory.server.mcp.ToolDef;
+import dev.graphmemory.server.mcp.WorkflowTools;
+import dev.graphmemory.server.store.GraphStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code graph-memory gaps}: the {@code detect_integration_gaps} tool from the command line. Runs the
+ * tool's own handler, so {@code --json} prints exactly its structured content.
+ */
+@Command(
+        name = "gaps",
+        mixinStandardHelpOptions = true,
+        description = "Modules no entry point reaches (unreached, or tests_only: only tests use them), ranked by"
+                + " confidence, with where each likely belongs; or, with --plan, planned new modules no work unit"
+                + " wires in, with a drafted 'Integrate X into Y' work unit. Exit code 0: none found; 3: gaps"
+                + " (or unwired planned modules) found; 1: error; 2: usage.",
+        footer = {
+            "",
+            "Examples:",
+            "  graph-memory gaps",
+            "  graph-memory gaps --status tests_only --min-confidence 0.8 --json",
+            "  graph-memory gaps --plan plans/ --json",
+            "  graph-memory gaps --entry-point 'scripts/*.py' --exclude 'src/legacy/**'",
+            "",
+            "Extra entry points and exclusions can live in .graph-memory.yml:",
+            "  gaps:",
+            "    entry_points: [\"scripts/*.py\"]",
+            "    exclude: [\"src/legacy/**\"]"
+        })
+final class GapsCommand implements Callable<Integer> {
+    /** Exit code when gaps (or unwired planned modules) exist. */
+    static final int EXIT_GAPS = 3;
+
+    @ParentCommand
+    GraphMemoryCommand parent;
+
+    @Option(
+            names = "--plan",
+            paramLabel = "PATH",
+            description =
+                    "Check a build plan: a folder of planned work" + " unit markdown files, or the files. Repeatable.")
+    List<String> plan = new ArrayList<>();
+
+    @Option(names = "--entry-point", paramLabel = "GLOB", description = "An extra entry point (path glob). Repeatable.")
+    List<String> entryPoints = new ArrayList<>();
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Never report these paths (glob). Repeatable.")
+    List<String> exclude = new ArrayList<>();
+
+    @Option(names = "--mode", description = "auto (default), application or library.")
+    String mode;
+
+    @Option(names = "--status", description = "Only unreached or only tests_only gaps.")
+    String status;
+
+    @Option(names = "--min-confidence", paramLabel = "0..1", description = "Leave out gaps below this confidence.")
+    Double minConfidence;
+
+    @Option(names = "--suggestions", description = "Suggestions per gap (0-5, default 3).")
+    Integer suggestions;
+
+    @Option(names = "--limit", description = "Rows per page (1-100, default 20).")
+    Integer limit;
+
+    @Option(names = "--cursor", description = "The next_cursor of the previous page.")
+    String cursor;
+
+    @Option(names = "--json", description = "Print JSON: the detect_integration_gaps tool's structure.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Map<String, Object> args = new LinkedHashMap<>();
+        put(
+                args,
+                "plan",
+                plan.isEmpty() ? null : plan.stream().map(this::repoRelative).toList());
+        put(args, "entry_points", entryPoints.isEmpty() ? null : entryPoints);
+        put(args, "exclude", exclude.isEmpty() ? null : exclude);
+        put(args, "mode", mode);
+        put(args, "status", status);
+        put(args, "min_confidence", minConfidence);
+        put(args, "suggestions", suggestions);
+        put(args, "limit", limit);
+        put(args, "cursor", cursor);
+        Path root = parent.store.root();
+        GraphMemoryConfig config = GraphMemoryConfig.load(root);
+        try (GraphStore store = parent.store.open(root, config, "graph-memory gaps")) {
+            StoreHandle handle = StoreHandle.of(store);
+            GraphTools graph = new GraphTools(handle);
+            Staleness staleness = new Staleness(root);
+            ToolDef tool = new WorkflowTools(handle, root)
+                    .all().stream()
+                            .filter(t -> t.name().equals(WorkflowTools.GAPS))
+                            .findFirst()
+                            .orElseThrow();
+            Map<String, Object> answer;
+            try {
+                answer = McpServerFactory.invoke(tool, args, () -> graph.stamp(staleness));
+            } catch (RuntimeException e) {
+                if (McpServerFactory.isCallerMistake(e)) {
+                    parent.err().println("graph-memory: " + e.getMessage());
+                    return 2;
+                }
+                throw e;
+            }
+            if (json) {
+                parent.out.println(JsonMapper.builder()
+                        .enable(SerializationFeature.INDENT_OUTPUT)
+                        .build()
+                        .writeValueAsString(answer));
+            } else {
+                new GapsText(parent.out).print(answer);
+                if (Boolean.TRUE.equals(answer.get("stale"))) {
+                    parent.err().println("graph-memory: stale: " + answer.get("stale_reason"));
+                }
+            }
+            return ((Number) answer.get("total")).intValue() > 0 ? EXIT_GAPS : 0;
+        }
+    }
+
+    /** A plan path as given on the command line (relative to the working directory) made repository-relative. */
+    private String repoRelative(String p) {
+        Path root = parent.store.root().toAbsolutePath().normalize();
+        Path abs = Path.of(p).toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : p;
+    }
+
+    private static void put(Map<String, Object> args, String key, Object value) {
+        if (value != null) {
+            args.put(key, value);
+        }
+    }
+}

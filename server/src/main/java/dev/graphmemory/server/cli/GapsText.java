@@ -1,0 +1,67 @@
+package dev.graphmemory.server.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/** Prints a {@code detect_integration_gaps} answer for people: one gap a line, its suggestions below. */
+final class GapsText {
+    private final PrintStream out;
+
+    GapsText(PrintStream out) {
+        this.out = out;
+    }
+
+    @SuppressWarnings("unchecked")
+    void print(Map<String, Object> answer) {
+        Map<String, Object> roots = (Map<String, Object>) answer.get("roots");
+        Map<String, Object> summary = (Map<String, Object>) answer.get("summary");
+        out.println(roots.get("note") + " " + roots.get("by_kind"));
+        out.println(summary.get("modules") + " modules, " + summary.get("reached") + " reached; "
+                + summary.get("unreached") + " unreached, " + summary.get("tests_only") + " tests_only; excluded "
+                + summary.get("excluded"));
+        Map<String, Object> plan = (Map<String, Object>) answer.get("plan");
+        if (plan != null) {
+            printPlan(plan);
+        } else {
+            for (Map<String, Object> g : (List<Map<String, Object>>) answer.get("gaps")) {
+                out.printf("  %.2f %-10s %s%n", g.get("confidence"), g.get("status"), g.get("path"));
+                out.println("       " + g.get("reason"));
+                suggestions(g);
+            }
+        }
+        out.println("(" + rows(answer, plan) + " of " + answer.get("total") + ")");
+        if (answer.get("next_cursor") != null) {
+            out.println("more: repeat with --cursor " + answer.get("next_cursor"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void printPlan(Map<String, Object> plan) {
+        out.println("plan: " + plan.get("work_units") + " work units, " + plan.get("new_modules") + " new modules, "
+                + plan.get("unwired_count") + " not wired into an execution path");
+        for (Map<String, Object> w : (List<Map<String, Object>>) plan.get("wired")) {
+            out.println("  wired      " + w.get("path") + "  (" + w.get("wired_by") + ")");
+        }
+        for (Map<String, Object> u : (List<Map<String, Object>>) plan.get("unwired")) {
+            out.println("  NOT WIRED  " + u.get("path") + "  planned by " + u.get("planned_by"));
+            suggestions(u);
+            Map<String, Object> draft = (Map<String, Object>) u.get("draft");
+            out.println("       draft " + draft.get("file") + ":");
+            draft.get("markdown").toString().lines().forEach(l -> out.println("         " + l));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void suggestions(Map<String, Object> row) {
+        for (Map<String, Object> s : (List<Map<String, Object>>) row.get("suggestions")) {
+            out.printf("       -> %.2f %s (%s)%n", s.get("confidence"), s.get("path"), s.get("reason"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int rows(Map<String, Object> answer, Map<String, Object> plan) {
+        List<?> rows = plan != null ? (List<?>) plan.get("unwired") : (List<?>) answer.get("gaps");
+        return rows.size();
+    }
+}
