@@ -43,6 +43,20 @@ final class FixtureRepo {
         }
     }
 
+    /** The fixture {@code name} as a repository with everything in one commit. */
+    static Path committed(String name, Path dir) {
+        try (Git git =
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            copy(Path.of(FixtureRepo.class.getResource("/fixtures/" + name).toURI()), dir);
+            commit(git, List.of("."), "Import " + name, 1);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException | URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void commit(Git git, List<String> paths, String message, int minute) throws GitAPIException {
         for (String p : paths) {
             git.add().addFilepattern(p).call();

@@ -3,6 +3,7 @@ package dev.graphmemory.indexer.knowledge;
 import dev.graphmemory.indexer.model.EdgeRow;
 import dev.graphmemory.indexer.model.NodeRow;
 import dev.graphmemory.indexer.write.GraphWriter;
+import dev.graphmemory.queries.graph.Sessions;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import java.io.IOException;
@@ -106,7 +107,7 @@ public final class KnowledgeRecorder {
         Pattern numbered = Pattern.compile("(?i)" + Pattern.quote(prefix) + "-(\\d+)");
         long max = 0;
         int width = 3;
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.read(driver)) {
             List<String> keys = session.executeRead(tx -> tx.run(
                             "MATCH (n:" + Keys.ENTITY_LABEL + ":" + type.label() + " {repo: $repo}) RETURN n.key AS k",
                             Map.of("repo", repo))
@@ -127,7 +128,7 @@ public final class KnowledgeRecorder {
     }
 
     private Map<String, Object> existing(NodeType type, String id) {
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.read(driver)) {
             var rows = session.executeRead(tx -> tx.run(
                             "MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: $id}) RETURN properties(n) AS p",
                             Map.of("repo", repo, "id", type.id(id)))
@@ -152,7 +153,7 @@ public final class KnowledgeRecorder {
         Map<String, String> docIds = new HashMap<>();
         Set<String> modulePaths = new HashSet<>();
         Set<String> existingIds = new HashSet<>();
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.write(driver)) {
             session.executeRead(tx -> tx.run(
                                     "MATCH (n:" + Keys.ENTITY_LABEL
                                             + " {repo: $repo}) WHERE n:WorkUnit OR n:Bug OR n:Adr"

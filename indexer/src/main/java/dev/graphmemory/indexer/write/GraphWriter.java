@@ -4,6 +4,7 @@ import dev.graphmemory.indexer.model.EdgeRow;
 import dev.graphmemory.indexer.model.FileResult;
 import dev.graphmemory.indexer.model.NodeRow;
 import dev.graphmemory.indexer.model.NodeUpdate;
+import dev.graphmemory.queries.graph.Sessions;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.schema.RelType;
@@ -77,7 +78,7 @@ public final class GraphWriter implements AutoCloseable {
             return;
         }
         Map<String, Map<String, Object>> current = new HashMap<>();
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.read(driver)) {
             session.executeRead(tx -> tx.run(
                                     "UNWIND $ids AS id MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: id})"
                                             + " RETURN n.id AS id, properties(n) AS p",
@@ -208,7 +209,7 @@ public final class GraphWriter implements AutoCloseable {
 
     private ResultSummary run(Query query) {
         long t0 = System.nanoTime();
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.write(driver)) {
             return session.executeWrite(tx -> tx.run(query).consume());
         } finally {
             writeNanos += System.nanoTime() - t0;

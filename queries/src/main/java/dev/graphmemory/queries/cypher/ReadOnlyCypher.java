@@ -1,5 +1,6 @@
 package dev.graphmemory.queries.cypher;
 
+import dev.graphmemory.queries.graph.Sessions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +52,7 @@ public final class ReadOnlyCypher {
         all.putIfAbsent("repo", repo);
         TransactionConfig config =
                 TransactionConfig.builder().withTimeout(TIMEOUT).build();
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.read(driver)) {
             QueryType type = session.executeRead(
                     tx -> tx.run("EXPLAIN " + cypher, all).consume().queryType(), config);
             if (type != QueryType.READ_ONLY) {

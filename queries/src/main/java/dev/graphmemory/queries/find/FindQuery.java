@@ -1,5 +1,6 @@
 package dev.graphmemory.queries.find;
 
+import dev.graphmemory.queries.graph.Sessions;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.where.CompiledWhere;
@@ -67,7 +68,7 @@ public final class FindQuery {
         // label alone (a scan of just that type) is faster.
         String labels = usesIndexedKey(req.where()) ? Keys.ENTITY_LABEL + ":" + type.label() : type.label();
         String match = "MATCH (n:" + labels + " {repo: $repo}) WHERE (" + where.cypher() + ")";
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.read(driver)) {
             return session.executeRead(tx -> {
                 long total = tx.run(match + " RETURN count(n) AS c", params)
                         .single()

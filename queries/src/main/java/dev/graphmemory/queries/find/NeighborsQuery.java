@@ -1,5 +1,6 @@
 package dev.graphmemory.queries.find;
 
+import dev.graphmemory.queries.graph.Sessions;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.RelType;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ public final class NeighborsQuery {
                 + Keys.ENTITY_LABEL + ") RETURN id AS a, type(r) AS t, startNode(r) = a AS out, b.id AS b";
         Map<String, Reached> reached = new LinkedHashMap<>();
         Map<String, List<String>> frontier = Map.of(start, List.of());
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.read(driver)) {
             for (int d = 1; d <= depth && !frontier.isEmpty() && reached.size() < MAX_VISITED; d++) {
                 Map<String, Object> params = Map.of("ids", List.copyOf(frontier.keySet()), "repo", repo);
                 List<Record> records =
@@ -153,7 +154,7 @@ public final class NeighborsQuery {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.read(driver)) {
             List<Record> records = session.executeRead(tx -> tx.run(
                             "UNWIND $ids AS id MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: id})"
                                     + " RETURN n.id AS id, properties(n) AS p",

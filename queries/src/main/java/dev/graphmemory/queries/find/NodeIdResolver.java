@@ -1,5 +1,6 @@
 package dev.graphmemory.queries.find;
 
+import dev.graphmemory.queries.graph.Sessions;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class NodeIdResolver {
                         + java.util.Arrays.stream(NodeType.values())
                                 .map(NodeType::qualifiedType)
                                 .toList()));
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.read(driver)) {
             List<Record> found = session.executeRead(tx -> tx.run(
                             "MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, key: $key}) WHERE $type IN n.types"
                                     + " RETURN n.id AS id LIMIT 1",
@@ -65,7 +66,7 @@ public final class NodeIdResolver {
         }
         String prefix = tail.substring(0, Math.min(2, tail.length()));
         List<Record> candidates;
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.read(driver)) {
             candidates = session.executeRead(tx -> tx.run(
                             "MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo})"
                                     + " WHERE toLower(n.key) CONTAINS $t OR toLower(n.name) STARTS WITH $p"

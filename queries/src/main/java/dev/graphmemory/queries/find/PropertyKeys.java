@@ -1,6 +1,7 @@
 package dev.graphmemory.queries.find;
 
 import dev.graphmemory.queries.graph.RepoGraph;
+import dev.graphmemory.queries.graph.Sessions;
 import dev.graphmemory.queries.schema.Keys;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -33,7 +34,7 @@ public final class PropertyKeys {
         Set<String> c = cached;
         if (c == null || System.nanoTime() - loadedAt > REFRESH_NANOS) {
             Set<String> keys = new TreeSet<>(SCHEMA_KEYS);
-            try (Session session = driver.session()) {
+            try (Session session = Sessions.read(driver)) {
                 session
                         .executeRead(tx -> tx.run("CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey")
                                 .list(r -> r.get(0).asString()))

@@ -27,7 +27,7 @@ public final class Fingerprint {
     public static String of(Driver driver, String repo) {
         long[] lanes = new long[4];
         long[] count = new long[2];
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.read(driver)) {
             session.executeRead(tx -> {
                 var nodes = tx.run(
                         "MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo}) RETURN labels(n) AS l, properties(n) AS p",

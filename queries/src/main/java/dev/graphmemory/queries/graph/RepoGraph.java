@@ -28,7 +28,7 @@ public final class RepoGraph {
 
     /** Reads the index state, or {@link IndexState#none()}. */
     public IndexState state() {
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.read(driver)) {
             return session.executeRead(tx -> {
                 var result = tx.run(
                         "MATCH (s:" + Keys.STATE_LABEL + " {repo: $repo}) RETURN properties(s) AS p",
@@ -56,7 +56,7 @@ public final class RepoGraph {
         props.put("complete", state.complete());
         props.put("last_run", state.lastRunJson());
         props.values().removeIf(v -> v == null);
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.write(driver)) {
             session.executeWriteWithoutResult(tx -> tx.run(
                     "MERGE (s:" + Keys.STATE_LABEL + " {repo: $repo}) SET s = $props",
                     Map.of("repo", repo, "props", props)));
@@ -66,7 +66,7 @@ public final class RepoGraph {
     /** Deletes every node and relationship of this repository, in batches. Returns nodes deleted. */
     public long clear() {
         long deleted = 0;
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.write(driver)) {
             while (true) {
                 long n = session.executeWrite(tx -> tx.run(
                                 "MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo}) WITH n LIMIT 20000"
@@ -87,7 +87,7 @@ public final class RepoGraph {
     public java.util.List<Record> read(String cypher, Map<String, Object> params) {
         Map<String, Object> all = new HashMap<>(params);
         all.put("repo", repo);
-        try (Session session = driver.session()) {
+        try (Session session = Sessions.read(driver)) {
             return session.executeRead(tx -> tx.run(cypher, all).list());
         }
     }

@@ -1,5 +1,6 @@
 package dev.graphmemory.queries.schema;
 
+import dev.graphmemory.queries.graph.Sessions;
 import java.util.ArrayList;
 import java.util.List;
 import org.neo4j.driver.Driver;
@@ -46,7 +47,10 @@ public final class GraphSchema {
 
     /** Applies every statement and waits for the indexes to come online. */
     public static void ensure(Driver driver) {
-        try (Session session = driver.session()) {
+        // Schema commands run as auto-commit statements (Neo4j refuses them in a transaction that
+        // also writes data) in a write session, so a routing driver sends them to the leader; the
+        // wait covers the leader's indexes, followers build theirs from the same log.
+        try (Session session = Sessions.write(driver)) {
             // An index from an older version with other labels is replaced: IF NOT EXISTS keeps it.
             boolean stale = session
                     .run(

@@ -35,7 +35,8 @@ public record EcmaFacts(
     /**
      * A module specifier the file loads.
      *
-     * @param kind {@code import}, {@code export} (a re-export), {@code require} or {@code dynamic}
+     * @param kind {@code import}, {@code export} (a re-export), {@code require}, {@code dynamic} or
+     *     {@code augment} (a {@code declare module "x"} augmentation in a module, type-only)
      * @param typeOnly {@code import type}: erased at run time
      */
     public record Import(String specifier, String kind, boolean typeOnly, int line) {}

@@ -38,6 +38,7 @@ final class EcmaFileParser {
     private final List<EdgeRow> edges = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
     private final List<EcmaFacts.Import> imports = new ArrayList<>();
+    private final List<EcmaFacts.Import> augmentations = new ArrayList<>();
     private final Map<String, String> bindings = new HashMap<>();
     private final List<EcmaFacts.ClassFact> classes = new ArrayList<>();
     private final List<EcmaFacts.FunctionFact> functions = new ArrayList<>();
@@ -71,6 +72,11 @@ final class EcmaFileParser {
         }
         while (!stack.isEmpty()) {
             close(stack.pop());
+        }
+        if (isModule(root)) {
+            // in a module, `declare module "x"` augments x, which TypeScript resolves like an import;
+            // in a script it declares an ambient module and loads nothing
+            imports.addAll(augmentations);
         }
         List<String> entryKinds = new ArrayList<>();
         if (src.text().startsWith("#!")
@@ -119,12 +125,24 @@ final class EcmaFileParser {
                     }
                 }
             }
+            case "augment" -> augmentations.add(new EcmaFacts.Import(unquote(m.get("source")), "augment", true, line));
             case "dynamic" -> imports.add(new EcmaFacts.Import(unquote(m.get("arg")), "dynamic", false, line));
             case "class", "interface" -> classDef(m, c.name());
             case "function", "method", "arrow" -> functionDef(m, c.name());
             case "call", "new" -> call(m, root, grammar);
             default -> {}
         }
+    }
+
+    /** Whether the file is a module (a top-level import or export), as TypeScript's {@code isExternalModule}. */
+    private static boolean isModule(TSNode root) {
+        for (int i = 0; i < root.getNamedChildCount(); i++) {
+            String type = root.getNamedChild(i).getType();
+            if (type.equals("import_statement") || type.equals("export_statement") || type.equals("import_alias")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void classDef(TreeQuery.Match m, String kind) {

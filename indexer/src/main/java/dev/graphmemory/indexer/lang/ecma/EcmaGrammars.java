@@ -28,6 +28,7 @@ final class EcmaGrammars {
     private static final String TS_ONLY = """
             (abstract_class_declaration name: (_) @name body: (class_body) @body) @class
             (interface_declaration name: (_) @name body: (_) @body) @interface
+            (program (ambient_declaration (module name: (string) @source)) @augment)
             """;
     private static final String DECLARATIONS = "(variable_declarator name: (identifier) @name value: (_) @value) @decl";
 

@@ -30,6 +30,7 @@ final class EcmaProjectFiles {
 
     private final Map<String, Config> configs = new HashMap<>();
     private final List<Package> packages = new ArrayList<>();
+    private final Map<String, String> chosen = new HashMap<>();
 
     EcmaProjectFiles(Map<String, String> resources) {
         resources.forEach((path, text) -> {
@@ -40,7 +41,8 @@ final class EcmaProjectFiles {
             }
             if (name.equals("package.json")) {
                 packages.add(pkg(RepoPath.parent(path), json));
-            } else {
+            } else if (rank(path).compareTo(rank(chosen.getOrDefault(RepoPath.parent(path), ""))) < 0) {
+                chosen.put(RepoPath.parent(path), path);
                 configs.put(RepoPath.parent(path), config(path, json, resources, 0));
             }
         });
@@ -52,6 +54,21 @@ final class EcmaProjectFiles {
                 || name.equals("tsconfig.json")
                 || name.equals("jsconfig.json")
                 || name.matches("tsconfig\\..*\\.json");
+    }
+
+    /**
+     * Which of several configs in one directory applies: {@code tsconfig.json}, then {@code
+     * jsconfig.json} (the ones editors and {@code tsc} pick), then the first {@code tsconfig.*.json}
+     * by name, so the choice does not depend on the order files were read.
+     */
+    private static String rank(String path) {
+        String name = RepoPath.fileName(path);
+        return switch (name) {
+            case "" -> "\uffff";
+            case "tsconfig.json" -> "0";
+            case "jsconfig.json" -> "1";
+            default -> "2" + name;
+        };
     }
 
     /** The nearest config above a file, or {@code null}. */

@@ -93,6 +93,15 @@ class TypeScriptPluginTest {
     }
 
     @Test
+    void resolvesNamespaceReexportsAndModuleAugmentations() {
+        assertThat(run.edges(RelType.IMPORTS))
+                .contains(
+                        "src/barrel.ts -> src/lib/util.ts",
+                        "src/barrel.ts -> src/lib/base.ts",
+                        "src/barrel.ts -> src/settings.ts");
+    }
+
+    @Test
     void flagsTypeOnlyAndDynamicImports() {
         assertThat(run.edges)
                 .filteredOn(e -> e.type() == RelType.IMPORTS
