@@ -45,8 +45,31 @@ public final class GraphSchema {
         return List.copyOf(s);
     }
 
-    /** Applies every statement and waits for the indexes to come online. */
+    /**
+     * Applies every statement and waits for the indexes to come online. Processes that start
+     * together may ensure the schema at the same moment; Neo4j then breaks the lock cycle by failing
+     * one with a transient error, which is retried.
+     */
     public static void ensure(Driver driver) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ensureOnce(driver);
+                return;
+            } catch (org.neo4j.driver.exceptions.TransientException e) {
+                if (attempt >= 8) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L * attempt + (long) (Math.random() * 100));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void ensureOnce(Driver driver) {
         // Schema commands run as auto-commit statements (Neo4j refuses them in a transaction that
         // also writes data) in a write session, so a routing driver sends them to the leader; the
         // wait covers the leader's indexes, followers build theirs from the same log.

@@ -1,6 +1,5 @@
 package dev.graphmemory.server.cli;
 
-import dev.graphmemory.queries.schema.GraphSchema;
 import dev.graphmemory.server.config.GraphMemoryConfig;
 import dev.graphmemory.server.reindex.IndexRunner;
 import dev.graphmemory.server.store.DaemonEndpoint;
@@ -141,7 +140,6 @@ final class DaemonCommand {
             return false; // mid-rebase or mid-merge: the hook of the final commit asks again
         }
         GraphMemoryConfig config = GraphMemoryConfig.load(worktree);
-        GraphSchema.ensure(driver);
         runner.run(driver, config.repoKeyFor(worktree), config.indexOptions(full), Duration.ofMinutes(30));
         return true;
     }

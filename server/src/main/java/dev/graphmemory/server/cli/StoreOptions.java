@@ -68,6 +68,9 @@ public final class StoreOptions {
                         first(password, System.getenv("NEO4J_PASSWORD"), null),
                         repoKey)
                 : EmbeddedStore.open(root, repoKey);
+        if (u == null) {
+            return store; // the daemon created the schema before it published its endpoint
+        }
         try {
             long t0 = System.nanoTime();
             GraphSchema.ensure(store.driver());

@@ -45,6 +45,7 @@ public final class StoreDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(StoreDaemon.class);
     private static final long POLL_MILLIS = 100;
     private static final Duration DEFER = Duration.ofSeconds(1);
+    private static final int MAX_RETRIES = 3;
 
     /** What the daemon does with a reindex request: run it, or say it must wait (a rebase). */
     public interface Reindexer {
@@ -57,6 +58,7 @@ public final class StoreDaemon {
     private final Duration idle;
     private final Reindexer reindexer;
     private final Map<Path, Instant> deferredUntil = new ConcurrentHashMap<>();
+    private final Map<Path, Integer> failures = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     public StoreDaemon(StoreFiles files, long pageCacheBytes, Duration idle, Reindexer reindexer) {
@@ -86,6 +88,8 @@ public final class StoreDaemon {
                     neo4j.storeId(),
                     Instant.now().toString());
             Driver driver = ownDriver(neo4j.port(), files.password());
+            // The schema exists before any client connects: clients of the daemon need not create it.
+            dev.graphmemory.queries.schema.GraphSchema.ensure(driver);
             ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "gm-reindex");
                 t.setDaemon(true);
@@ -184,8 +188,20 @@ public final class StoreDaemon {
                 return;
             }
             deferredUntil.remove(worktree);
+            failures.remove(worktree);
         } catch (RuntimeException | IOException e) {
             LOG.warn("reindex of {} failed: {}", worktree, e.toString(), e);
+            if (worktree != null && failures.merge(worktree, 1, Integer::sum) <= MAX_RETRIES) {
+                // A transient failure (a lock conflict, a client's schema call) is retried shortly;
+                // a persistent one is dropped after a few tries and shows in index_status.
+                deferredUntil.put(worktree, Instant.now().plus(DEFER));
+                try {
+                    unclaim(claimed);
+                } catch (IOException ignored) {
+                    // the request is lost; the next commit's hook asks again
+                }
+                return;
+            }
         } finally {
             try {
                 Files.deleteIfExists(claimed);
