@@ -36,12 +36,23 @@ class RealClientIT {
     JsonNode answer;
     Map<String, List<JsonNode>> byTool = new HashMap<>();
 
+    private Path repo;
+
+    /** The store daemon the server started must end before the temporary folder is deleted. */
+    @org.junit.jupiter.api.AfterAll
+    void stopDaemon() {
+        if (repo != null) {
+            Launcher.run("--repo", repo.toString(), "daemon", "stop");
+        }
+    }
+
     @BeforeAll
     void runClient(@TempDir Path tmp) throws Exception {
         this.tmp = tmp;
         assumeTrue(onPath("node") && onPath("npm"), "node and npm are not installed: skipping the real-client test");
         Path client = installClient();
         Path repo = FixtureRepo.workflowRepo(tmp.resolve("repo"));
+        this.repo = repo;
         String module = "architecture:module:src/main/java/com/acme/auth/Handler.java";
         String calls = """
                 [

@@ -16,6 +16,12 @@ class ServeStdioIT {
     @TempDir
     Path tmp;
 
+    /** The store daemon the server started must end before the temporary folder is deleted. */
+    @org.junit.jupiter.api.AfterEach
+    void stopDaemon() {
+        Launcher.run("--repo", tmp.resolve("repo").toString(), "daemon", "stop");
+    }
+
     @Test
     void stdoutCarriesOnlyJsonRpcWhileTheStoreStartsIndexesAndAnswers() throws Exception {
         Path repo = FixtureRepo.workflowRepo(tmp.resolve("repo"));
