@@ -18,7 +18,8 @@ Needs numpy."""
 import collections, hashlib, json, math, os, sys
 import numpy as np
 
-FEATURES = ['s', 'c', 'r', 'g']
+# GM_FIT_FEATURES=s,c,g fits without r, for comparison (the coefficient line then names them).
+FEATURES = os.environ.get('GM_FIT_FEATURES', 's,c,r,g').split(',')
 NEAREST, L2, DUPLICATE = 10, 0.01, 0.7
 
 def load(set_dir, answers):
@@ -84,4 +85,5 @@ if __name__ == '__main__':
     w, cut = train(by, positive, queries)
     w[0] += math.log(DUPLICATE / (1 - DUPLICATE)) - math.log(cut / (1 - cut))
     print('all proposals, in sample at 0.7:', show(score(w, by, positive, queries, DUPLICATE)))
-    print('DuplicateThresholds: ' + ', '.join(f'{n} = {v:.2f}' for n, v in zip(['BIAS', 'TEXT', 'COVER', 'REVERSE', 'GAP'], w)))
+    names = dict(s='TEXT', c='COVER', r='REVERSE', g='GAP')
+    print('DuplicateThresholds: ' + ', '.join(f'{n} = {v:.2f}' for n, v in zip(['BIAS'] + [names[f] for f in FEATURES], w)))
