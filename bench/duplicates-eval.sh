@@ -4,7 +4,9 @@
 # `graph-memory duplicates` about every proposed one in one batch call, and scores the answers
 # with the set's score_dups.py.
 #   bench/duplicates-eval.sh [DUPWORK_DIR] [OUT_DIR]
-# Extra store options (e.g. --uri bolt://127.0.0.1:7687) can be given in GM_STORE_OPTS.
+# Extra store options (e.g. --uri bolt://127.0.0.1:7687) can be given in GM_STORE_OPTS;
+# GM_DUPS_LIMIT (default 5) sets how many candidates each answer keeps (50 for
+# bench/duplicates-fit.py, which refits DuplicateThresholds from OUT_DIR/answers.jsonl).
 # Writes OUT_DIR/decisions.tsv (top-5 rows of the proposals the tool calls duplicates: precision,
 # recall, F1) and OUT_DIR/ranking.tsv (top-5 rows of every proposal: Recall@5), then prints both
 # scores. Proposal files must be named <query_id>.md, as in the shared sets.
@@ -33,7 +35,7 @@ indexed=$(date +%s.%N)
 args=()
 for f in "$set_dir"/proposed/*.md; do args+=(--file "$f"); done
 set +e
-"$gm" --repo "$repo" "${store_opts[@]}" duplicates --json --limit 5 "${args[@]}" >"$out_dir/answers.jsonl" 2>"$out_dir/duplicates.err"
+"$gm" --repo "$repo" "${store_opts[@]}" duplicates --json --limit "${GM_DUPS_LIMIT:-5}" "${args[@]}" >"$out_dir/answers.jsonl" 2>"$out_dir/duplicates.err"
 code=$?
 set -e
 done_at=$(date +%s.%N)
@@ -52,7 +54,7 @@ with open(f'{out}/answers.jsonl') as answers, open(f'{out}/decisions.tsv', 'w') 
     for line in answers:
         a = json.loads(line)
         q = os.path.basename(a['file'])[:-3]
-        rows = [f"{q}\t{key(c['id'])}\t{c['confidence']}\n" for c in a['candidates']]
+        rows = [f"{q}\t{key(c['id'])}\t{c['confidence']}\n" for c in a['candidates'][:5]]
         rank.writelines(rows)
         if a['verdict'] == 'duplicate':
             dec.writelines(rows)

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scores candidates against one proposal: text cosine, title coverage, margin over the next-best
- * candidate and file overlap, combined into a confidence by {@link DuplicateThresholds}. Pure: no
+ * Scores candidates against one proposal: text cosine, title coverage both ways, margin over the
+ * next-best candidate and file overlap, combined into a confidence by {@link DuplicateThresholds}. Pure: no
  * I/O, so it is tested without a database.
  */
 public final class DuplicateScorer {
@@ -61,18 +61,18 @@ public final class DuplicateScorer {
                 second = s.text();
             }
         }
-        double coverageTotal = titleTerms.stream()
-                .distinct()
-                .mapToDouble(corpus.weights()::idf)
-                .sum();
+        double coverageTotal = total(titleTerms);
         List<DuplicateCandidate> out = new ArrayList<>();
         for (Scored s : scored) {
             double gap = s.text() - (s.text() >= best ? second : best);
             double coverage = coverage(titleTerms, corpus.vector(s.item().id()), coverageTotal);
-            double confidence = DuplicateThresholds.confidence(s.text(), coverage, gap, s.files());
+            List<String> candidateTitle = corpus.titleTerms(s.item().id());
+            double reverse = coverage(candidateTitle, query, total(candidateTitle));
+            double confidence = DuplicateThresholds.confidence(s.text(), coverage, reverse, gap, s.files());
             Evidence evidence = new Evidence(
                     s.text(),
                     coverage,
+                    reverse,
                     matched(query, corpus.vector(s.item().id()), surfaces),
                     s.shared(),
                     s.files(),
@@ -94,14 +94,19 @@ public final class DuplicateScorer {
         return out;
     }
 
-    /** The IDF-weighted share of the title's distinct terms that the candidate has. */
-    private double coverage(List<String> titleTerms, TermVector candidate, double total) {
+    /** The summed IDF of a title's distinct terms. */
+    private double total(List<String> titleTerms) {
+        return titleTerms.stream().distinct().mapToDouble(corpus.weights()::idf).sum();
+    }
+
+    /** The IDF-weighted share of a title's distinct terms that the other text has. */
+    private double coverage(List<String> titleTerms, TermVector other, double total) {
         if (total <= 0) {
             return 0;
         }
         double found = titleTerms.stream()
                 .distinct()
-                .filter(candidate::has)
+                .filter(other::has)
                 .mapToDouble(corpus.weights()::idf)
                 .sum();
         return found / total;

@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param textSimilarity cosine of the two texts' term vectors, 0..1
  * @param titleCoverage share of the proposal's title (IDF-weighted) found in the candidate, 0..1
+ * @param candidateTitleCoverage share of the candidate's title (IDF-weighted) found in the proposal,
+ *     0..1: the same check the other way round
  * @param matchedTerms the shared words that weigh most, as the proposal wrote them
  * @param sharedFiles files both expect to change (from {@code files_changed} and {@code TOUCHES})
  * @param fileOverlap shared files over the smaller of the two file lists, 0..1
@@ -21,6 +23,7 @@ import java.util.Map;
 public record Evidence(
         double textSimilarity,
         double titleCoverage,
+        double candidateTitleCoverage,
         List<String> matchedTerms,
         List<String> sharedFiles,
         double fileOverlap,
@@ -50,6 +53,7 @@ public record Evidence(
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("text_similarity", round(textSimilarity));
         m.put("title_coverage", round(titleCoverage));
+        m.put("candidate_title_coverage", round(candidateTitleCoverage));
         m.put("matched_terms", matchedTerms);
         m.put("shared_files", sharedFiles);
         m.put("file_overlap", round(fileOverlap));

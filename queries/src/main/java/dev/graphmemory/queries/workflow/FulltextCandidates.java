@@ -16,7 +16,9 @@ import java.util.Set;
  * Finds candidate work units and bugs for a proposal in Neo4j's full-text index ({@value
  * GraphSchema#FULLTEXT_INDEX}, over titles, objectives, names and root causes).
  *
- * <p>The Lucene query is built from the proposal's rarest words: each word as written, its
+ * <p>The Lucene query is built from the proposal's title words and then its rarest other words
+ * (a long stack trace is full of rare words that say nothing of the subject, so the title must
+ * not be crowded out): each word as written, its
  * expansion when it is an abbreviation, and its stem as a prefix ({@code authent*}), so the index
  * finds {@code authentication} for {@code auth} and {@code handling} for {@code handler}. Every word
  * is escaped: nothing the caller typed reaches Lucene's query syntax.
@@ -36,7 +38,7 @@ final class FulltextCandidates {
 
     /** The ids of the best full-text matches, best first; empty when the text has no words. */
     List<String> find(String title, String text, TermWeights weights, int limit) {
-        String query = query(title + "\n" + text, weights);
+        String query = query(title, text, weights);
         if (query.isEmpty()) {
             return List.of();
         }
@@ -47,14 +49,23 @@ final class FulltextCandidates {
                 .toList();
     }
 
-    /** The Lucene query for a text: its rarest words, OR-ed; {@code ""} when it has none. */
+    /** The Lucene query for a text without a title: its rarest words, OR-ed; {@code ""} when none. */
     static String query(String text, TermWeights weights) {
+        return query("", text, weights);
+    }
+
+    /**
+     * The Lucene query for a title and a body: the title's words, then the body's rarest, OR-ed, at
+     * most {@link DuplicateThresholds#QUERY_WORDS} words; {@code ""} when there are none.
+     */
+    static String query(String title, String body, TermWeights weights) {
         Map<String, String> surfaces = new LinkedHashMap<>();
-        Set<String> terms = new LinkedHashSet<>(WorkTerms.of(text, surfaces));
-        List<String> ranked = new ArrayList<>(terms);
-        // Terms the corpus has come first (others cannot match), then the rarest.
-        ranked.sort(
-                Comparator.comparing((String t) -> weights.frequency(t) == 0).thenComparing(t -> -weights.idf(t)));
+        List<String> ranked = new ArrayList<>(byRarity(WorkTerms.of(title, surfaces), weights));
+        for (String term : byRarity(WorkTerms.of(body, surfaces), weights)) {
+            if (!ranked.contains(term)) {
+                ranked.add(term);
+            }
+        }
         Set<String> clauses = new LinkedHashSet<>();
         for (String term : ranked) {
             if (clauses.size() >= DuplicateThresholds.QUERY_WORDS) {
@@ -71,6 +82,14 @@ final class FulltextCandidates {
             }
         }
         return String.join(" ", clauses);
+    }
+
+    /** Distinct terms, those the corpus has first (others cannot match), then the rarest first. */
+    private static List<String> byRarity(List<String> terms, TermWeights weights) {
+        List<String> ranked = new ArrayList<>(new LinkedHashSet<>(terms));
+        ranked.sort(
+                Comparator.comparing((String t) -> weights.frequency(t) == 0).thenComparing(t -> -weights.idf(t)));
+        return ranked;
     }
 
     /** Escapes every character Lucene's classic query parser treats as syntax. */

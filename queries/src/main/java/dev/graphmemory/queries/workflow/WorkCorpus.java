@@ -14,11 +14,17 @@ import java.util.Map;
 public final class WorkCorpus {
     private final Map<String, WorkItem> items;
     private final Map<String, TermVector> vectors;
+    private final Map<String, List<String>> titleTerms;
     private final TermWeights weights;
 
-    private WorkCorpus(Map<String, WorkItem> items, Map<String, TermVector> vectors, TermWeights weights) {
+    private WorkCorpus(
+            Map<String, WorkItem> items,
+            Map<String, TermVector> vectors,
+            Map<String, List<String>> titleTerms,
+            TermWeights weights) {
         this.items = items;
         this.vectors = vectors;
+        this.titleTerms = titleTerms;
         this.weights = weights;
     }
 
@@ -32,7 +38,7 @@ public final class WorkCorpus {
             byId.put(item.id(), item);
             List<String> title = WorkTerms.of(item.title());
             List<String> body = WorkTerms.of(item.text());
-            titles.put(item.id(), title);
+            titles.put(item.id(), List.copyOf(title));
             bodies.put(item.id(), body);
             List<String> all = new ArrayList<>(title);
             all.addAll(body);
@@ -43,7 +49,8 @@ public final class WorkCorpus {
         byId.keySet()
                 .forEach(id -> vectors.put(
                         id, TermVector.of(titles.get(id), bodies.get(id), DuplicateThresholds.TITLE_WEIGHT, weights)));
-        return new WorkCorpus(java.util.Collections.unmodifiableMap(byId), Map.copyOf(vectors), weights);
+        return new WorkCorpus(
+                java.util.Collections.unmodifiableMap(byId), Map.copyOf(vectors), Map.copyOf(titles), weights);
     }
 
     /** The item with this node id, or {@code null}. */
@@ -59,6 +66,11 @@ public final class WorkCorpus {
     /** The term vector of an item. */
     public TermVector vector(String id) {
         return vectors.get(id);
+    }
+
+    /** The match terms of an item's title, in order, with repeats (empty for an unknown id). */
+    public List<String> titleTerms(String id) {
+        return titleTerms.getOrDefault(id, List.of());
     }
 
     /** The corpus' term weights. */

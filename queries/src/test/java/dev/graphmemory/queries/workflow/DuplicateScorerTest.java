@@ -75,6 +75,30 @@ class DuplicateScorerTest {
     }
 
     @Test
+    void coverageIsCheckedBothWays() {
+        DuplicateCandidate restates = scorer.rank(
+                        ProposedWork.of("Authentication timeout", "The fix for it is missing.", List.of(), null),
+                        all,
+                        null)
+                .get(0);
+        DuplicateCandidate mentions = scorer.rank(
+                        ProposedWork.of(
+                                "Timeout",
+                                "Billing report PDF export times out after authentication.",
+                                List.of(),
+                                null),
+                        List.of(WU_281.id()),
+                        null)
+                .get(0);
+        assertThat(restates.id()).isEqualTo(WU_281.id());
+        assertThat(restates.evidence().candidateTitleCoverage()).isEqualTo(1.0);
+        assertThat(mentions.evidence().candidateTitleCoverage())
+                .isGreaterThan(0)
+                .isLessThan(restates.evidence().candidateTitleCoverage());
+        assertThat(restates.confidence()).isGreaterThan(mentions.confidence());
+    }
+
+    @Test
     void leavesOutTheExcludedItemAndUnknownIds() {
         List<DuplicateCandidate> ranked = scorer.rank(
                 ProposedWork.of("Fix authentication timeout", "", List.of(), null),
@@ -94,11 +118,14 @@ class DuplicateScorerTest {
 
     @Test
     void confidenceRisesWithEachKindOfEvidence() {
-        double base = DuplicateThresholds.confidence(0.3, 0.5, 0.1, 0);
-        assertThat(DuplicateThresholds.confidence(0.6, 0.5, 0.1, 0)).isGreaterThan(base);
-        assertThat(DuplicateThresholds.confidence(0.3, 0.9, 0.1, 0)).isGreaterThan(base);
-        assertThat(DuplicateThresholds.confidence(0.3, 0.5, 0.3, 0)).isGreaterThan(base);
-        assertThat(DuplicateThresholds.confidence(0.3, 0.5, 0.1, 1)).isGreaterThan(base);
+        double base = DuplicateThresholds.confidence(0.3, 0.5, 0.5, 0.1, 0);
+        assertThat(DuplicateThresholds.confidence(0.6, 0.5, 0.5, 0.1, 0)).isGreaterThan(base);
+        assertThat(DuplicateThresholds.confidence(0.3, 0.9, 0.5, 0.1, 0)).isGreaterThan(base);
+        assertThat(DuplicateThresholds.confidence(0.3, 0.5, 0.9, 0.1, 0)).isGreaterThan(base);
+        assertThat(DuplicateThresholds.confidence(0.3, 0.5, 0.5, 0.3, 0)).isGreaterThan(base);
+        assertThat(DuplicateThresholds.confidence(0.3, 0.5, 0.5, 0.1, 1)).isGreaterThan(base);
+        assertThat(DuplicateThresholds.verdict(DuplicateThresholds.confidence(0, 0, 0, 0, 1)))
+                .isEqualTo(Verdict.OVERLAP);
         assertThat(DuplicateThresholds.verdict(0.7)).isEqualTo(Verdict.DUPLICATE);
         assertThat(DuplicateThresholds.verdict(0.5)).isEqualTo(Verdict.OVERLAP);
         assertThat(DuplicateThresholds.verdict(0.1)).isEqualTo(Verdict.DISTINCT);
