@@ -1,13 +1,13 @@
 package dev.graphmemory.queries.workflow.gaps;
 
 import dev.graphmemory.queries.find.ToolException;
+import dev.graphmemory.queries.paths.Globs;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Matches repository-relative paths against globs: {@code **} (any folders, none included when
- * followed by {@code /}), {@code *} and {@code ?} within one segment, {@code {a,b}}. A glob without
+ * Matches repository-relative paths against the gap settings' globs (syntax: {@link Globs}). A glob without
  * any wildcard also matches everything below it as a folder ({@code src/legacy} covers
  * {@code src/legacy/A.java}).
  */
@@ -34,8 +34,12 @@ final class PathGlob {
             if (!regex.isEmpty()) {
                 regex.append('|');
             }
-            regex.append("(?:").append(toRegex(g)).append(')');
-            if (!g.matches(".*[*?{].*")) {
+            try {
+                regex.append("(?:").append(Globs.toRegex(g, setting + " glob")).append(')');
+            } catch (IllegalArgumentException e) {
+                throw new ToolException(e.getMessage());
+            }
+            if (!g.matches(".*[*?{\\[].*")) {
                 regex.append("|(?:")
                         .append(Pattern.quote(g.endsWith("/") ? g : g + "/"))
                         .append(".*)");
@@ -50,35 +54,5 @@ final class PathGlob {
 
     boolean matches(String path) {
         return pattern.matcher(path).matches();
-    }
-
-    private static String toRegex(String glob) {
-        StringBuilder out = new StringBuilder();
-        boolean inBraces = false;
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*' && glob.startsWith("**/", i)) {
-                out.append("(?:.*/)?");
-                i += 2;
-            } else if (c == '*' && glob.startsWith("**", i)) {
-                out.append(".*");
-                i++;
-            } else if (c == '*') {
-                out.append("[^/]*");
-            } else if (c == '?') {
-                out.append("[^/]");
-            } else if (c == '{' && !inBraces) {
-                inBraces = true;
-                out.append("(?:");
-            } else if (c == '}' && inBraces) {
-                inBraces = false;
-                out.append(')');
-            } else if (c == ',' && inBraces) {
-                out.append('|');
-            } else {
-                out.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return out.toString();
     }
 }
