@@ -30,17 +30,15 @@ class EmbeddedStoreIT {
     @TempDir
     Path tmp;
 
-    private final List<Path> repos = new ArrayList<>();
+    private final Daemons daemons = new Daemons();
 
     @AfterEach
     void stopDaemons() {
-        repos.forEach(r -> Launcher.run("--repo", r.toString(), "daemon", "stop"));
+        daemons.stopAll();
     }
 
     private Path repo(String name) throws Exception {
-        Path repo = FixtureRepo.workflowRepo(tmp.resolve(name)).toRealPath();
-        repos.add(repo);
-        return repo;
+        return daemons.fixture(tmp.resolve(name));
     }
 
     @Test

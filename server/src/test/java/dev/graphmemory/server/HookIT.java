@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,17 +22,15 @@ class HookIT {
     @TempDir
     Path tmp;
 
-    private final List<Path> repos = new ArrayList<>();
+    private final Daemons daemons = new Daemons();
 
     @AfterEach
     void stopDaemons() {
-        repos.forEach(r -> Launcher.run("--repo", r.toString(), "daemon", "stop"));
+        daemons.stopAll();
     }
 
     private Path repo(String name) throws Exception {
-        Path repo = FixtureRepo.workflowRepo(tmp.resolve(name)).toRealPath();
-        repos.add(repo);
-        return repo;
+        return daemons.fixture(tmp.resolve(name));
     }
 
     @Test

@@ -33,17 +33,16 @@ class ReliabilityIT {
     @TempDir
     Path tmp;
 
-    private final List<Path> repos = new ArrayList<>();
+    private final Daemons daemons = new Daemons();
 
     @AfterEach
     void stopDaemons() {
-        repos.forEach(r -> Launcher.run("--repo", r.toString(), "daemon", "stop"));
+        daemons.stopAll();
     }
 
     @Test
     void eightServersAndTheCliQueryWhileTwentyCommitsLand() throws Exception {
-        Path repo = FixtureRepo.workflowRepo(tmp.resolve("busy")).toRealPath();
-        repos.add(repo);
+        Path repo = daemons.fixture(tmp.resolve("busy"));
         assertThat(Launcher.run("--repo", repo.toString(), "index").exitCode()).isZero();
         assertThat(Launcher.run("--repo", repo.toString(), "hook", "install").exitCode())
                 .isZero();
@@ -150,8 +149,7 @@ class ReliabilityIT {
 
     @Test
     void killingTheStoreOwnerInTheMiddleOfIndexingIsRecoveredWithNoManualStep() throws Exception {
-        Path repo = ownSourcesRepo(tmp.resolve("killed"));
-        repos.add(repo);
+        Path repo = daemons.track(ownSourcesRepo(tmp.resolve("killed")));
         assertThat(Launcher.run("--repo", repo.toString(), "index").exitCode()).isZero();
         for (int round = 0; round < 3; round++) {
             CompletableFuture<Launcher> index =

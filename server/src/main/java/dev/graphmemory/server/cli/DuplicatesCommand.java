@@ -82,7 +82,7 @@ final class DuplicatesCommand implements Callable<Integer> {
         List<Request> requests = requests();
         Path root = parent.store.root();
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
-        try (GraphStore store = parent.store.open(root, config, "graph-memory duplicates")) {
+        try (GraphStore store = parent.store.open(root, config)) {
             DuplicateFinder finder = new DuplicateFinder(store.driver(), store.repoKey());
             boolean duplicate = false;
             for (Request r : requests) {

@@ -102,7 +102,7 @@ final class GapsCommand implements Callable<Integer> {
         put(args, "cursor", cursor);
         Path root = parent.store.root();
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
-        try (GraphStore store = parent.store.open(root, config, "graph-memory gaps")) {
+        try (GraphStore store = parent.store.open(root, config)) {
             StoreHandle handle = StoreHandle.of(store);
             GraphTools graph = new GraphTools(handle);
             Staleness staleness = new Staleness(root);

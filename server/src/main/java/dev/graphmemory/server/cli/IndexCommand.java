@@ -38,7 +38,7 @@ final class IndexCommand implements Callable<Integer> {
         Path root = parent.store.root();
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
         IndexOptions options = config.indexOptions(full);
-        try (GraphStore store = parent.store.open(root, config, "graph-memory index");
+        try (GraphStore store = parent.store.open(root, config);
                 ProgressBar bar = ProgressBar.forStderr()) {
             // One run per worktree at a time, whoever starts it (this command, the daemon, a server).
             IndexSummary summary = new IndexRunner(root, bar)

@@ -44,7 +44,7 @@ final class InitCommand implements Callable<Integer> {
         String launcher = HookCommand.launcherCommand();
         Path mcpJson = root.resolve(".mcp.json");
         ObjectNode project = readMcpJson(mcpJson); // fails before anything changes when the file is broken
-        try (GraphStore store = parent.store.open(root, config, "graph-memory init");
+        try (GraphStore store = parent.store.open(root, config);
                 ProgressBar bar = ProgressBar.forStderr()) {
             IndexSummary summary = new IndexRunner(root, bar)
                     .run(store.driver(), store.repoKey(), config.indexOptions(false), Duration.ofHours(2))

@@ -44,7 +44,7 @@ final class ReindexCommand implements Callable<Integer> {
             return 0;
         }
         boolean viaDaemon = parent.store.externalUri(config) == null;
-        try (GraphStore store = parent.store.open(root, config, "graph-memory reindex")) {
+        try (GraphStore store = parent.store.open(root, config)) {
             if (!owed) {
                 runner.request(full);
             }

@@ -27,7 +27,7 @@ final class ServeCommand implements Callable<Integer> {
         IndexOptions options = config.indexOptions(false);
         return McpServe.run(
                 root,
-                () -> parent.store.open(root, config, "graph-memory serve"),
+                () -> parent.store.open(root, config),
                 options,
                 new FileInputStream(FileDescriptor.in),
                 parent.out,

@@ -37,7 +37,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         Path root = parent.store.root();
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
-        try (GraphStore store = parent.store.open(root, config, "graph-memory stats")) {
+        try (GraphStore store = parent.store.open(root, config)) {
             if (fingerprint) {
                 parent.out.println(Fingerprint.of(store.driver(), store.repoKey()));
                 return 0;

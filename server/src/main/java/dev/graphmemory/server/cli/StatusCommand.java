@@ -30,7 +30,7 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         Path root = parent.store.root();
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
-        try (GraphStore store = parent.store.open(root, config, "graph-memory status")) {
+        try (GraphStore store = parent.store.open(root, config)) {
             Map<String, Object> s = IndexStatusReport.of(store.driver(), store.repoKey(), root, store.describe());
             boolean current = s.get("indexed_commit") != null
                     && s.get("indexed_commit").equals(s.get("head"))

@@ -58,7 +58,7 @@ public final class StoreOptions {
     }
 
     /** Opens the store and makes sure its schema exists. */
-    public GraphStore open(Path root, GraphMemoryConfig config, String command) {
+    public GraphStore open(Path root, GraphMemoryConfig config) {
         String repoKey = config.repoKeyFor(root);
         String u = externalUri(config);
         GraphStore store = u != null

@@ -50,7 +50,7 @@ final class ToolCommandSupport {
             Answerer answerer) {
         Path root = parent.store.root();
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
-        try (GraphStore store = parent.store.open(root, config, "graph-memory " + command)) {
+        try (GraphStore store = parent.store.open(root, config)) {
             GraphTools tools = new GraphTools(StoreHandle.of(store));
             Staleness staleness = new Staleness(root);
             Map<String, Object> answer;

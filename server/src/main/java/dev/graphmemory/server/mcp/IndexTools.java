@@ -1,7 +1,6 @@
 package dev.graphmemory.server.mcp;
 
 import dev.graphmemory.queries.find.ToolException;
-import dev.graphmemory.server.reindex.IndexRunner;
 import dev.graphmemory.server.reindex.IndexStatusReport;
 import dev.graphmemory.server.reindex.Reindexing;
 import dev.graphmemory.server.store.GraphStore;
@@ -110,9 +109,5 @@ final class IndexTools {
                             args.bool("full"),
                             Duration.ofSeconds(wait == null ? 0 : wait));
                 });
-    }
-
-    static IndexRunner runner(Path root) {
-        return new IndexRunner(root);
     }
 }

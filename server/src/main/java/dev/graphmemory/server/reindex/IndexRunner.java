@@ -80,10 +80,7 @@ public final class IndexRunner {
     public void request(boolean full) {
         try {
             Files.createDirectories(files.requestsDir());
-            Path tmp = files.requestsDir()
-                    .resolve(key + ".tmp." + ProcessHandle.current().pid());
-            Files.writeString(tmp, worktree + "\n" + (full ? "full\n" : ""), StandardCharsets.UTF_8);
-            Files.move(tmp, requestFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            StoreFiles.writeAtomically(requestFile(), worktree + "\n" + (full ? "full\n" : ""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the reindex request " + requestFile(), e);
         }

@@ -1,10 +1,10 @@
 package dev.graphmemory.server.reindex;
 
 import dev.graphmemory.indexer.IndexSummary;
+import dev.graphmemory.server.store.StoreFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,10 +78,7 @@ public record RunStatus(
 
     void write(Path file) {
         try {
-            Path tmp = file.resolveSibling(
-                    file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            Files.writeString(tmp, JSON.writeValueAsString(this));
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            StoreFiles.writeAtomically(file, JSON.writeValueAsString(this));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + file, e);
         }

@@ -3,7 +3,6 @@ package dev.graphmemory.server.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,19 +28,11 @@ public record DaemonEndpoint(long pid, int boltPort, String version, String stor
 
     void write(Path file, Path pidFile) {
         try {
-            writeAtomically(file, JSON.writeValueAsString(this));
-            writeAtomically(pidFile, pid + "\n");
+            StoreFiles.writeAtomically(file, JSON.writeValueAsString(this));
+            StoreFiles.writeAtomically(pidFile, pid + "\n");
         } catch (IOException e) {
             throw new StoreException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = file.resolveSibling(
-                file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        Files.writeString(tmp, text);
-        StoreFiles.restrict(tmp, "rw-------");
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     boolean alive() {

@@ -61,6 +61,21 @@ final class EmbeddedNeo4j implements AutoCloseable {
         }
     }
 
+    /**
+     * A driver for the store on {@code port} (loopback, the generated password). The user agent
+     * names the client: the daemon counts only connections that are not its own as activity.
+     */
+    static org.neo4j.driver.Driver boltDriver(int port, String password, String agent) {
+        return org.neo4j.driver.GraphDatabase.driver(
+                "bolt://127.0.0.1:" + port,
+                org.neo4j.driver.AuthTokens.basic(USER, password),
+                org.neo4j.driver.Config.builder()
+                        .withoutEncryption()
+                        .withUserAgent(agent + "/" + EmbeddedStore.version())
+                        .withLogging(org.neo4j.driver.Logging.slf4j())
+                        .build());
+    }
+
     int port() {
         return port;
     }

@@ -9,11 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Logging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -109,7 +105,7 @@ public final class EmbeddedStore implements GraphStore {
             return Optional.empty();
         }
         DaemonEndpoint e = endpoint.get();
-        Driver driver = driver(e.boltPort(), password);
+        Driver driver = EmbeddedNeo4j.boltDriver(e.boltPort(), password, "graph-memory");
         try {
             String storeId = driver.executableQuery("CALL db.info() YIELD id RETURN id")
                     .execute()
@@ -253,17 +249,6 @@ public final class EmbeddedStore implements GraphStore {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while waiting for the graph-memory daemon", e);
         }
-    }
-
-    private static Driver driver(int port, String password) {
-        return GraphDatabase.driver(
-                "bolt://127.0.0.1:" + port,
-                AuthTokens.basic(EmbeddedNeo4j.USER, password),
-                Config.builder()
-                        .withoutEncryption()
-                        .withUserAgent("graph-memory/" + version())
-                        .withLogging(Logging.slf4j())
-                        .build());
     }
 
     /**

@@ -18,11 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.neo4j.driver.AuthTokens;
-import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
-import org.neo4j.driver.GraphDatabase;
-import org.neo4j.driver.Logging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,7 +83,7 @@ public final class StoreDaemon {
                     EmbeddedStore.version(),
                     neo4j.storeId(),
                     Instant.now().toString());
-            Driver driver = ownDriver(neo4j.port(), files.password());
+            Driver driver = EmbeddedNeo4j.boltDriver(neo4j.port(), files.password(), OWN_AGENT);
             // The schema exists before any client connects: clients of the daemon need not create it.
             dev.graphmemory.queries.schema.GraphSchema.ensure(driver);
             ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
@@ -283,16 +279,5 @@ public final class StoreDaemon {
         } catch (IOException e) {
             LOG.debug("cannot remove the endpoint: {}", e.toString());
         }
-    }
-
-    private static Driver ownDriver(int port, String password) {
-        return GraphDatabase.driver(
-                "bolt://127.0.0.1:" + port,
-                AuthTokens.basic(EmbeddedNeo4j.USER, password),
-                Config.builder()
-                        .withoutEncryption()
-                        .withUserAgent(OWN_AGENT + "/" + EmbeddedStore.version())
-                        .withLogging(Logging.slf4j())
-                        .build());
     }
 }

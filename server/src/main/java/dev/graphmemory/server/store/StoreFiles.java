@@ -198,6 +198,22 @@ public final class StoreFiles {
         return gitDir;
     }
 
+    /**
+     * Replaces {@code file} with {@code text} (user-only) in one rename, so a reader in another
+     * process sees the old content or the new one, never a half-written file.
+     */
+    public static void writeAtomically(Path file, String text) throws IOException {
+        Path tmp = file.resolveSibling(
+                file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        restrict(tmp, "rw-------");
+        Files.move(
+                tmp,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     static void restrict(Path path, String perms) {
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             try {
