@@ -171,7 +171,7 @@ class ReliabilityIT {
     private static long awaitRunUnderWay(Path repo) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
-            Path runs = repo.resolve(".graph-memory/runs");
+            Path runs = repo.resolve(".git/graph-memory/runs");
             Path endpoint = repo.resolve(".graph-memory/daemon.json");
             if (Files.isDirectory(runs) && Files.exists(endpoint)) {
                 try (Stream<Path> s = Files.list(runs)) {

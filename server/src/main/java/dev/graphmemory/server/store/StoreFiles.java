@@ -92,9 +92,20 @@ public final class StoreFiles {
         return dir.resolve("requests");
     }
 
-    /** Per-worktree index-run status and locks. */
+    /**
+     * Per-worktree index-run status and locks, in git's own folder ({@code <common dir>/graph-memory/runs}):
+     * runs are coordinated the same way with an external Neo4j, where graph-memory writes nothing
+     * into the working tree.
+     */
     public Path runsDir() {
-        return dir.resolve("runs");
+        try {
+            Path common = gitCommonDir();
+            return common == null
+                    ? dir.resolve("runs")
+                    : common.resolve("graph-memory").resolve("runs");
+        } catch (IOException e) {
+            return dir.resolve("runs");
+        }
     }
 
     public Path logsDir() {
@@ -111,7 +122,6 @@ public final class StoreFiles {
             Files.createDirectories(dir);
             restrict(dir, "rwx------");
             Files.createDirectories(requestsDir());
-            Files.createDirectories(runsDir());
             Files.createDirectories(logsDir());
             excludeFromGit();
         } catch (IOException e) {
