@@ -151,7 +151,12 @@ public final class Indexer {
         }
         graph.saveState(new IndexState(head, null, false, state.lastRunJson(), Map.of()));
         graph.clear();
-        Snapshot snapshot = options.cacheDir() == null ? null : Snapshot.collecting(newToken(), optionsKey());
+        Snapshot snapshot = null;
+        if (options.cacheDir() != null) {
+            // A full run writes an entry for every file again: dropping the old ones bounds the cache.
+            fileCache().clear();
+            snapshot = Snapshot.collecting(newToken(), optionsKey());
+        }
         RunCounters counters = new RunCounters();
         inputs.walkSkipped().forEach(counters::skip);
         long nodes;

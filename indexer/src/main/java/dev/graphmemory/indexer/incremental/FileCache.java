@@ -114,6 +114,23 @@ public final class FileCache {
         }
     }
 
+    /**
+     * Deletes every entry. Entries are content-addressed and never rewritten, so without this the
+     * cache would keep every content a file ever had; full runs call it before writing all anew.
+     */
+    public void clear() {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the index cache " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
     private DataInputStream open(String path, String hash) throws IOException {
         InputStream raw = Files.newInputStream(entry(path, hash));
         return new DataInputStream(new BufferedInputStream(raw, 16 * 1024));

@@ -4,6 +4,7 @@ import dev.graphmemory.indexer.IndexOptions;
 import dev.graphmemory.indexer.IndexSummary;
 import dev.graphmemory.indexer.Indexer;
 import dev.graphmemory.indexer.LanguagePlugins;
+import dev.graphmemory.indexer.walk.RepositoryWalker;
 import dev.graphmemory.server.config.GraphMemoryConfig;
 import dev.graphmemory.server.store.GraphStore;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
         name = "index",
         mixinStandardHelpOptions = true,
         description = "Index the repository (code, knowledge documents, git history), or refresh the index. A re-run on"
-                + " an unchanged repository writes nothing.")
+                + " an unchanged repository writes nothing; after changes only changed files are parsed again.")
 final class IndexCommand implements Callable<Integer> {
     @ParentCommand
     GraphMemoryCommand parent;
@@ -38,7 +39,9 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         Path root = parent.store.root();
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
-        IndexOptions options = config.indexOptions(full);
+        // The cache makes the next run incremental: only changed files are parsed again.
+        IndexOptions options = config.indexOptions(full)
+                .withCacheDir(root.resolve(RepositoryWalker.STORE_DIR).resolve("cache"));
         try (GraphStore store = parent.store.open(root, config, "graph-memory index");
                 ProgressBar bar = ProgressBar.forStderr()) {
             IndexSummary summary =
