@@ -108,7 +108,13 @@ public final class Indexer {
         String digest = null;
         if (!options.full() && state.complete()) {
             progress.phase("hashing", inputs.candidates().size());
+            long t0 = System.nanoTime();
             hashes = inputs.hashAll(options.maxFileBytes(), progress);
+            LOG.debug(
+                    "walked at {} ms, hashed {} files in {} ms",
+                    (t0 - start) / 1_000_000,
+                    hashes.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
             digest = digest(head, hashes);
             if (digest.equals(state.inputDigest())) {
                 if (!inputs.treeSignature().equals(state.extra().get(TREE_SIGNATURE))) {
@@ -537,7 +543,7 @@ public final class Indexer {
             return null;
         }
         long t0 = System.nanoTime();
-        Snapshot snapshot = Snapshot.read(snapshotFile()).orElse(null);
+        Snapshot snapshot = Snapshot.read(snapshotFile(), token.toString()).orElse(null);
         LOG.debug("incremental: snapshot read in {} ms", (System.nanoTime() - t0) / 1_000_000);
         if (snapshot == null || !token.equals(snapshot.token()) || !optionsKey().equals(snapshot.optionsKey())) {
             LOG.info("rebuilding in full: the index cache in {} does not match the graph", options.cacheDir());

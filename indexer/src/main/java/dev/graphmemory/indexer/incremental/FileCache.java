@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
+import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -22,7 +23,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What parsing one file produced, kept on disk so an unchanged file is never parsed again: its
@@ -34,11 +37,18 @@ import java.util.Optional;
  * every file's facts but only the rows of the few files whose nodes it replaces. Facts are plugin
  * records and go through Java serialization; rows go through {@link RowCodec}. A corrupt or
  * unreadable entry reads as absent and the file is simply parsed again.
+ *
+ * <p>A long-lived process (the store daemon) runs many times: it also keeps the facts it read or
+ * wrote in memory, behind a soft reference the collector may clear, so its next run reads no
+ * entry from disk. Facts are immutable, so sharing them between runs is safe.
  */
 public final class FileCache {
     private static final int MAGIC = 0x676d4631; // "gmF1"
 
+    private static final Map<Path, SoftReference<Map<String, Facts>>> MEMORY = new ConcurrentHashMap<>();
+
     private final Path dir;
+    private final Map<String, Facts> memory;
 
     /** The facts of one cached file, without its rows. */
     public record Facts(String path, String hash, boolean parseOk, String problem, Object facts) {
@@ -49,7 +59,12 @@ public final class FileCache {
     }
 
     public FileCache(Path dir) {
-        this.dir = dir;
+        this.dir = dir.toAbsolutePath().normalize();
+        this.memory = MEMORY.compute(
+                        this.dir,
+                        (k, ref) ->
+                                ref != null && ref.get() != null ? ref : new SoftReference<>(new ConcurrentHashMap<>()))
+                .get();
     }
 
     /** Stores a file's parse result under its path and content hash. */
@@ -78,6 +93,11 @@ public final class FileCache {
                 }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (memory != null) {
+                memory.put(
+                        memoryKey(result.path(), hash),
+                        new Facts(result.path(), hash, result.parseOk(), result.problem(), result.facts()));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the cache entry of " + result.path() + " in " + dir, e);
         }
@@ -85,8 +105,16 @@ public final class FileCache {
 
     /** The cached facts of a file at this content, if any. */
     public Optional<Facts> facts(String path, String hash) {
+        Facts known = memory == null ? null : memory.get(memoryKey(path, hash));
+        if (known != null) {
+            return Optional.of(known);
+        }
         try (DataInputStream in = open(path, hash)) {
-            return Optional.of(readFacts(in, path, hash));
+            Facts facts = readFacts(in, path, hash);
+            if (memory != null) {
+                memory.put(memoryKey(path, hash), facts);
+            }
+            return Optional.of(facts);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
@@ -119,6 +147,9 @@ public final class FileCache {
      * cache would keep every content a file ever had; full runs call it before writing all anew.
      */
     public void clear() {
+        if (memory != null) {
+            memory.clear();
+        }
         if (!Files.isDirectory(dir)) {
             return;
         }
@@ -163,6 +194,15 @@ public final class FileCache {
             out.writeObject(facts);
         }
         return bytes.toByteArray();
+    }
+
+    /** Forgets what this process keeps in memory, as a new process would start (for tests). */
+    static void forgetMemory() {
+        MEMORY.clear();
+    }
+
+    private static String memoryKey(String path, String hash) {
+        return path + '\0' + hash;
     }
 
     private Path entry(String path, String hash) {

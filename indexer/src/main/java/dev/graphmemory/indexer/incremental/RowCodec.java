@@ -86,8 +86,15 @@ public final class RowCodec {
         return new NodeUpdate(id, type, readProps(in));
     }
 
-    /** The canonical bytes of a row, as a string usable as a map key. */
+    /**
+     * The canonical bytes of a row, as a string usable as a map key. Edges without properties
+     * (most of them) take a cheaper form that cannot equal an encoded one: both start with a NUL,
+     * then this form has the type's first letter where the encoded one has the name's length.
+     */
     public static String key(Object row) {
+        if (row instanceof EdgeRow e && e.properties().isEmpty()) {
+            return "\0" + e.type().name() + '\0' + e.fromId() + '\0' + e.toId();
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
         DataOutputStream out = new DataOutputStream(bytes);
         try {

@@ -84,8 +84,13 @@ public record Snapshot(
         return byId;
     }
 
+    /** The last snapshot this process wrote, by file: a long-lived process need not read it back. */
+    private static final Map<Path, java.lang.ref.SoftReference<Snapshot>> WRITTEN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Writes the snapshot atomically (a temp file moved into place). */
     public void write(Path file) {
+        WRITTEN.remove(file.toAbsolutePath().normalize());
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), "snapshot", ".tmp");
@@ -115,12 +120,27 @@ public record Snapshot(
                 }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            WRITTEN.put(file.toAbsolutePath().normalize(), new java.lang.ref.SoftReference<>(this));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the index snapshot " + file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Reads a snapshot; empty when the file is absent or unreadable (the run then rebuilds). */
+    /**
+     * Reads a snapshot; empty when the file is absent or unreadable (the run then rebuilds). The
+     * one this process wrote last is taken from memory when it carries the expected token.
+     */
+    public static Optional<Snapshot> read(Path file, String token) {
+        java.lang.ref.SoftReference<Snapshot> ref =
+                WRITTEN.get(file.toAbsolutePath().normalize());
+        Snapshot known = ref == null ? null : ref.get();
+        if (known != null && known.token().equals(token) && Files.isRegularFile(file)) {
+            return Optional.of(known);
+        }
+        return read(file);
+    }
+
+    /** Reads a snapshot from its file; empty when the file is absent or unreadable. */
     public static Optional<Snapshot> read(Path file) {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024))) {
             if (in.readInt() != MAGIC) {

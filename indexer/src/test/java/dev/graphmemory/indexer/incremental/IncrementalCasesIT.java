@@ -232,6 +232,7 @@ class IncrementalCasesIT {
 
             // The file entries are gone: every file is parsed again, the run stays incremental.
             deleteTree(f.cache.resolve("v1/files"));
+            FileCache.forgetMemory();
             tree.write("src/p/B.java", "package p;\n\npublic class B {\n    int x;\n}\n");
             tree.commit("B grows");
             IndexSummary noEntries = f.run();
