@@ -32,6 +32,8 @@ import org.neo4j.driver.GraphDatabase;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 
 public class IncrementalLoop {
+    private static final String REPO = "bench-loop";
+
     public static void main(String[] args) throws Exception {
         Path repo = Path.of(args[0]).toAbsolutePath();
         Path file = repo.resolve(args[1]);
@@ -76,8 +78,8 @@ public class IncrementalLoop {
                 long found;
                 try (var session = driver.session()) {
                     found = session.executeRead(tx -> tx.run(
-                                    "MATCH (n:Entity) WHERE n.name = $name RETURN count(n) AS c",
-                                    Map.of("name", method))
+                                    "MATCH (n:Entity {repo: $repo, name: $name}) RETURN count(n) AS c",
+                                    Map.of("repo", REPO, "name", method))
                             .single()
                             .get("c")
                             .asLong());
@@ -96,6 +98,6 @@ public class IncrementalLoop {
     }
 
     private static Indexer indexer(Driver driver, Path repo, IndexOptions options) {
-        return new Indexer(driver, "bench-loop", repo, options, LanguagePlugins.all(), ProgressListener.NONE);
+        return new Indexer(driver, REPO, repo, options, LanguagePlugins.all(), ProgressListener.NONE);
     }
 }

@@ -44,14 +44,15 @@ for ((i = 1; i <= rounds; i++)); do
     git_q commit -q -am "bench: change $file (round $i)"
     load=$(cut -d' ' -f1 /proc/loadavg)
     GRAPH_MEMORY_LOG_LEVEL=DEBUG /usr/bin/time -f '%e' -o "$work/time.txt" \
-      "$root/graph-memory" --repo "$dir" index --json > "$work/summary.json" 2> "$work/stderr.txt"
+      "$root/graph-memory" --repo "$dir" index --json > "$work/summary.json" 2> "$work/stderr-$i-$(basename "$file").txt"
+    cp "$work/stderr-$i-$(basename "$file").txt" "$work/stderr.txt"
     wall=$(cat "$work/time.txt")
     jvm=$(grep -o 'incremental: done at [0-9]* ms' "$work/stderr.txt" | grep -o '[0-9]*' | tail -n 1 || true)
     reparsed=$(grep -o '"reparsed" : [0-9]*' "$work/summary.json" | grep -o '[0-9]*$')
     echo "| $i | ${file#java.base/} | $wall | ${jvm:-?} | $reparsed | $load |"
   done
 done
-grep 'incremental:' "$work/stderr.txt" | sed 's/^.*incremental:/  last run: incremental:/' || true
+grep -E 'hashed|incremental:' "$work/stderr.txt" | sed 's/^graph-memory DEBUG Indexer:/  last run:/' || true
 
 incremental=$(gm stats --fingerprint 2>/dev/null | tail -n 1)
 gm index --full >/dev/null 2>&1

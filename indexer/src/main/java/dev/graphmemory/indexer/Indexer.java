@@ -351,9 +351,9 @@ public final class Indexer {
 
         void addTo(Snapshot snapshot) {
             snapshot.otherNodes().addAll(documentNodes);
-            snapshot.edges().addAll(documentEdges);
+            documentEdges.forEach(snapshot::add);
             snapshot.otherNodes().addAll(commits);
-            snapshot.edges().addAll(commitEdges);
+            commitEdges.forEach(snapshot::add);
         }
     }
 

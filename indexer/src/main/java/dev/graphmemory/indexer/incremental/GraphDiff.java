@@ -30,29 +30,25 @@ import org.neo4j.driver.Session;
  * differ; replacing means {@code DETACH DELETE} of every node with the id and a fresh {@code
  * CREATE} of the new rows with the new updates folded in, followed by every new edge that touches
  * a replaced id (so edges from unchanged files into changed ones are written again, and edges into
- * deleted files vanish with their end). Edges between nodes that stay are compared as multisets of
- * their canonical bytes ({@link RowCodec#key}): only those that appeared are created and only
- * those that disappeared are deleted. A file's own edges join nodes of that file (the {@link
+ * deleted files vanish with their end). Edges between nodes that stay are compared as multisets:
+ * only those that appeared are created and only those that disappeared are deleted. A file's own edges join nodes of that file (the {@link
  * FileResult} contract), so they always touch a replaced id when the file changed.
  */
 public final class GraphDiff {
     private final Set<String> replaced;
     private final List<Map.Entry<List<NodeType>, Map<String, Object>>> nodesToCreate;
     private final List<EdgeRow> edgesToCreate;
-    private final Map<String, Integer> edgesToDelete;
-    private final Map<String, EdgeRow> deletedRows;
+    private final Map<EdgeRow, Integer> edgesToDelete;
 
     private GraphDiff(
             Set<String> replaced,
             List<Map.Entry<List<NodeType>, Map<String, Object>>> nodesToCreate,
             List<EdgeRow> edgesToCreate,
-            Map<String, Integer> edgesToDelete,
-            Map<String, EdgeRow> deletedRows) {
+            Map<EdgeRow, Integer> edgesToDelete) {
         this.replaced = replaced;
         this.nodesToCreate = nodesToCreate;
         this.edgesToCreate = edgesToCreate;
         this.edgesToDelete = edgesToDelete;
-        this.deletedRows = deletedRows;
     }
 
     /** Thrown when the rows of a file the diff needs are neither parsed nor cached. */
@@ -132,13 +128,12 @@ public final class GraphDiff {
                 }
             }
         }
-        Map<String, Integer> before = new HashMap<>();
-        Map<String, EdgeRow> rowsByKey = new HashMap<>();
+        // Edges are compared as records: the snapshot keeps them with canonical property values
+        // (RowCodec.normalized), so equal edges of two runs are equal records.
+        Map<EdgeRow, Integer> before = new HashMap<>();
         for (EdgeRow e : old.edges()) {
             if (!replaced.contains(e.fromId()) && !replaced.contains(e.toId())) {
-                String key = RowCodec.key(e);
-                before.merge(key, 1, Integer::sum);
-                rowsByKey.putIfAbsent(key, e);
+                before.merge(e, 1, Integer::sum);
             }
         }
         for (EdgeRow e : now.edges()) {
@@ -146,18 +141,16 @@ public final class GraphDiff {
                 createEdges.add(e);
                 continue;
             }
-            String key = RowCodec.key(e);
-            Integer left = before.get(key);
+            Integer left = before.get(e);
             if (left == null) {
                 createEdges.add(e);
             } else if (left == 1) {
-                before.remove(key);
+                before.remove(e);
             } else {
-                before.put(key, left - 1);
+                before.put(e, left - 1);
             }
         }
-        rowsByKey.keySet().retainAll(before.keySet());
-        return new GraphDiff(replaced, create, createEdges, before, rowsByKey);
+        return new GraphDiff(replaced, create, createEdges, before);
     }
 
     /** Node ids replaced. */
@@ -181,8 +174,7 @@ public final class GraphDiff {
      */
     public void apply(Driver driver, GraphWriter writer, String repo, int batchSize) {
         Map<RelType, List<Map<String, Object>>> deletes = new LinkedHashMap<>();
-        edgesToDelete.forEach((key, n) -> {
-            EdgeRow e = deletedRows.get(key);
+        edgesToDelete.forEach((e, n) -> {
             deletes.computeIfAbsent(e.type(), t -> new ArrayList<>())
                     .add(Map.of("f", e.fromId(), "t", e.toId(), "p", e.properties(), "n", (long) n));
         });

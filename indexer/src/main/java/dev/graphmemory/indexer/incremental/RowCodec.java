@@ -110,6 +110,37 @@ public final class RowCodec {
         return bytes.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * The edge with its property values in the form {@link #readEdge} returns (integers as longs,
+     * floats as doubles), so an edge of this run equals the same edge read back from the last
+     * run's snapshot.
+     */
+    public static EdgeRow normalized(EdgeRow edge) {
+        if (edge.properties().isEmpty()) {
+            return edge;
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        boolean same = true;
+        for (Map.Entry<String, Object> e : edge.properties().entrySet()) {
+            Object v = canonical(e.getValue());
+            same &= v.equals(e.getValue()) && v.getClass() == e.getValue().getClass();
+            props.put(e.getKey(), v);
+        }
+        return same ? edge : new EdgeRow(edge.type(), edge.fromId(), edge.toId(), props);
+    }
+
+    private static Object canonical(Object v) {
+        return switch (v) {
+            case Byte b -> b.longValue();
+            case Short x -> x.longValue();
+            case Integer i -> i.longValue();
+            case Float x -> x.doubleValue();
+            case String[] array -> List.of(array);
+            case List<?> list -> list.stream().map(RowCodec::canonical).toList();
+            default -> v;
+        };
+    }
+
     /** Writes a property map, keys sorted. */
     public static void writeProps(DataOutput out, Map<String, Object> props) throws IOException {
         Map<String, Object> sorted = new TreeMap<>(props);

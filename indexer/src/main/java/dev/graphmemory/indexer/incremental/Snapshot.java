@@ -70,7 +70,7 @@ public record Snapshot(
     /** Adds one output of a plugin's linker. */
     public void add(dev.graphmemory.indexer.model.LanguagePlugin.LinkOutput out) {
         switch (out) {
-            case EdgeRow e -> edges.add(e);
+            case EdgeRow e -> edges.add(RowCodec.normalized(e));
             case NodeUpdate u -> updates.add(u);
             case NodeRow n -> linkNodes.add(n);
         }
