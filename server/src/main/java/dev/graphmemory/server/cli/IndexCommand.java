@@ -7,6 +7,7 @@ import dev.graphmemory.indexer.LanguagePlugins;
 import dev.graphmemory.indexer.walk.RepositoryWalker;
 import dev.graphmemory.server.config.GraphMemoryConfig;
 import dev.graphmemory.server.store.GraphStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,11 +40,15 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         Path root = parent.store.root();
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
-        // The cache makes the next run incremental: only changed files are parsed again.
-        IndexOptions options = config.indexOptions(full)
-                .withCacheDir(root.resolve(RepositoryWalker.STORE_DIR).resolve("cache"));
         try (GraphStore store = parent.store.open(root, config, "graph-memory index");
                 ProgressBar bar = ProgressBar.forStderr()) {
+            // The cache makes the next run incremental (only changed files are parsed again). It
+            // lives beside the embedded store; with an external store nothing is written into the
+            // repository, and every run that finds a change rebuilds in full.
+            Path storeDir = root.resolve(RepositoryWalker.STORE_DIR);
+            IndexOptions options = Files.isDirectory(storeDir)
+                    ? config.indexOptions(full).withCacheDir(storeDir.resolve("cache"))
+                    : config.indexOptions(full);
             IndexSummary summary =
                     new Indexer(store.driver(), store.repoKey(), root, options, LanguagePlugins.all(), bar).run();
             bar.close();
