@@ -94,6 +94,9 @@ public class IncrementalLoop {
             System.out.println("median ms: " + sorted.get(sorted.size() / 2) + "; all: " + times);
         } finally {
             dbms.shutdown();
+            try (var files = Files.walk(home)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
