@@ -1,5 +1,6 @@
 package dev.graphmemory.indexer;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -11,9 +12,17 @@ import java.util.List;
  * @param knowledgeGlobs globs (repository-relative) of the knowledge documents
  * @param threads parser threads
  * @param batchSize rows per write transaction
+ * @param cacheDir where runs keep what they parsed so the next run can be incremental (see {@code
+ *     FileCache}); {@code null} for none, and then every run that finds a change rebuilds in full
  */
 public record IndexOptions(
-        boolean full, long maxFileBytes, int maxCommits, List<String> knowledgeGlobs, int threads, int batchSize) {
+        boolean full,
+        long maxFileBytes,
+        int maxCommits,
+        List<String> knowledgeGlobs,
+        int threads,
+        int batchSize,
+        Path cacheDir) {
     public static final long DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_COMMITS = 5000;
     public static final int DEFAULT_BATCH_SIZE = 10_000;
@@ -31,6 +40,12 @@ public record IndexOptions(
         }
     }
 
+    /** Settings without a cache directory: no incremental runs. */
+    public IndexOptions(
+            boolean full, long maxFileBytes, int maxCommits, List<String> knowledgeGlobs, int threads, int batchSize) {
+        this(full, maxFileBytes, maxCommits, knowledgeGlobs, threads, batchSize, null);
+    }
+
     /** The defaults, with {@code knowledgeGlobs} as given. */
     public static IndexOptions defaults(List<String> knowledgeGlobs) {
         return new IndexOptions(
@@ -44,6 +59,11 @@ public record IndexOptions(
 
     /** A copy that forces a full reindex or not. */
     public IndexOptions withFull(boolean full) {
-        return new IndexOptions(full, maxFileBytes, maxCommits, knowledgeGlobs, threads, batchSize);
+        return new IndexOptions(full, maxFileBytes, maxCommits, knowledgeGlobs, threads, batchSize, cacheDir);
+    }
+
+    /** A copy that keeps its cache in this directory (or none for {@code null}). */
+    public IndexOptions withCacheDir(Path dir) {
+        return new IndexOptions(full, maxFileBytes, maxCommits, knowledgeGlobs, threads, batchSize, dir);
     }
 }

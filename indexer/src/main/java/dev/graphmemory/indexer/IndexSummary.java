@@ -16,6 +16,12 @@ import java.util.Map;
  * @param unparsedExamples the first few files that did not parse, with the parser's problem
  * @param documents knowledge documents indexed; {@code documentErrors} of them had bad frontmatter
  * @param commits commits indexed; {@code historyTruncated} when older ones exist beyond the bound
+ * @param incremental whether the run changed only what differed from the last run (otherwise it
+ *     rebuilt the repository's subgraph, or wrote nothing because nothing changed)
+ * @param reparsed source files parsed in this run (an incremental run takes the others from its
+ *     cache; a full run parses every file)
+ * @param removed source files whose nodes were removed because the file was deleted, renamed or
+ *     is now skipped (incremental runs only)
  */
 public record IndexSummary(
         int filesSeen,
@@ -33,7 +39,50 @@ public record IndexSummary(
         long nodesWritten,
         long relationshipsWritten,
         String indexedCommit,
-        double seconds) {
+        double seconds,
+        boolean incremental,
+        int reparsed,
+        int removed) {
+    /** The summary of a run that is not incremental, as before incremental runs existed. */
+    public IndexSummary(
+            int filesSeen,
+            int indexed,
+            int unchanged,
+            int unparsed,
+            Map<String, Integer> skipped,
+            List<SkippedFile> skippedExamples,
+            List<SkippedFile> unparsedExamples,
+            int documents,
+            int documentErrors,
+            int commits,
+            boolean historyTruncated,
+            int maxCommits,
+            long nodesWritten,
+            long relationshipsWritten,
+            String indexedCommit,
+            double seconds) {
+        this(
+                filesSeen,
+                indexed,
+                unchanged,
+                unparsed,
+                skipped,
+                skippedExamples,
+                unparsedExamples,
+                documents,
+                documentErrors,
+                commits,
+                historyTruncated,
+                maxCommits,
+                nodesWritten,
+                relationshipsWritten,
+                indexedCommit,
+                seconds,
+                false,
+                indexed,
+                0);
+    }
+
     public IndexSummary {
         skipped = Map.copyOf(skipped);
         skippedExamples = List.copyOf(skippedExamples);
@@ -47,18 +96,19 @@ public record IndexSummary(
 
     /** The one-line summary printed at the end of a run. */
     public String oneLine() {
-        return String.format(
-                "indexed %d files (%d unchanged, %d unparsed, %d skipped), %d documents, %d commits%s; wrote %d nodes"
-                        + " and %d relationships in %.1f s",
-                indexed,
-                unchanged,
-                unparsed,
-                skippedTotal(),
-                documents,
-                commits,
-                historyTruncated ? " (history bounded to the last " + maxCommits + ")" : "",
-                nodesWritten,
-                relationshipsWritten,
-                seconds);
+        return (incremental ? String.format("incremental: %d files reparsed, %d removed; ", reparsed, removed) : "")
+                + String.format(
+                        "indexed %d files (%d unchanged, %d unparsed, %d skipped), %d documents, %d commits%s; wrote %d nodes"
+                                + " and %d relationships in %.1f s",
+                        indexed,
+                        unchanged,
+                        unparsed,
+                        skippedTotal(),
+                        documents,
+                        commits,
+                        historyTruncated ? " (history bounded to the last " + maxCommits + ")" : "",
+                        nodesWritten,
+                        relationshipsWritten,
+                        seconds);
     }
 }

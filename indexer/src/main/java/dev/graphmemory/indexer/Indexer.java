@@ -3,6 +3,9 @@ package dev.graphmemory.indexer;
 import dev.graphmemory.indexer.git.CommitRows;
 import dev.graphmemory.indexer.git.GitHistoryReader;
 import dev.graphmemory.indexer.git.History;
+import dev.graphmemory.indexer.incremental.FileCache;
+import dev.graphmemory.indexer.incremental.GraphDiff;
+import dev.graphmemory.indexer.incremental.Snapshot;
 import dev.graphmemory.indexer.knowledge.IdMentionMatcher;
 import dev.graphmemory.indexer.knowledge.KnowledgeConfig;
 import dev.graphmemory.indexer.knowledge.KnowledgeDoc;
@@ -32,6 +35,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.neo4j.driver.Driver;
@@ -48,12 +53,25 @@ import tools.jackson.databind.json.JsonMapper;
  * the repository's subgraph is rebuilt: marked incomplete, cleared, written, marked complete, so a
  * run killed half-way is detected and redone by the next one. Parsing runs on several threads
  * while one thread writes; only each file's compact link facts stay in memory until linking.
+ *
+ * <p>With a cache directory ({@link IndexOptions#cacheDir()}) runs are incremental: every run
+ * leaves each parsed file's rows and facts in a {@link FileCache} and a {@link Snapshot} of the
+ * rows not owned by one file. The next run parses only files whose content hash has no cache
+ * entry, links every file again from the cached facts (cross-file edges depend on the whole set of
+ * files), re-reads documents and history, and writes only the {@link GraphDiff} between the two
+ * snapshots. The graph then equals a full rebuild's, by construction of the same rows. A snapshot
+ * the graph state does not vouch for (see {@link Snapshot}), a missing cache entry, or an
+ * incomplete last run make the run a full rebuild.
  */
 public final class Indexer {
     /** Bumped when the graph's shape changes, so stores written by older versions are rebuilt. */
     public static final String GRAPH_VERSION = "1";
     /** Key of the working-tree signature in the index state (see {@code TreeSignature}). */
     public static final String TREE_SIGNATURE = "tree_signature";
+    /** Key of the token of the cache snapshot the graph matches (see {@link Snapshot}). */
+    public static final String CACHE_TOKEN = "cache_token";
+    /** Bumped when the cache format changes, so older caches are ignored. */
+    private static final String CACHE_VERSION = "1";
 
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
     private static final int EXAMPLES = 20;
@@ -90,7 +108,13 @@ public final class Indexer {
         String digest = null;
         if (!options.full() && state.complete()) {
             progress.phase("hashing", inputs.candidates().size());
+            long t0 = System.nanoTime();
             hashes = inputs.hashAll(options.maxFileBytes(), progress);
+            LOG.debug(
+                    "walked at {} ms, hashed {} files in {} ms",
+                    (t0 - start) / 1_000_000,
+                    hashes.size(),
+                    (System.nanoTime() - t0) / 1_000_000);
             digest = digest(head, hashes);
             if (digest.equals(state.inputDigest())) {
                 if (!inputs.treeSignature().equals(state.extra().get(TREE_SIGNATURE))) {
@@ -121,17 +145,37 @@ public final class Indexer {
                         seconds(start));
             }
         }
+        if (!options.full() && state.complete() && options.cacheDir() != null) {
+            Snapshot old = trustedSnapshot(state);
+            if (old != null) {
+                try {
+                    return incremental(inputs, head, state, old, hashes, start);
+                } catch (GraphDiff.MissingRows e) {
+                    LOG.info("rebuilding in full: {}", e.getMessage());
+                }
+            }
+        }
         graph.saveState(new IndexState(head, null, false, state.lastRunJson(), Map.of()));
         graph.clear();
+        Snapshot snapshot = null;
+        if (options.cacheDir() != null) {
+            // A full run writes an entry for every file again: dropping the old ones bounds the cache.
+            fileCache().clear();
+            snapshot = Snapshot.collecting(newToken(), optionsKey());
+        }
         RunCounters counters = new RunCounters();
         inputs.walkSkipped().forEach(counters::skip);
         long nodes;
         long rels;
         try (GraphWriter writer = new GraphWriter(driver, graph.repo(), options.batchSize())) {
             long t0 = System.nanoTime();
-            Map<String, String> written = writeSources(inputs, writer, counters);
+            Map<String, String> written = writeSources(inputs, writer, counters, snapshot);
             LOG.debug("sources parsed, written and linked in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            writeKnowledgeAndHistory(inputs, writer, counters, written);
+            KnowledgeRows knowledge = readKnowledgeAndHistory(inputs, counters, written, counters.modulePaths);
+            knowledge.write(writer);
+            if (snapshot != null) {
+                knowledge.addTo(snapshot);
+            }
             LOG.debug(
                     "documents and history written at {} ms; {} ms of it waiting for Neo4j writes",
                     (System.nanoTime() - t0) / 1_000_000,
@@ -142,6 +186,12 @@ public final class Indexer {
             rels = writer.relationshipsWritten();
         }
         digest = digest(head, hashes);
+        Map<String, Object> extra =
+                new HashMap<>(Map.of("graph_version", GRAPH_VERSION, TREE_SIGNATURE, inputs.treeSignature()));
+        if (snapshot != null) {
+            snapshot.write(snapshotFile());
+            extra.put(CACHE_TOKEN, snapshot.token());
+        }
         IndexSummary summary = counters.summary(
                 inputs.candidates().size() + inputs.walkSkipped().size(),
                 options.maxCommits(),
@@ -149,17 +199,15 @@ public final class Indexer {
                 rels,
                 head,
                 seconds(start));
-        graph.saveState(new IndexState(
-                head,
-                digest,
-                true,
-                toJson(summary),
-                Map.of("graph_version", GRAPH_VERSION, TREE_SIGNATURE, inputs.treeSignature())));
+        graph.saveState(new IndexState(head, digest, true, toJson(summary), extra));
         return summary;
     }
 
     /** Parses and writes every source file; returns path → hash of every file read. */
-    private Map<String, String> writeSources(Inputs inputs, GraphWriter writer, RunCounters counters) {
+    private Map<String, String> writeSources(
+            Inputs inputs, GraphWriter writer, RunCounters counters, Snapshot snapshot) {
+        FileCache cache = snapshot == null ? null : fileCache();
+        Map<String, Snapshot.Source> sources = new TreeMap<>();
         Map<String, String> hashes = new HashMap<>();
         Map<LanguagePlugin, List<FileResult>> facts = new LinkedHashMap<>();
         Set<String> modulePaths = new HashSet<>();
@@ -177,6 +225,10 @@ public final class Indexer {
                 counters.indexed(result);
                 modulePaths.add(result.path());
                 writer.add(result);
+                if (cache != null) {
+                    cache.put(parsed.hash(), result);
+                    sources.put(result.path(), new Snapshot.Source(parsed.hash(), nodeIds(result)));
+                }
                 facts.computeIfAbsent(parsed.plugin(), p -> new ArrayList<>())
                         .add(new FileResult(
                                 result.path(), List.of(), List.of(), result.facts(), result.parseOk(), null));
@@ -207,17 +259,23 @@ public final class Indexer {
                 } else if (out instanceof NodeRow node) {
                     writer.add(node);
                 }
+                if (snapshot != null) {
+                    snapshot.add(out);
+                }
             });
             writer.update(updates);
         }
         writer.flush();
+        if (snapshot != null) {
+            snapshot.sources().putAll(sources);
+        }
         counters.modulePaths = modulePaths;
         return hashes;
     }
 
     /** Reads the knowledge documents and the git history, and links both to the code. */
-    private void writeKnowledgeAndHistory(
-            Inputs inputs, GraphWriter writer, RunCounters counters, Map<String, String> hashes) {
+    private KnowledgeRows readKnowledgeAndHistory(
+            Inputs inputs, RunCounters counters, Map<String, String> hashes, Set<String> modules) {
         progress.phase("documents", inputs.documents().size());
         KnowledgeReader reader = new KnowledgeReader();
         Map<String, KnowledgeDoc> docs = new LinkedHashMap<>();
@@ -238,8 +296,9 @@ public final class Indexer {
                 }
             });
         }
+        List<NodeRow> nodes = new ArrayList<>();
         for (KnowledgeDoc doc : docs.values()) {
-            writer.add(doc.node());
+            nodes.add(doc.node());
             counters.documents++;
             if (!doc.parseOk()) {
                 counters.documentErrors++;
@@ -250,12 +309,9 @@ public final class Indexer {
         }
         List<KnowledgeDoc> all = List.copyOf(docs.values());
         IdMentionMatcher known = IdMentionMatcher.forDocs(all);
-        Set<String> modules = counters.modulePaths;
         KnowledgeLinks links = new KnowledgeLinker(modules::contains, inputs.allPaths()::contains).link(all, known);
-        links.nodes().forEach(writer::add);
+        nodes.addAll(links.nodes());
         links.warnings().forEach(w -> LOG.debug("knowledge: {}", w));
-        writer.flush();
-        links.edges().forEach(writer::add);
 
         progress.phase("history", 0);
         History history;
@@ -265,11 +321,260 @@ public final class Indexer {
             throw new UncheckedIOException("cannot read the git history of " + root + ": " + e.getMessage(), e);
         }
         CommitRows rows = new CommitRows(modules::contains, known);
-        history.commits().forEach(c -> writer.add(rows.node(c)));
-        writer.flush();
-        history.commits().forEach(c -> rows.edges(c).forEach(writer::add));
+        List<NodeRow> commits = new ArrayList<>();
+        List<EdgeRow> commitEdges = new ArrayList<>();
+        history.commits().forEach(c -> commits.add(rows.node(c)));
+        history.commits().forEach(c -> commitEdges.addAll(rows.edges(c)));
         counters.commits = history.commits().size();
         counters.historyTruncated = history.truncated();
+        return new KnowledgeRows(nodes, links.edges(), commits, commitEdges);
+    }
+
+    /**
+     * The rows of the knowledge documents and the history. A full run writes them in this order
+     * (document nodes, then document edges with the commit nodes, then commit edges); an
+     * incremental run writes every node before any edge.
+     */
+    record KnowledgeRows(
+            List<NodeRow> documentNodes,
+            List<EdgeRow> documentEdges,
+            List<NodeRow> commits,
+            List<EdgeRow> commitEdges) {
+        void write(GraphWriter writer) {
+            documentNodes.forEach(writer::add);
+            writer.flush();
+            documentEdges.forEach(writer::add);
+            commits.forEach(writer::add);
+            writer.flush();
+            commitEdges.forEach(writer::add);
+        }
+
+        void addTo(Snapshot snapshot) {
+            snapshot.otherNodes().addAll(documentNodes);
+            documentEdges.forEach(snapshot::add);
+            snapshot.otherNodes().addAll(commits);
+            commitEdges.forEach(snapshot::add);
+        }
+    }
+
+    /**
+     * Brings the graph from what {@code old} describes to the current tree, writing only the
+     * difference. Throws {@link GraphDiff.MissingRows} before writing anything when the cache lacks
+     * what the difference needs.
+     */
+    private IndexSummary incremental(
+            Inputs inputs, String head, IndexState state, Snapshot old, Map<String, String> hashes, long start) {
+        long t0 = System.nanoTime();
+        RunCounters counters = new RunCounters();
+        inputs.walkSkipped().forEach(counters::skip);
+        FileCache cache = fileCache();
+        Snapshot now = Snapshot.collecting(newToken(), optionsKey());
+        Map<String, String> written = new TreeMap<>(hashes);
+
+        // Facts of every source file: from the cache when its content was seen before, else parsed.
+        Map<String, FileCache.Facts> cached = new ConcurrentHashMap<>();
+        inputs.sources().parallelStream().forEach(f -> {
+            String hash = hashes.get(f.path());
+            if (hash != null && !hash.startsWith("!")) {
+                cache.facts(f.path(), hash).ifPresent(facts -> cached.put(f.path(), facts));
+            }
+        });
+        List<WalkedFile> toParse = new ArrayList<>();
+        for (WalkedFile f : inputs.sources()) {
+            String hash = hashes.get(f.path());
+            if (hash == null || !hash.startsWith("!") && !cached.containsKey(f.path())) {
+                toParse.add(f);
+            }
+        }
+        LOG.debug(
+                "incremental: {} of {} sources' facts from the cache in {} ms, {} to parse",
+                cached.size(),
+                inputs.sources().size(),
+                (System.nanoTime() - t0) / 1_000_000,
+                toParse.size());
+        Map<String, FileResult> parsedNow = new HashMap<>();
+        Map<String, String> parsedHash = new HashMap<>();
+        Map<String, LanguagePlugin> pluginOf = new HashMap<>();
+        progress.phase("parsing", toParse.size());
+        try (ParallelParser parser = new ParallelParser(options.threads(), options.maxFileBytes())) {
+            parser.parseAll(toParse, plugins, parsed -> {
+                progress.advance(1);
+                String path = parsed.file().path();
+                if (parsed.skipReason() != null) {
+                    written.put(path, "!" + parsed.skipReason());
+                    return;
+                }
+                written.put(path, parsed.hash());
+                cache.put(parsed.hash(), parsed.result());
+                parsedNow.put(path, parsed.result());
+                parsedHash.put(path, parsed.hash());
+                pluginOf.put(path, parsed.plugin());
+            });
+        }
+        Map<LanguagePlugin, List<FileResult>> facts = new LinkedHashMap<>();
+        plugins.forEach(p -> facts.put(p, new ArrayList<>()));
+        Set<String> changed = new HashSet<>();
+        Map<String, FileResult> rowsNow = new HashMap<>();
+        List<WalkedFile> sorted = new ArrayList<>(inputs.sources());
+        sorted.sort(java.util.Comparator.comparing(WalkedFile::path));
+        for (WalkedFile f : sorted) {
+            String path = f.path();
+            String hash = written.get(path);
+            if (hash.startsWith("!")) {
+                counters.skip(new SkippedFile(path, hash.substring(1)));
+                continue;
+            }
+            FileResult result = parsedNow.get(path);
+            LanguagePlugin plugin = pluginOf.get(path);
+            if (result == null) {
+                result = cached.get(path).asResult();
+                plugin = plugins.stream()
+                        .filter(p -> p.accepts(path))
+                        .findFirst()
+                        .orElseThrow();
+            }
+            Snapshot.Source before = old.sources().get(path);
+            List<String> ids;
+            if (before != null && before.hash().equals(hash)) {
+                ids = before.nodeIds();
+                counters.unchanged++;
+            } else {
+                changed.add(path);
+                FileResult rows = parsedNow.containsKey(path)
+                        ? result
+                        : cache.result(path, hash).orElseThrow(() -> new GraphDiff.MissingRows(path));
+                rowsNow.put(path, rows);
+                ids = nodeIds(rows);
+                counters.indexed(rows);
+            }
+            if (!result.parseOk() && !changed.contains(path)) {
+                counters.unparsed++;
+            }
+            now.sources().put(path, new Snapshot.Source(hash, ids));
+            facts.get(plugin).add(new FileResult(path, List.of(), List.of(), result.facts(), result.parseOk(), null));
+        }
+        int removed = 0;
+        for (String path : old.sources().keySet()) {
+            if (!now.sources().containsKey(path)) {
+                changed.add(path);
+                removed++;
+            }
+        }
+        LOG.debug(
+                "incremental: {} files parsed, {} changed, {} removed at {} ms",
+                parsedNow.size(),
+                changed.size() - removed,
+                removed,
+                (System.nanoTime() - t0) / 1_000_000);
+
+        progress.phase("linking", 0);
+        Map<String, String> resources = inputs.readResources(options.maxFileBytes(), written);
+        for (LanguagePlugin plugin : plugins) {
+            Map<String, String> own = new HashMap<>();
+            resources.forEach((path, text) -> {
+                if (plugin.wantsResource(path)) {
+                    own.put(path, text);
+                }
+            });
+            plugin.link(facts.get(plugin), own, now::add);
+        }
+        LOG.debug("incremental: linked at {} ms", (System.nanoTime() - t0) / 1_000_000);
+        KnowledgeRows knowledge =
+                readKnowledgeAndHistory(inputs, counters, written, now.sources().keySet());
+        knowledge.addTo(now);
+        LOG.debug("incremental: documents and history read at {} ms", (System.nanoTime() - t0) / 1_000_000);
+
+        GraphDiff diff = GraphDiff.plan(graph.repo(), old, now, changed, (path, hash) -> {
+            FileResult rows = rowsNow.get(path);
+            if (rows != null && hash.equals(now.sources().get(path).hash())) {
+                return rows;
+            }
+            return cache.result(path, hash).orElse(null);
+        });
+        LOG.debug(
+                "incremental: planned at {} ms: {} node ids replaced, {} edges to create, {} to delete",
+                (System.nanoTime() - t0) / 1_000_000,
+                diff.replacedNodes(),
+                diff.edgesToCreate(),
+                diff.edgesToDelete());
+
+        // From here on the graph changes: a run killed before the end leaves complete=false, and the
+        // next run rebuilds in full.
+        graph.saveState(new IndexState(head, null, false, state.lastRunJson(), Map.of()));
+        long nodes;
+        long rels;
+        try (GraphWriter writer = new GraphWriter(driver, graph.repo(), options.batchSize())) {
+            diff.apply(driver, writer, graph.repo(), options.batchSize());
+            nodes = writer.nodesWritten();
+            rels = writer.relationshipsWritten();
+        }
+        LOG.debug("incremental: written at {} ms", (System.nanoTime() - t0) / 1_000_000);
+        now.write(snapshotFile());
+        IndexSummary summary = counters.summary(
+                inputs.candidates().size() + inputs.walkSkipped().size(),
+                options.maxCommits(),
+                nodes,
+                rels,
+                head,
+                seconds(start),
+                true,
+                parsedNow.size(),
+                removed);
+        graph.saveState(new IndexState(
+                head,
+                digest(head, written),
+                true,
+                toJson(summary),
+                Map.of(
+                        "graph_version",
+                        GRAPH_VERSION,
+                        TREE_SIGNATURE,
+                        inputs.treeSignature(),
+                        CACHE_TOKEN,
+                        now.token())));
+        LOG.debug("incremental: done at {} ms", (System.nanoTime() - t0) / 1_000_000);
+        return summary;
+    }
+
+    /** The snapshot of the last run, when the graph state names it and the options still match. */
+    private Snapshot trustedSnapshot(IndexState state) {
+        Object token = state.extra().get(CACHE_TOKEN);
+        if (token == null || !GRAPH_VERSION.equals(state.extra().get("graph_version"))) {
+            return null;
+        }
+        long t0 = System.nanoTime();
+        Snapshot snapshot = Snapshot.read(snapshotFile(), token.toString()).orElse(null);
+        LOG.debug("incremental: snapshot read in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        if (snapshot == null || !token.equals(snapshot.token()) || !optionsKey().equals(snapshot.optionsKey())) {
+            LOG.info("rebuilding in full: the index cache in {} does not match the graph", options.cacheDir());
+            return null;
+        }
+        return snapshot;
+    }
+
+    private FileCache fileCache() {
+        return new FileCache(options.cacheDir().resolve("v" + CACHE_VERSION).resolve("files"));
+    }
+
+    /** One snapshot per repository key: several keys may index the same tree into one store. */
+    private Path snapshotFile() {
+        String name = FileContent.gitBlobId(graph.repo().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return options.cacheDir().resolve("v" + CACHE_VERSION).resolve("snapshot-" + name + ".bin");
+    }
+
+    /** What, besides the files, shapes the graph: a snapshot taken under other options is not reused. */
+    private String optionsKey() {
+        return GRAPH_VERSION + " " + options.maxFileBytes() + " " + options.maxCommits() + " "
+                + options.knowledgeGlobs() + " "
+                + plugins.stream().map(LanguagePlugin::language).toList();
+    }
+
+    private static String newToken() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static List<String> nodeIds(FileResult result) {
+        return result.nodes().stream().map(NodeRow::id).toList();
     }
 
     private String headCommit() {
@@ -308,6 +613,7 @@ public final class Indexer {
     /** Mutable tallies of one run. */
     static final class RunCounters {
         int indexed;
+        int unchanged;
         int unparsed;
         final Map<String, Integer> skipped = new TreeMap<>();
         final List<SkippedFile> skippedExamples = new ArrayList<>();
@@ -338,10 +644,23 @@ public final class Indexer {
         }
 
         IndexSummary summary(int seen, int maxCommits, long nodes, long rels, String head, double seconds) {
+            return summary(seen, maxCommits, nodes, rels, head, seconds, false, indexed, 0);
+        }
+
+        IndexSummary summary(
+                int seen,
+                int maxCommits,
+                long nodes,
+                long rels,
+                String head,
+                double seconds,
+                boolean incremental,
+                int reparsed,
+                int removed) {
             return new IndexSummary(
                     seen,
                     indexed,
-                    0,
+                    unchanged,
                     unparsed,
                     skipped,
                     skippedExamples,
@@ -354,7 +673,10 @@ public final class Indexer {
                     nodes,
                     rels,
                     head,
-                    seconds);
+                    seconds,
+                    incremental,
+                    reparsed,
+                    removed);
         }
     }
 }

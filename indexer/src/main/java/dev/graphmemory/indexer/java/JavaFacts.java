@@ -41,7 +41,8 @@ record JavaFacts(
         Types types,
         Functions functions,
         Fields fields,
-        Calls calls) {
+        Calls calls)
+        implements java.io.Serializable {
 
     /** The receiver of a call without scope: the enclosing class, its outer classes, their supertypes. */
     static final String UNQUALIFIED = "";
@@ -88,7 +89,8 @@ record JavaFacts(
             String[][] superclasses,
             String[][] interfaces,
             BitSet retained,
-            BitSet entryPoints) {
+            BitSet entryPoints)
+            implements java.io.Serializable {
         int size() {
             return names.length;
         }
@@ -110,7 +112,8 @@ record JavaFacts(
      *     null} for constructors
      */
     record Functions(
-            String[] keys, String[] names, int[] owners, int[] paramCounts, BitSet varargs, String[] returnTypes) {
+            String[] keys, String[] names, int[] owners, int[] paramCounts, BitSet varargs, String[] returnTypes)
+            implements java.io.Serializable {
         int size() {
             return keys.length;
         }
@@ -123,7 +126,7 @@ record JavaFacts(
      * @param owners the index of the declaring type in {@link Types}
      * @param types the erased type as written, e.g. {@code Map.Entry} or {@code int[]}
      */
-    record Fields(String[] names, int[] owners, String[] types) {
+    record Fields(String[] names, int[] owners, String[] types) implements java.io.Serializable {
         int size() {
             return names.length;
         }
@@ -141,7 +144,7 @@ record JavaFacts(
      * @param names the method name, or {@link #CONSTRUCTOR}
      * @param argCounts the number of arguments
      */
-    record Calls(int[] functions, String[] receivers, String[] names, int[] argCounts) {
+    record Calls(int[] functions, String[] receivers, String[] names, int[] argCounts) implements java.io.Serializable {
         int size() {
             return functions.length;
         }

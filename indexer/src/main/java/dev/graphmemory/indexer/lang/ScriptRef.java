@@ -13,7 +13,8 @@ import java.util.List;
  * @param module for {@link Anchor#MODULE}, the dotted module name ({@code python -m pkg.mod})
  * @param line the line of the call that runs it
  */
-public record ScriptRef(Anchor anchor, int up, List<String> segments, String module, int line) {
+public record ScriptRef(Anchor anchor, int up, List<String> segments, String module, int line)
+        implements java.io.Serializable {
     public ScriptRef {
         segments = List.copyOf(segments);
     }

@@ -100,18 +100,7 @@ public final class GraphWriter implements AutoCloseable {
             if (node == null) {
                 continue; // the update names a node that does not exist: nothing to change
             }
-            Map<String, Object> props = new HashMap<>();
-            u.properties().forEach((k, v) -> {
-                Object merged = merge(node.get(k), v);
-                node.put(k, merged);
-                props.put(k, merged);
-            });
-            List<Object> types = new ArrayList<>((List<?>) node.getOrDefault(Keys.TYPES, List.of()));
-            if (!types.contains(u.addType().type())) {
-                types.add(u.addType().type());
-            }
-            node.put(Keys.TYPES, types);
-            props.put(Keys.TYPES, types);
+            Map<String, Object> props = apply(node, u);
             byType.computeIfAbsent(u.addType(), t -> new ArrayList<>()).add(Map.of("id", u.id(), "props", props));
         }
         for (Map.Entry<NodeType, List<Map<String, Object>>> e : byType.entrySet()) {
@@ -119,6 +108,27 @@ public final class GraphWriter implements AutoCloseable {
                     + e.getKey().label() + ", n += r.props";
             run(new Query(cypher, Map.of("rows", e.getValue(), "repo", repo)));
         }
+    }
+
+    /**
+     * Applies one update to a node's properties in place, as {@link #update} does in the store:
+     * scalars replaced, lists merged without duplicates, the type appended to {@code types}.
+     * Returns the properties that changed. The caller adds the label of {@code addType}.
+     */
+    public static Map<String, Object> apply(Map<String, Object> node, NodeUpdate u) {
+        Map<String, Object> props = new HashMap<>();
+        u.properties().forEach((k, v) -> {
+            Object merged = merge(node.get(k), v);
+            node.put(k, merged);
+            props.put(k, merged);
+        });
+        List<Object> types = new ArrayList<>((List<?>) node.getOrDefault(Keys.TYPES, List.of()));
+        if (!types.contains(u.addType().type())) {
+            types.add(u.addType().type());
+        }
+        node.put(Keys.TYPES, types);
+        props.put(Keys.TYPES, types);
+        return props;
     }
 
     private static Object merge(Object existing, Object added) {
@@ -180,6 +190,25 @@ public final class GraphWriter implements AutoCloseable {
     }
 
     private void queue(NodeRow node) {
+        queue(node.types(), properties(repo, node));
+    }
+
+    private void queue(List<NodeType> labels, Map<String, Object> properties) {
+        nodes.computeIfAbsent(labels, k -> new ArrayList<>()).add(properties);
+        pendingNodes++;
+    }
+
+    /**
+     * Queues a node given by its labels and all its stored properties (as {@link #properties}
+     * builds them, possibly with updates {@link #apply applied}).
+     */
+    public void add(List<NodeType> labels, Map<String, Object> properties) {
+        queue(List.copyOf(labels), properties);
+        flushIfFull();
+    }
+
+    /** The properties a node is stored with: its own plus id, key, schema, type, types and repo. */
+    public static Map<String, Object> properties(String repo, NodeRow node) {
         Map<String, Object> row = new HashMap<>(node.properties());
         NodeType type = node.type();
         row.put(Keys.REPO, repo);
@@ -188,8 +217,7 @@ public final class GraphWriter implements AutoCloseable {
         row.put(Keys.SCHEMA, type.schema());
         row.put(Keys.TYPE, type.type());
         row.put(Keys.TYPES, node.types().stream().map(NodeType::type).toList());
-        nodes.computeIfAbsent(node.types(), k -> new ArrayList<>()).add(row);
-        pendingNodes++;
+        return row;
     }
 
     private void queue(EdgeRow edge) {

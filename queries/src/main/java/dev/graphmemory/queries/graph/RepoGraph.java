@@ -11,7 +11,7 @@ import org.neo4j.driver.Session;
 public final class RepoGraph {
     /** The properties of the bookkeeping node, which are not properties of graph nodes. */
     public static final java.util.Set<String> STATE_KEYS = java.util.Set.of(
-            "indexed_commit", "input_digest", "complete", "last_run", "graph_version", "tree_signature");
+            "indexed_commit", "input_digest", "complete", "last_run", "graph_version", "tree_signature", "cache_token");
 
     private final Driver driver;
     private final String repo;

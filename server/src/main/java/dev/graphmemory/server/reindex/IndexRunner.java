@@ -172,8 +172,12 @@ public final class IndexRunner {
         Instant started = Instant.now();
         RunStatus.running(worktree, started).write(statusFile());
         try {
+            // Every run of this worktree shares one cache, so whoever runs next is incremental.
+            IndexOptions withCache = options.cacheDir() == null
+                    ? options.withCacheDir(files.cacheDir().resolve(key))
+                    : options;
             IndexSummary summary =
-                    new Indexer(driver, repoKey, worktree, options, LanguagePlugins.all(), progress).run();
+                    new Indexer(driver, repoKey, worktree, withCache, LanguagePlugins.all(), progress).run();
             RunStatus.finished(worktree, started, summary).write(statusFile());
             LOG.info("reindexed {}: {}", worktree, summary.oneLine());
             return summary;

@@ -98,13 +98,25 @@ public final class StoreFiles {
      * into the working tree.
      */
     public Path runsDir() {
+        return besideGit("runs");
+    }
+
+    /**
+     * Per-worktree caches of parsed files that make runs incremental ({@code <common dir>/graph-memory/cache}),
+     * beside the run locks and for the same reason.
+     */
+    public Path cacheDir() {
+        return besideGit("cache");
+    }
+
+    private Path besideGit(String name) {
         try {
             Path common = gitCommonDir();
             return common == null
-                    ? dir.resolve("runs")
-                    : common.resolve("graph-memory").resolve("runs");
+                    ? dir.resolve(name)
+                    : common.resolve("graph-memory").resolve(name);
         } catch (IOException e) {
-            return dir.resolve("runs");
+            return dir.resolve(name);
         }
     }
 

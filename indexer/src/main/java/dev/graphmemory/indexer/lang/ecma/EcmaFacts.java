@@ -23,7 +23,8 @@ public record EcmaFacts(
         Map<String, String> bindings,
         List<ClassFact> classes,
         List<FunctionFact> functions,
-        List<Invocation> invocations) {
+        List<Invocation> invocations)
+        implements java.io.Serializable {
     public EcmaFacts {
         imports = List.copyOf(imports);
         bindings = Map.copyOf(bindings);
@@ -39,11 +40,12 @@ public record EcmaFacts(
      *     {@code augment} (a {@code declare module "x"} augmentation in a module, type-only)
      * @param typeOnly {@code import type}: erased at run time
      */
-    public record Import(String specifier, String kind, boolean typeOnly, int line) {}
+    public record Import(String specifier, String kind, boolean typeOnly, int line) implements java.io.Serializable {}
 
     /** A class ({@code kind} class or interface) with the names it extends and implements as written. */
     public record ClassFact(
-            String key, String name, String kind, List<String> extendsNames, List<String> implementsNames) {
+            String key, String name, String kind, List<String> extendsNames, List<String> implementsNames)
+            implements java.io.Serializable {
         public ClassFact {
             extendsNames = List.copyOf(extendsNames);
             implementsNames = List.copyOf(implementsNames);
@@ -51,14 +53,15 @@ public record EcmaFacts(
     }
 
     /** A function or method ({@code owner} is the class name, or {@code null}). */
-    public record FunctionFact(String key, String name, String owner, List<String> calls) {
+    public record FunctionFact(String key, String name, String owner, List<String> calls)
+            implements java.io.Serializable {
         public FunctionFact {
             calls = List.copyOf(calls);
         }
     }
 
     /** A program run from a function ({@code functionKey}) or from module-level code ({@code null}). */
-    public record Invocation(String functionKey, List<ScriptRef> refs) {
+    public record Invocation(String functionKey, List<ScriptRef> refs) implements java.io.Serializable {
         public Invocation {
             refs = List.copyOf(refs);
         }

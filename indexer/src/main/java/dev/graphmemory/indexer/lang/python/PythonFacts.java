@@ -32,7 +32,8 @@ public record PythonFacts(
         List<Invocation> invocations,
         List<Launcher> launchers,
         List<PathCall> pathCalls,
-        List<String> scripts) {
+        List<String> scripts)
+        implements java.io.Serializable {
     public PythonFacts {
         scripts = List.copyOf(scripts);
         imports = List.copyOf(imports);
@@ -55,14 +56,15 @@ public record PythonFacts(
      * @param lazy inside a function body
      */
     public record Import(
-            String module, int level, List<String> names, boolean typeChecking, boolean inTry, boolean lazy, int line) {
+            String module, int level, List<String> names, boolean typeChecking, boolean inTry, boolean lazy, int line)
+            implements java.io.Serializable {
         public Import {
             names = List.copyOf(names);
         }
     }
 
     /** A class: its node key, its name inside the module ({@code Outer.Inner}), its bases as written. */
-    public record ClassFact(String key, String localName, List<String> bases) {
+    public record ClassFact(String key, String localName, List<String> bases) implements java.io.Serializable {
         public ClassFact {
             bases = List.copyOf(bases);
         }
@@ -76,24 +78,26 @@ public record PythonFacts(
      * @param owner the local name of its class, or {@code null} for a module-level function
      * @param calls callees as written
      */
-    public record FunctionFact(String key, String name, String owner, List<String> calls) {
+    public record FunctionFact(String key, String name, String owner, List<String> calls)
+            implements java.io.Serializable {
         public FunctionFact {
             calls = List.copyOf(calls);
         }
     }
 
     /** A program run from a function ({@code functionKey}) or from module-level code ({@code null}). */
-    public record Invocation(String functionKey, List<ScriptRef> refs) {
+    public record Invocation(String functionKey, List<ScriptRef> refs) implements java.io.Serializable {
         public Invocation {
             refs = List.copyOf(refs);
         }
     }
 
     /** A function that runs the program named by its parameter at {@code index} (or {@code name=}). */
-    public record Launcher(String functionKey, String owner, String name, int index, String parameter) {}
+    public record Launcher(String functionKey, String owner, String name, int index, String parameter)
+            implements java.io.Serializable {}
 
     /** A call, as written, that passes path references to some function. */
-    public record PathCall(String functionKey, String callee, List<ScriptRef> refs) {
+    public record PathCall(String functionKey, String callee, List<ScriptRef> refs) implements java.io.Serializable {
         public PathCall {
             refs = List.copyOf(refs);
         }

@@ -1,0 +1,265 @@
+package dev.graphmemory.indexer.incremental;
+
+import dev.graphmemory.indexer.model.EdgeRow;
+import dev.graphmemory.indexer.model.FileResult;
+import dev.graphmemory.indexer.model.NodeRow;
+import dev.graphmemory.indexer.model.NodeUpdate;
+import dev.graphmemory.indexer.write.GraphWriter;
+import dev.graphmemory.queries.schema.Keys;
+import dev.graphmemory.queries.schema.NodeType;
+import dev.graphmemory.queries.schema.RelType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Query;
+import org.neo4j.driver.Session;
+
+/**
+ * The changes that turn the subgraph one snapshot describes into the one the next describes, and
+ * their application to the store.
+ *
+ * <p>Design note: nodes are replaced by id. A node id is <em>replaced</em> when a file declaring
+ * it changed, was added or deleted, or when the linker's nodes or node updates for that id
+ * differ; replacing means {@code DETACH DELETE} of every node with the id and a fresh {@code
+ * CREATE} of the new rows with the new updates folded in, followed by every new edge that touches
+ * a replaced id (so edges from unchanged files into changed ones are written again, and edges into
+ * deleted files vanish with their end). Edges between nodes that stay are compared as multisets:
+ * only those that appeared are created and only those that disappeared are deleted. A file's own edges join nodes of that file (the {@link
+ * FileResult} contract), so they always touch a replaced id when the file changed.
+ */
+public final class GraphDiff {
+    private final Set<String> replaced;
+    private final List<Map.Entry<List<NodeType>, Map<String, Object>>> nodesToCreate;
+    private final List<EdgeRow> edgesToCreate;
+    private final Map<EdgeRow, Integer> edgesToDelete;
+
+    private GraphDiff(
+            Set<String> replaced,
+            List<Map.Entry<List<NodeType>, Map<String, Object>>> nodesToCreate,
+            List<EdgeRow> edgesToCreate,
+            Map<EdgeRow, Integer> edgesToDelete) {
+        this.replaced = replaced;
+        this.nodesToCreate = nodesToCreate;
+        this.edgesToCreate = edgesToCreate;
+        this.edgesToDelete = edgesToDelete;
+    }
+
+    /** Thrown when the rows of a file the diff needs are neither parsed nor cached. */
+    public static final class MissingRows extends RuntimeException {
+        public MissingRows(String path) {
+            super("no cached rows for " + path);
+        }
+    }
+
+    /**
+     * Plans the change from {@code old} to {@code now}.
+     *
+     * @param repo the repository key nodes carry
+     * @param changed paths of source files whose content hash differs between the two (added and
+     *     deleted ones included)
+     * @param rows the parse result of a file at a content hash (from this run's parse or the cache),
+     *     or {@code null} when it is unknown
+     */
+    public static GraphDiff plan(
+            String repo, Snapshot old, Snapshot now, Set<String> changed, BiFunction<String, String, FileResult> rows) {
+        Set<String> replaced = new HashSet<>();
+        for (String path : changed) {
+            Snapshot.Source before = old.sources().get(path);
+            if (before != null) {
+                replaced.addAll(before.nodeIds());
+            }
+            Snapshot.Source after = now.sources().get(path);
+            if (after != null) {
+                replaced.addAll(after.nodeIds());
+            }
+        }
+        markDifferent(
+                keysById(old.linkNodes(), old.otherNodes()), keysById(now.linkNodes(), now.otherNodes()), replaced);
+        markDifferent(updateKeysById(old.updates()), updateKeysById(now.updates()), replaced);
+
+        Map<String, List<String>> pathsById = now.pathsById();
+        Map<String, List<NodeUpdate>> updates = new HashMap<>();
+        now.updates().forEach(u -> updates.computeIfAbsent(u.id(), k -> new ArrayList<>())
+                .add(u));
+        Map<String, List<NodeRow>> linkNodes = byId(now.linkNodes());
+        Map<String, List<NodeRow>> otherNodes = byId(now.otherNodes());
+
+        List<Map.Entry<List<NodeType>, Map<String, Object>>> create = new ArrayList<>();
+        List<EdgeRow> createEdges = new ArrayList<>();
+        Set<String> filesWithReplaced = new TreeSet<>();
+        for (String id : new TreeSet<>(replaced)) {
+            filesWithReplaced.addAll(pathsById.getOrDefault(id, List.of()));
+        }
+        Map<String, FileResult> loaded = new HashMap<>();
+        for (String path : filesWithReplaced) {
+            String hash = now.sources().get(path).hash();
+            FileResult result = rows.apply(path, hash);
+            if (result == null) {
+                throw new MissingRows(path);
+            }
+            loaded.put(path, result);
+        }
+        for (String id : new TreeSet<>(replaced)) {
+            for (String path : pathsById.getOrDefault(id, List.of())) {
+                for (NodeRow node : loaded.get(path).nodes()) {
+                    if (node.id().equals(id)) {
+                        create.add(updated(repo, node, updates.get(id)));
+                    }
+                }
+            }
+            for (NodeRow node : linkNodes.getOrDefault(id, List.of())) {
+                create.add(updated(repo, node, updates.get(id)));
+            }
+            for (NodeRow node : otherNodes.getOrDefault(id, List.of())) {
+                create.add(Map.entry(node.types(), GraphWriter.properties(repo, node)));
+            }
+        }
+        for (FileResult result : loaded.values()) {
+            for (EdgeRow e : result.edges()) {
+                if (replaced.contains(e.fromId()) || replaced.contains(e.toId())) {
+                    createEdges.add(e);
+                }
+            }
+        }
+        // Edges are compared as records: the snapshot keeps them with canonical property values
+        // (RowCodec.normalized), so equal edges of two runs are equal records.
+        Map<EdgeRow, Integer> before = new HashMap<>();
+        for (EdgeRow e : old.edges()) {
+            if (!replaced.contains(e.fromId()) && !replaced.contains(e.toId())) {
+                before.merge(e, 1, Integer::sum);
+            }
+        }
+        for (EdgeRow e : now.edges()) {
+            if (replaced.contains(e.fromId()) || replaced.contains(e.toId())) {
+                createEdges.add(e);
+                continue;
+            }
+            Integer left = before.get(e);
+            if (left == null) {
+                createEdges.add(e);
+            } else if (left == 1) {
+                before.remove(e);
+            } else {
+                before.put(e, left - 1);
+            }
+        }
+        return new GraphDiff(replaced, create, createEdges, before);
+    }
+
+    /** Node ids replaced. */
+    public int replacedNodes() {
+        return replaced.size();
+    }
+
+    /** Relationships created between nodes that stay plus those touching replaced nodes. */
+    public int edgesToCreate() {
+        return edgesToCreate.size();
+    }
+
+    /** Relationships deleted between nodes that stay. */
+    public int edgesToDelete() {
+        return edgesToDelete.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /**
+     * Applies the change: deletes the edges that went, the replaced nodes with their edges, then
+     * creates the new nodes and edges; one write transaction per batch.
+     */
+    public void apply(Driver driver, GraphWriter writer, String repo, int batchSize) {
+        Map<RelType, List<Map<String, Object>>> deletes = new LinkedHashMap<>();
+        edgesToDelete.forEach((e, n) -> {
+            deletes.computeIfAbsent(e.type(), t -> new ArrayList<>())
+                    .add(Map.of("f", e.fromId(), "t", e.toId(), "p", e.properties(), "n", (long) n));
+        });
+        try (Session session = driver.session()) {
+            deletes.forEach((type, list) -> {
+                String cypher = "UNWIND $rows AS r MATCH (a:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.f})-[e:"
+                        + type.name() + "]->(b:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.t})"
+                        + " WHERE properties(e) = r.p WITH r, collect(e) AS es"
+                        + " FOREACH (x IN es[0..r.n] | DELETE x)";
+                for (List<Map<String, Object>> batch : batches(list, batchSize)) {
+                    session.executeWriteWithoutResult(
+                            tx -> tx.run(new Query(cypher, Map.of("rows", batch, "repo", repo))));
+                }
+            });
+            String detach =
+                    "UNWIND $ids AS id MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: id})" + " DETACH DELETE n";
+            for (List<String> batch : batches(new ArrayList<>(replaced), batchSize)) {
+                session.executeWriteWithoutResult(tx -> tx.run(new Query(detach, Map.of("ids", batch, "repo", repo))));
+            }
+        }
+        nodesToCreate.forEach(n -> writer.add(n.getKey(), n.getValue()));
+        writer.flush();
+        edgesToCreate.forEach(writer::add);
+        writer.flush();
+    }
+
+    private static Map.Entry<List<NodeType>, Map<String, Object>> updated(
+            String repo, NodeRow node, List<NodeUpdate> updates) {
+        Map<String, Object> props = GraphWriter.properties(repo, node);
+        List<NodeType> labels = new ArrayList<>(node.types());
+        if (updates != null) {
+            for (NodeUpdate u : updates) {
+                GraphWriter.apply(props, u);
+                if (!labels.contains(u.addType())) {
+                    labels.add(u.addType());
+                }
+            }
+        }
+        return Map.entry(labels, props);
+    }
+
+    private static void markDifferent(
+            Map<String, List<String>> before, Map<String, List<String>> after, Set<String> replaced) {
+        Set<String> ids = new HashSet<>(before.keySet());
+        ids.addAll(after.keySet());
+        for (String id : ids) {
+            if (!before.getOrDefault(id, List.of()).equals(after.getOrDefault(id, List.of()))) {
+                replaced.add(id);
+            }
+        }
+    }
+
+    /** Per id, the sorted canonical bytes of its nodes (order of emission does not matter). */
+    @SafeVarargs
+    private static Map<String, List<String>> keysById(List<NodeRow>... lists) {
+        Map<String, List<String>> byId = new HashMap<>();
+        for (List<NodeRow> list : lists) {
+            for (NodeRow n : list) {
+                byId.computeIfAbsent(n.id(), k -> new ArrayList<>(1)).add(RowCodec.key(n));
+            }
+        }
+        byId.values().forEach(l -> l.sort(null));
+        return byId;
+    }
+
+    /** Per id, the canonical bytes of its updates in the order they apply. */
+    private static Map<String, List<String>> updateKeysById(List<NodeUpdate> updates) {
+        Map<String, List<String>> byId = new HashMap<>();
+        for (NodeUpdate u : updates) {
+            byId.computeIfAbsent(u.id(), k -> new ArrayList<>(1)).add(RowCodec.key(u));
+        }
+        return byId;
+    }
+
+    private static Map<String, List<NodeRow>> byId(List<NodeRow> nodes) {
+        Map<String, List<NodeRow>> byId = new HashMap<>();
+        nodes.forEach(n -> byId.computeIfAbsent(n.id(), k -> new ArrayList<>(1)).add(n));
+        return byId;
+    }
+
+    private static <T> List<List<T>> batches(List<T> all, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,270 @@
+package dev.graphmemory.indexer.incremental;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.graphmemory.indexer.IndexSummary;
+import dev.graphmemory.queries.graph.IndexState;
+import dev.graphmemory.queries.schema.NodeType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cases an incremental run must get right, each checked on the graph and by fingerprint. */
+class IncrementalCasesIT {
+    @TempDir
+    Path tmp;
+
+    private static String module(String path) {
+        return NodeType.MODULE.id(path);
+    }
+
+    /** Target ids of edges of one type leaving the nodes whose id starts with a prefix. */
+    private static List<String> targets(Fixture f, String type, String fromPrefix) {
+        return f
+                .graph()
+                .read(
+                        "MATCH (a:Entity {repo: $repo})-[e]->(b) WHERE a.id STARTS WITH $from AND type(e) = $type"
+                                + " RETURN DISTINCT b.id AS id ORDER BY id",
+                        Map.of("repo", f.repo, "from", fromPrefix, "type", type))
+                .stream()
+                .map(r -> r.get("id").asString())
+                .toList();
+    }
+
+    private static long count(Fixture f, String cypherWhere, Map<String, Object> params) {
+        Map<String, Object> all = new java.util.HashMap<>(params);
+        all.put("repo", f.repo);
+        return f.graph()
+                .read("MATCH (n:Entity {repo: $repo}) WHERE " + cypherWhere + " RETURN count(n) AS c", all)
+                .getFirst()
+                .get("c")
+                .asLong();
+    }
+
+    private Fixture fixture(WorkTree tree, int maxCommits) {
+        return new Fixture(tree, tmp.resolve("cache"), maxCommits);
+    }
+
+    @Test
+    void addedClassesResolveSamePackageAndWildcardReferencesOfUnchangedFiles() {
+        try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
+            Fixture f = fixture(tree, 100);
+            tree.write(
+                    "src/p/A.java",
+                    "package p;\n\nimport q.*;\n\npublic class A {\n    B b;\n    C c;\n\n"
+                            + "    void m() {\n        B.s();\n    }\n}\n");
+            tree.commit("A");
+            f.run();
+            assertThat(targets(f, "IMPORTS", module("src/p/A.java"))).isEmpty();
+
+            tree.write("src/p/B.java", "package p;\n\npublic class B {\n    static void s() {}\n}\n");
+            tree.write("src/q/C.java", "package q;\n\npublic class C {}\n");
+            tree.commit("B and C");
+            IndexSummary summary = f.run();
+
+            assertThat(summary.incremental()).isTrue();
+            assertThat(summary.reparsed()).isEqualTo(2);
+            assertThat(summary.unchanged()).isEqualTo(1);
+            assertThat(targets(f, "IMPORTS", module("src/p/A.java")))
+                    .containsExactly(module("src/p/B.java"), module("src/q/C.java"));
+            assertThat(targets(f, "CALLS", "architecture:function:p.A#m"))
+                    .containsExactly("architecture:function:p.B#s()");
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+        }
+    }
+
+    @Test
+    void deletedFileTakesItsIncomingEdgesAndComesBackFromTheCache() {
+        try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
+            Fixture f = fixture(tree, 100);
+            tree.write(
+                    "src/p/A.java",
+                    "package p;\n\nimport q.C;\n\npublic class A {\n" + "    void m() {\n        C.s();\n    }\n}\n");
+            tree.write("src/q/C.java", "package q;\n\npublic class C {\n    public static void s() {}\n}\n");
+            tree.commit("A and C");
+            f.run();
+            String before = f.fingerprint();
+            assertThat(targets(f, "IMPORTS", module("src/p/A.java"))).containsExactly(module("src/q/C.java"));
+
+            tree.delete("src/q/C.java");
+            tree.commit("no C");
+            IndexSummary deleted = f.run();
+            assertThat(deleted.incremental()).isTrue();
+            assertThat(deleted.removed()).isEqualTo(1);
+            assertThat(targets(f, "IMPORTS", module("src/p/A.java"))).isEmpty();
+            assertThat(targets(f, "CALLS", "architecture:function:p.A#m")).isEmpty();
+            assertThat(count(f, "n.path = $p OR n.id CONTAINS 'q.C'", Map.of("p", "src/q/C.java")))
+                    .isZero();
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+
+            tree.write("src/q/C.java", "package q;\n\npublic class C {\n    public static void s() {}\n}\n");
+            tree.commit("C again");
+            IndexSummary back = f.run();
+            assertThat(back.incremental()).isTrue();
+            assertThat(back.reparsed()).as("the content was cached").isZero();
+            assertThat(targets(f, "IMPORTS", module("src/p/A.java"))).containsExactly(module("src/q/C.java"));
+            assertThat(f.fingerprint()).isEqualTo(f.reference()).isNotEqualTo(before);
+        }
+    }
+
+    @Test
+    void renamedPythonModuleLeavesNothingBehind() {
+        try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
+            Fixture f = fixture(tree, 100);
+            tree.write("pkg/__init__.py", "");
+            tree.write("pkg/a.py", "def g():\n    return 1\n");
+            tree.write("pkg/b.py", "from pkg import a\n\n\ndef h():\n    return a.g()\n");
+            tree.commit("a and b");
+            f.run();
+            assertThat(targets(f, "IMPORTS", module("pkg/b.py"))).containsExactly(module("pkg/a.py"));
+
+            tree.move("pkg/a.py", "pkg/c.py");
+            tree.commit("a is c");
+            IndexSummary summary = f.run();
+            assertThat(summary.incremental()).isTrue();
+            assertThat(summary.removed()).isEqualTo(1);
+            assertThat(count(f, "n.path = $p OR n.id CONTAINS $p OR n.key CONTAINS 'pkg.a'", Map.of("p", "pkg/a.py")))
+                    .isZero();
+            assertThat(targets(f, "IMPORTS", module("pkg/b.py"))).doesNotContain(module("pkg/a.py"));
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+        }
+    }
+
+    @Test
+    void changedDocumentIsLinkedAgainAndUnchangedDocumentsFollowModules() {
+        try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
+            Fixture f = fixture(tree, 100);
+            tree.write("web/a.ts", "export function f(): number {\n    return 1;\n}\n");
+            tree.write("web/b.ts", "export function g(): number {\n    return 2;\n}\n");
+            tree.write(
+                    "work-units/WU-1.md",
+                    "---\nid: WU-1\ntitle: One\nstatus: open\nfiles_changed:\n" + "  - web/a.ts\n---\nFirst.\n");
+            tree.write(
+                    "work-units/WU-2.md",
+                    "---\nid: WU-2\ntitle: Two\nstatus: open\nfiles_changed:\n"
+                            + "  - web/c.ts\ndependencies: [WU-1]\n---\nSecond.\n");
+            tree.commit("docs");
+            f.run();
+            String wu1 = NodeType.WORK_UNIT.id("WU-1");
+            String wu2 = NodeType.WORK_UNIT.id("WU-2");
+            assertThat(targets(f, "TOUCHES", wu1)).containsExactly(module("web/a.ts"));
+
+            // The document changes; the other one names a module that now appears.
+            tree.write(
+                    "work-units/WU-1.md",
+                    "---\nid: WU-1\ntitle: One\nstatus: done\nfiles_changed:\n" + "  - web/b.ts\n---\nFirst, moved.\n");
+            tree.write("web/c.ts", "export const c = 3;\n");
+            tree.commit("WU-1 moves to b; c appears");
+            IndexSummary summary = f.run();
+            assertThat(summary.incremental()).isTrue();
+            assertThat(targets(f, "TOUCHES", wu1)).containsExactly(module("web/b.ts"));
+            assertThat(targets(f, "TOUCHES", wu2)).containsExactly(module("web/c.ts"));
+            assertThat(count(f, "n.id = $id", Map.of("id", module("web/c.ts")))).isOne();
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+
+            tree.delete("work-units/WU-1.md");
+            tree.commit("WU-1 is gone");
+            f.run();
+            assertThat(count(f, "n.id = $id", Map.of("id", wu1))).isZero();
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+        }
+    }
+
+    @Test
+    void newCommitsAreAddedWithinTheHistoryBound() {
+        try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
+            Fixture f = fixture(tree, 3);
+            tree.write("pkg/a.py", "X = 0\n");
+            tree.commit("first");
+            f.run();
+            for (int i = 1; i <= 4; i++) {
+                tree.write("pkg/a.py", "X = " + i + "\n");
+                tree.commit("change " + i + " of pkg/a.py");
+                IndexSummary summary = f.run();
+                assertThat(summary.incremental()).isTrue();
+                assertThat(summary.commits()).isEqualTo(Math.min(i + 1, 3));
+                assertThat(count(f, "n.type = 'commit'", Map.of())).isEqualTo(Math.min(i + 1, 3));
+                assertThat(f.fingerprint()).isEqualTo(f.reference());
+            }
+        }
+    }
+
+    @Test
+    void runKilledHalfWayIsRepairedByTheNextRun() {
+        try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
+            Fixture f = fixture(tree, 100);
+            tree.write("src/p/A.java", "package p;\n\npublic class A {\n    B b;\n}\n");
+            tree.write("src/p/B.java", "package p;\n\npublic class B {}\n");
+            tree.commit("A and B");
+            f.run();
+
+            // What a kill in the middle of writing leaves: the state marked incomplete, part of the
+            // change applied.
+            tree.write("src/p/B.java", "package p;\n\npublic class B {\n    int x;\n}\n");
+            tree.commit("B grows");
+            IndexState state = f.graph().state();
+            f.graph().saveState(new IndexState(state.indexedCommit(), null, false, state.lastRunJson(), Map.of()));
+            try (var session = f.driver.session()) {
+                session.executeWriteWithoutResult(tx -> tx.run(
+                        "MATCH (n:Entity {repo: $repo}) WHERE n.path = 'src/p/B.java' DETACH DELETE n",
+                        Map.of("repo", f.repo)));
+            }
+            IndexSummary repaired = f.run();
+            assertThat(repaired.incremental()).isFalse();
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+        }
+    }
+
+    @Test
+    void lostFileEntriesAreParsedAgainAndALostSnapshotMakesAFullRebuild() throws IOException {
+        try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
+            Fixture f = fixture(tree, 100);
+            tree.write("src/p/A.java", "package p;\n\npublic class A {\n    B b;\n}\n");
+            tree.write("src/p/B.java", "package p;\n\npublic class B {}\n");
+            tree.commit("A and B");
+            f.run();
+
+            // The file entries are gone: every file is parsed again, the run stays incremental.
+            deleteTree(f.cache.resolve("v1/files"));
+            FileCache.forgetMemory();
+            tree.write("src/p/B.java", "package p;\n\npublic class B {\n    int x;\n}\n");
+            tree.commit("B grows");
+            IndexSummary noEntries = f.run();
+            assertThat(noEntries.incremental()).isTrue();
+            assertThat(noEntries.reparsed()).isEqualTo(2);
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+
+            // The snapshot the graph was written with is gone.
+            try (Stream<Path> s = Files.list(f.cache.resolve("v1"))) {
+                for (Path p : s.filter(p -> p.getFileName().toString().startsWith("snapshot-"))
+                        .toList()) {
+                    Files.delete(p);
+                }
+            }
+            tree.write("src/p/A.java", "package p;\n\npublic class A {}\n");
+            tree.commit("A shrinks");
+            IndexSummary noSnapshot = f.run();
+            assertThat(noSnapshot.incremental()).isFalse();
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+
+            tree.write("src/p/A.java", "package p;\n\npublic class A {\n    B b;\n}\n");
+            tree.commit("A again");
+            assertThat(f.run().incremental()).isTrue();
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
