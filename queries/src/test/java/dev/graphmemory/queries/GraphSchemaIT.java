@@ -36,4 +36,21 @@ class GraphSchemaIT {
             assertThat(indexes).isEqualTo(GraphSchema.statements().size());
         }
     }
+
+    @Test
+    void theFullTextIndexCoversKnowledgeOnlyAndSurvivesAnotherEnsure(Driver driver) {
+        GraphSchema.ensure(driver);
+        String show = "SHOW FULLTEXT INDEXES YIELD name, id, labelsOrTypes WHERE name = $n RETURN id, labelsOrTypes";
+        try (Session session = driver.session()) {
+            var before =
+                    session.run(show, Map.of("n", GraphSchema.FULLTEXT_INDEX)).single();
+            assertThat(before.get("labelsOrTypes").asList(org.neo4j.driver.Value::asString))
+                    .containsExactlyInAnyOrder("WorkUnit", "Bug", "Finding", "Adr", "AntiPattern");
+            GraphSchema.ensure(driver);
+            // The same index, not a dropped and rebuilt one (a rebuild re-reads every node).
+            var after =
+                    session.run(show, Map.of("n", GraphSchema.FULLTEXT_INDEX)).single();
+            assertThat(after.get("id").asLong()).isEqualTo(before.get("id").asLong());
+        }
+    }
 }

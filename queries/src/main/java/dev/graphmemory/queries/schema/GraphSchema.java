@@ -40,7 +40,7 @@ public final class GraphSchema {
                 + ") ON (n.qualified_name)");
         s.add("CREATE INDEX gm_class_qn IF NOT EXISTS FOR (n:" + NodeType.CLASS.label() + ") ON (n.qualified_name)");
         s.add("CREATE INDEX gm_commit_sha IF NOT EXISTS FOR (n:" + NodeType.COMMIT.label() + ") ON (n.sha)");
-        s.add("CREATE FULLTEXT INDEX " + FULLTEXT_INDEX + " IF NOT EXISTS FOR (n:" + e
+        s.add("CREATE FULLTEXT INDEX " + FULLTEXT_INDEX + " IF NOT EXISTS FOR (n:" + FULLTEXT_LABELS
                 + ") ON EACH [n.title, n.objective, n.name, n.root_cause]");
         return List.copyOf(s);
     }
