@@ -503,11 +503,9 @@ public final class Indexer {
         graph.saveState(new IndexState(head, null, false, state.lastRunJson(), Map.of()));
         long nodes;
         long rels;
-        try (GraphWriter writer = new GraphWriter(driver, graph.repo(), options.batchSize())) {
-            diff.apply(driver, writer, graph.repo(), options.batchSize());
-            nodes = writer.nodesWritten();
-            rels = writer.relationshipsWritten();
-        }
+        GraphDiff.Written applied = diff.apply(driver, graph.repo(), options.batchSize());
+        nodes = applied.nodes();
+        rels = applied.relationships();
         LOG.debug("incremental: written at {} ms", (System.nanoTime() - t0) / 1_000_000);
         now.write(snapshotFile());
         IndexSummary summary = counters.summary(

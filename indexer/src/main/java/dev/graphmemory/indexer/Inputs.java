@@ -63,15 +63,65 @@ record Inputs(
         return all;
     }
 
-    /** Hashes every candidate in parallel (path → git blob id, or the skip reason prefixed {@code !}). */
+    /**
+     * Hashes every candidate in parallel (path → git blob id, or the skip reason prefixed {@code !}).
+     *
+     * <p>In a long-lived process (the store daemon) a file whose status (size, modification and
+     * change times, inode) is the same as when this process last hashed it keeps that hash without
+     * being read, as git's index does, unless it was modified less than {@link #RACY_MILLIS} before
+     * that hashing: a later write within the file system's timestamp granularity could then leave
+     * its status unchanged (git's "racily clean" entries).
+     */
     Map<String, String> hashAll(long maxBytes, ProgressListener progress) {
         Map<String, String> hashes = new ConcurrentHashMap<>();
         candidates().parallelStream().forEach(f -> {
-            FileContent.Read read = FileContent.read(f.absolute(), maxBytes);
-            hashes.put(f.path(), read.ok() ? read.hash() : "!" + read.skipReason());
+            List<Object> status = status(f.absolute());
+            Stamp known = status == null ? null : STAMPS.get(f.absolute());
+            if (known != null && known.status().equals(status)) {
+                hashes.put(f.path(), known.hash());
+            } else {
+                long hashedAt = System.currentTimeMillis();
+                FileContent.Read read = FileContent.read(f.absolute(), maxBytes);
+                String hash = read.ok() ? read.hash() : "!" + read.skipReason();
+                hashes.put(f.path(), hash);
+                boolean settled = status != null && (long) status.get(1) < (hashedAt - RACY_MILLIS) * 1_000_000L;
+                boolean contentVerdict = read.ok()
+                        || read.skipReason().equals("binary")
+                        || read.skipReason().startsWith("oversized");
+                if (settled && contentVerdict) {
+                    STAMPS.put(f.absolute(), new Stamp(status, hash));
+                } else {
+                    STAMPS.remove(f.absolute());
+                }
+            }
             progress.advance(1);
         });
+        if (STAMPS.size() > MAX_STAMPS) {
+            STAMPS.clear(); // many repositories in one process: start over rather than grow
+        }
         return new TreeMap<>(hashes);
+    }
+
+    private static final long RACY_MILLIS = 2_000;
+    private static final int MAX_STAMPS = 500_000;
+    private static final Map<Path, Stamp> STAMPS = new ConcurrentHashMap<>();
+
+    private record Stamp(List<Object> status, String hash) {}
+
+    /** Size, modification time (ns), change time (ns) and inode, or null when unavailable. */
+    private static List<Object> status(Path file) {
+        try {
+            Map<String, Object> a = java.nio.file.Files.readAttributes(
+                    file, "unix:size,lastModifiedTime,ctime,ino", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return List.of(a.get("size"), nanos(a.get("lastModifiedTime")), nanos(a.get("ctime")), a.get("ino"));
+        } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static long nanos(Object time) {
+        java.time.Instant i = ((java.nio.file.attribute.FileTime) time).toInstant();
+        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 
     /** Reads the resource files (path → text), adding their hashes to {@code hashes}. */

@@ -5,6 +5,7 @@ import dev.graphmemory.indexer.model.FileResult;
 import dev.graphmemory.indexer.model.NodeRow;
 import dev.graphmemory.indexer.model.NodeUpdate;
 import dev.graphmemory.indexer.write.GraphWriter;
+import dev.graphmemory.queries.graph.Sessions;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.schema.RelType;
@@ -35,6 +36,8 @@ import org.neo4j.driver.Session;
  * FileResult} contract), so they always touch a replaced id when the file changed.
  */
 public final class GraphDiff {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphDiff.class);
+
     private final Set<String> replaced;
     private final List<Map.Entry<List<NodeType>, Map<String, Object>>> nodesToCreate;
     private final List<EdgeRow> edgesToCreate;
@@ -168,37 +171,69 @@ public final class GraphDiff {
         return edgesToDelete.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** What {@link #apply} wrote. */
+    public record Written(long nodes, long relationships) {}
+
     /**
      * Applies the change: deletes the edges that went, the replaced nodes with their edges, then
-     * creates the new nodes and edges; one write transaction per batch.
+     * creates the new nodes and edges. A change of at most {@code batchSize} rows (the usual commit)
+     * is one write transaction, so readers see all of it or none and it costs one commit; a larger
+     * one is written one transaction per batch (the caller's state marks the graph incomplete until
+     * it ends).
      */
-    public void apply(Driver driver, GraphWriter writer, String repo, int batchSize) {
+    public Written apply(Driver driver, String repo, int batchSize) {
+        long rows = edgesToDelete.size() + (long) replaced.size() + nodesToCreate.size() + edgesToCreate.size();
+        if (rows <= batchSize) {
+            long t0 = System.nanoTime();
+            try (Session session = Sessions.write(driver)) {
+                Written written = session.executeWrite(tx -> {
+                    GraphWriter writer = GraphWriter.inTransaction(tx, repo);
+                    write(q -> tx.run(q).consume(), writer, repo, Integer.MAX_VALUE);
+                    LOG.debug("diff statements run in {} ms", (System.nanoTime() - t0) / 1_000_000);
+                    return new Written(writer.nodesWritten(), writer.relationshipsWritten());
+                });
+                LOG.debug("diff committed in {} ms", (System.nanoTime() - t0) / 1_000_000);
+                return written;
+            }
+        }
+        try (Session session = Sessions.write(driver);
+                GraphWriter writer = new GraphWriter(driver, repo, batchSize)) {
+            write(q -> session.executeWriteWithoutResult(tx -> tx.run(q).consume()), writer, repo, batchSize);
+            writer.flush();
+            return new Written(writer.nodesWritten(), writer.relationshipsWritten());
+        }
+    }
+
+    private void write(java.util.function.Consumer<Query> run, GraphWriter writer, String repo, int batchSize) {
         Map<RelType, List<Map<String, Object>>> deletes = new LinkedHashMap<>();
         edgesToDelete.forEach((e, n) -> {
             deletes.computeIfAbsent(e.type(), t -> new ArrayList<>())
                     .add(Map.of("f", e.fromId(), "t", e.toId(), "p", e.properties(), "n", (long) n));
         });
-        try (Session session = driver.session()) {
-            deletes.forEach((type, list) -> {
-                String cypher = "UNWIND $rows AS r MATCH (a:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.f})-[e:"
-                        + type.name() + "]->(b:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.t})"
-                        + " WHERE properties(e) = r.p WITH r, collect(e) AS es"
-                        + " FOREACH (x IN es[0..r.n] | DELETE x)";
-                for (List<Map<String, Object>> batch : batches(list, batchSize)) {
-                    session.executeWriteWithoutResult(
-                            tx -> tx.run(new Query(cypher, Map.of("rows", batch, "repo", repo))));
-                }
-            });
-            String detach =
-                    "UNWIND $ids AS id MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: id})" + " DETACH DELETE n";
-            for (List<String> batch : batches(new ArrayList<>(replaced), batchSize)) {
-                session.executeWriteWithoutResult(tx -> tx.run(new Query(detach, Map.of("ids", batch, "repo", repo))));
+        deletes.forEach((type, list) -> {
+            String cypher = "UNWIND $rows AS r MATCH (a:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.f})-[e:"
+                    + type.name() + "]->(b:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.t})"
+                    + " WHERE properties(e) = r.p WITH r, collect(e) AS es"
+                    + " FOREACH (x IN es[0..r.n] | DELETE x)";
+            for (List<Map<String, Object>> batch : batches(list, batchSize)) {
+                run.accept(new Query(cypher, Map.of("rows", batch, "repo", repo)));
             }
+        });
+        String detach =
+                "UNWIND $ids AS id MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: id})" + " DETACH DELETE n";
+        for (List<String> batch : batches(new ArrayList<>(replaced), batchSize)) {
+            run.accept(new Query(detach, Map.of("ids", batch, "repo", repo)));
         }
+        long t0 = System.nanoTime();
         nodesToCreate.forEach(n -> writer.add(n.getKey(), n.getValue()));
         writer.flush();
+        long t1 = System.nanoTime();
         edgesToCreate.forEach(writer::add);
         writer.flush();
+        LOG.debug(
+                "diff: nodes created in {} ms, edges in {} ms",
+                (t1 - t0) / 1_000_000,
+                (System.nanoTime() - t1) / 1_000_000);
     }
 
     private static Map.Entry<List<NodeType>, Map<String, Object>> updated(

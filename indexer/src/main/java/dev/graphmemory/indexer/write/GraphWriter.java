@@ -13,10 +13,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Query;
+import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.summary.ResultSummary;
 
 /**
@@ -32,7 +35,8 @@ import org.neo4j.driver.summary.ResultSummary;
  * <p>Not thread-safe: one writer thread.
  */
 public final class GraphWriter implements AutoCloseable {
-    private final Driver driver;
+    private final Function<Query, ResultSummary> runner;
+    private final Function<Query, List<Record>> reader;
     private final String repo;
     private final int batchSize;
     private final Map<List<NodeType>, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
@@ -44,9 +48,36 @@ public final class GraphWriter implements AutoCloseable {
     private long writeNanos;
 
     public GraphWriter(Driver driver, String repo, int batchSize) {
-        this.driver = driver;
+        this(
+                query -> {
+                    try (Session session = Sessions.write(driver)) {
+                        return session.executeWrite(tx -> tx.run(query).consume());
+                    }
+                },
+                query -> {
+                    try (Session session = Sessions.read(driver)) {
+                        return session.executeRead(tx -> tx.run(query).list());
+                    }
+                },
+                repo,
+                batchSize);
+    }
+
+    private GraphWriter(
+            Function<Query, ResultSummary> runner, Function<Query, List<Record>> reader, String repo, int batchSize) {
+        this.runner = runner;
+        this.reader = reader;
         this.repo = repo;
         this.batchSize = batchSize;
+    }
+
+    /**
+     * A writer whose statements all run in the given transaction (flushed only when asked): for a
+     * small change written as one unit, so readers see all of it or none, at the cost of one commit.
+     */
+    public static GraphWriter inTransaction(TransactionContext tx, String repo) {
+        return new GraphWriter(
+                query -> tx.run(query).consume(), query -> tx.run(query).list(), repo, Integer.MAX_VALUE);
     }
 
     /** Queues a file's nodes and in-file edges; flushes when a batch is full. */
@@ -78,22 +109,16 @@ public final class GraphWriter implements AutoCloseable {
             return;
         }
         Map<String, Map<String, Object>> current = new HashMap<>();
-        try (Session session = Sessions.read(driver)) {
-            session.executeRead(tx -> tx.run(
-                                    "UNWIND $ids AS id MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: id})"
-                                            + " RETURN n.id AS id, properties(n) AS p",
-                                    Map.of(
-                                            "ids",
-                                            updates.stream()
-                                                    .map(NodeUpdate::id)
-                                                    .distinct()
-                                                    .toList(),
-                                            "repo",
-                                            repo))
-                            .list())
-                    .forEach(r -> current.put(
-                            r.get("id").asString(), new HashMap<>(r.get("p").asMap())));
-        }
+        reader.apply(new Query(
+                        "UNWIND $ids AS id MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: id})"
+                                + " RETURN n.id AS id, properties(n) AS p",
+                        Map.of(
+                                "ids",
+                                updates.stream().map(NodeUpdate::id).distinct().toList(),
+                                "repo",
+                                repo)))
+                .forEach(r -> current.put(
+                        r.get("id").asString(), new HashMap<>(r.get("p").asMap())));
         Map<NodeType, List<Map<String, Object>>> byType = new LinkedHashMap<>();
         for (NodeUpdate u : updates) {
             Map<String, Object> node = current.get(u.id());
@@ -237,8 +262,8 @@ public final class GraphWriter implements AutoCloseable {
 
     private ResultSummary run(Query query) {
         long t0 = System.nanoTime();
-        try (Session session = Sessions.write(driver)) {
-            return session.executeWrite(tx -> tx.run(query).consume());
+        try {
+            return runner.apply(query);
         } finally {
             writeNanos += System.nanoTime() - t0;
         }
