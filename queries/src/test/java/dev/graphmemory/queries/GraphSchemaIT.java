@@ -53,4 +53,16 @@ class GraphSchemaIT {
             assertThat(after.get("id").asLong()).isEqualTo(before.get("id").asLong());
         }
     }
+
+    @Test
+    void aMissingIndexIsCreatedAgain(Driver driver) {
+        GraphSchema.ensure(driver);
+        String count = "SHOW INDEXES YIELD name WHERE name = 'gm_commit_sha' RETURN count(*) AS c";
+        try (Session session = driver.session()) {
+            session.run("DROP INDEX gm_commit_sha").consume();
+            assertThat(session.run(count).single().get("c").asLong()).isZero();
+            GraphSchema.ensure(driver);
+            assertThat(session.run(count).single().get("c").asLong()).isEqualTo(1);
+        }
+    }
 }
