@@ -73,21 +73,42 @@ public final class GraphDiff {
     public static GraphDiff plan(
             String repo, Snapshot old, Snapshot now, Set<String> changed, BiFunction<String, String, FileResult> rows) {
         Set<String> replaced = new HashSet<>();
+        Map<String, List<String>> pathsById = now.pathsById();
+        // In-file edges of changed files whose nodes are kept, compared as records like linked ones.
+        Map<EdgeRow, Integer> fileEdgesBefore = new HashMap<>();
+        List<EdgeRow> fileEdgesAfter = new ArrayList<>();
+        Map<String, FileResult> edited = new HashMap<>();
         for (String path : changed) {
             Snapshot.Source before = old.sources().get(path);
-            if (before != null) {
-                replaced.addAll(before.nodeIds());
-            }
             Snapshot.Source after = now.sources().get(path);
-            if (after != null) {
-                replaced.addAll(after.nodeIds());
+            FileResult oldRows = before == null || after == null ? null : rows.apply(path, before.hash());
+            FileResult newRows = oldRows == null ? null : rows.apply(path, after.hash());
+            if (oldRows == null || newRows == null) {
+                // Added, deleted, or the old rows are gone from the cache: every node of the file.
+                if (before != null) {
+                    replaced.addAll(before.nodeIds());
+                }
+                if (after != null) {
+                    replaced.addAll(after.nodeIds());
+                }
+                continue;
             }
+            // An edited file: only the nodes whose rows differ are replaced, so an edit to a file
+            // many others call does not rewrite every call into it.
+            markDifferent(keysById(oldRows.nodes()), keysById(newRows.nodes()), replaced);
+            for (String id : after.nodeIds()) {
+                if (pathsById.getOrDefault(id, List.of()).size() > 1) {
+                    replaced.add(id); // an id more than one file declares: rebuild it whole
+                }
+            }
+            oldRows.edges().forEach(e -> fileEdgesBefore.merge(RowCodec.normalized(e), 1, Integer::sum));
+            newRows.edges().forEach(e -> fileEdgesAfter.add(RowCodec.normalized(e)));
+            edited.put(path, newRows);
         }
         markDifferent(
                 keysById(old.linkNodes(), old.otherNodes()), keysById(now.linkNodes(), now.otherNodes()), replaced);
         markDifferent(updateKeysById(old.updates()), updateKeysById(now.updates()), replaced);
 
-        Map<String, List<String>> pathsById = now.pathsById();
         Map<String, List<NodeUpdate>> updates = new HashMap<>();
         now.updates().forEach(u -> updates.computeIfAbsent(u.id(), k -> new ArrayList<>())
                 .add(u));
@@ -124,6 +145,7 @@ public final class GraphDiff {
                 create.add(Map.entry(node.types(), GraphWriter.properties(repo, node)));
             }
         }
+        edited.forEach(loaded::putIfAbsent); // an edited file's edges into replaced nodes elsewhere
         for (FileResult result : loaded.values()) {
             for (EdgeRow e : result.edges()) {
                 if (replaced.contains(e.fromId()) || replaced.contains(e.toId())) {
@@ -139,7 +161,18 @@ public final class GraphDiff {
                 before.merge(e, 1, Integer::sum);
             }
         }
-        for (EdgeRow e : now.edges()) {
+        fileEdgesBefore.forEach((e, n) -> {
+            if (!replaced.contains(e.fromId()) && !replaced.contains(e.toId())) {
+                before.merge(e, n, Integer::sum);
+            }
+        });
+        List<EdgeRow> after = new ArrayList<>(now.edges());
+        for (EdgeRow e : fileEdgesAfter) {
+            if (!replaced.contains(e.fromId()) && !replaced.contains(e.toId())) {
+                after.add(e); // those touching replaced nodes come with the loaded files below
+            }
+        }
+        for (EdgeRow e : after) {
             if (replaced.contains(e.fromId()) || replaced.contains(e.toId())) {
                 createEdges.add(e);
                 continue;

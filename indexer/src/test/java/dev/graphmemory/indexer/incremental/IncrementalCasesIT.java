@@ -47,6 +47,20 @@ class IncrementalCasesIT {
                 .asLong();
     }
 
+    /** The element ids of the CALLS relationships into {@code p.Hub}, sorted. */
+    private static List<String> callIds(Fixture f) {
+        return f
+                .graph()
+                .read(
+                        "MATCH (:Entity {repo: $repo})-[e:CALLS]->(b:Entity {repo: $repo})"
+                                + " WHERE b.id STARTS WITH 'architecture:function:p.Hub#'"
+                                + " RETURN elementId(e) AS id ORDER BY id",
+                        Map.of("repo", f.repo))
+                .stream()
+                .map(r -> r.get("id").asString())
+                .toList();
+    }
+
     private Fixture fixture(WorkTree tree, int maxCommits) {
         return new Fixture(tree, tmp.resolve("cache"), maxCommits);
     }
@@ -75,6 +89,58 @@ class IncrementalCasesIT {
                     .containsExactly(module("src/p/B.java"), module("src/q/C.java"));
             assertThat(targets(f, "CALLS", "architecture:function:p.A#m"))
                     .containsExactly("architecture:function:p.B#s()");
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+        }
+    }
+
+    @Test
+    void anEditReplacesOnlyTheNodesItChangesAndKeepsTheCallsIntoTheRest() {
+        try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
+            Fixture f = fixture(tree, 100);
+            StringBuilder hub = new StringBuilder("package p;\n\npublic class Hub {\n");
+            StringBuilder user = new StringBuilder("package q;\n\nimport p.Hub;\n\npublic class User {\n");
+            for (int i = 0; i < 20; i++) {
+                hub.append("    public static void m").append(i).append("() {}\n");
+                user.append("    void u")
+                        .append(i)
+                        .append("() {\n        Hub.m")
+                        .append(i)
+                        .append("();\n    }\n");
+            }
+            tree.write("src/p/Hub.java", hub + "}\n");
+            tree.write("src/q/User.java", user + "}\n");
+            tree.commit("hub and its user");
+            f.run();
+
+            // A method appended at the end: the other twenty methods keep their rows, and the calls
+            // into them stay the very same relationships.
+            List<String> callsBefore = callIds(f);
+            tree.write("src/p/Hub.java", hub + "    public static void added() {}\n}\n");
+            tree.commit("one more method");
+            IndexSummary summary = f.run();
+            assertThat(summary.incremental()).isTrue();
+            assertThat(summary.reparsed()).isEqualTo(1);
+            assertThat(callIds(f)).hasSize(20).isEqualTo(callsBefore);
+            assertThat(targets(f, "CALLS", "architecture:function:q.User#u3"))
+                    .containsExactly("architecture:function:p.Hub#m3()");
+            assertThat(count(f, "n.id = $id", Map.of("id", "architecture:function:p.Hub#added()")))
+                    .isEqualTo(1);
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+
+            // A method inserted at the top moves the others down a line: they are replaced, and
+            // the calls into them are written again.
+            tree.write(
+                    "src/p/Hub.java",
+                    hub.toString().replace("public class Hub {\n", "public class Hub {\n    void first() {}\n")
+                            + "}\n");
+            tree.commit("a method first, the appended one gone");
+            IndexSummary moved = f.run();
+            assertThat(moved.incremental()).isTrue();
+            assertThat(callIds(f)).hasSize(20).doesNotContainAnyElementsOf(callsBefore);
+            assertThat(targets(f, "CALLS", "architecture:function:q.User#u3"))
+                    .containsExactly("architecture:function:p.Hub#m3()");
+            assertThat(count(f, "n.id = $id", Map.of("id", "architecture:function:p.Hub#added()")))
+                    .isZero();
             assertThat(f.fingerprint()).isEqualTo(f.reference());
         }
     }
