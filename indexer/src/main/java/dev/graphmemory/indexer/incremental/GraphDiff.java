@@ -27,28 +27,33 @@ import org.neo4j.driver.Session;
  * their application to the store.
  *
  * <p>Design note: nodes are replaced by id. A node id is <em>replaced</em> when a file declaring
- * it changed, was added or deleted, or when the linker's nodes or node updates for that id
- * differ; replacing means {@code DETACH DELETE} of every node with the id and a fresh {@code
- * CREATE} of the new rows with the new updates folded in, followed by every new edge that touches
- * a replaced id (so edges from unchanged files into changed ones are written again, and edges into
- * deleted files vanish with their end). Edges between nodes that stay are compared as multisets:
- * only those that appeared are created and only those that disappeared are deleted. A file's own edges join nodes of that file (the {@link
- * FileResult} contract), so they always touch a replaced id when the file changed.
+ * it was added or deleted, when an edited file's rows for it changed in number or labels, or when
+ * the linker's nodes or node updates for that id differ; replacing means {@code DETACH DELETE} of
+ * every node with the id and a fresh {@code CREATE} of the new rows with the new updates folded
+ * in, followed by every new edge that touches a replaced id (so edges into deleted files vanish
+ * with their end). In an edited file a node whose row is the same is kept, and one whose
+ * properties alone changed is <em>set in place</em>: the edges into it stay. Edges between nodes
+ * that are not replaced (a file's own edges included) are compared as multisets: only those that
+ * appeared are created and only those that disappeared are deleted. When an edited file's old rows
+ * are no longer cached, every node of the file is replaced.
  */
 public final class GraphDiff {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphDiff.class);
 
     private final Set<String> replaced;
+    private final List<Map<String, Object>> nodesToSet;
     private final List<Map.Entry<List<NodeType>, Map<String, Object>>> nodesToCreate;
     private final List<EdgeRow> edgesToCreate;
     private final Map<EdgeRow, Integer> edgesToDelete;
 
     private GraphDiff(
             Set<String> replaced,
+            List<Map<String, Object>> nodesToSet,
             List<Map.Entry<List<NodeType>, Map<String, Object>>> nodesToCreate,
             List<EdgeRow> edgesToCreate,
             Map<EdgeRow, Integer> edgesToDelete) {
         this.replaced = replaced;
+        this.nodesToSet = nodesToSet;
         this.nodesToCreate = nodesToCreate;
         this.edgesToCreate = edgesToCreate;
         this.edgesToDelete = edgesToDelete;
@@ -78,6 +83,7 @@ public final class GraphDiff {
         Map<EdgeRow, Integer> fileEdgesBefore = new HashMap<>();
         List<EdgeRow> fileEdgesAfter = new ArrayList<>();
         Map<String, FileResult> edited = new HashMap<>();
+        Map<String, NodeRow> inPlace = new HashMap<>();
         for (String path : changed) {
             Snapshot.Source before = old.sources().get(path);
             Snapshot.Source after = now.sources().get(path);
@@ -95,7 +101,26 @@ public final class GraphDiff {
             }
             // An edited file: only the nodes whose rows differ are replaced, so an edit to a file
             // many others call does not rewrite every call into it.
-            markDifferent(keysById(oldRows.nodes()), keysById(newRows.nodes()), replaced);
+            Map<String, List<String>> was = keysById(oldRows.nodes());
+            Map<String, List<String>> is = keysById(newRows.nodes());
+            Set<String> ids = new HashSet<>(was.keySet());
+            ids.addAll(is.keySet());
+            for (String id : ids) {
+                List<String> a = was.getOrDefault(id, List.of());
+                List<String> b = is.getOrDefault(id, List.of());
+                if (a.equals(b)) {
+                    continue;
+                }
+                NodeRow oldNode = single(oldRows.nodes(), id, a.size());
+                NodeRow newNode = single(newRows.nodes(), id, b.size());
+                if (oldNode != null && newNode != null && oldNode.types().equals(newNode.types())) {
+                    // Only its properties changed (a class whose end line moved): set them in
+                    // place, so the edges into it stay and are compared like any other.
+                    inPlace.put(id, newNode);
+                } else {
+                    replaced.add(id);
+                }
+            }
             for (String id : after.nodeIds()) {
                 if (pathsById.getOrDefault(id, List.of()).size() > 1) {
                     replaced.add(id); // an id more than one file declares: rebuild it whole
@@ -108,6 +133,7 @@ public final class GraphDiff {
         markDifferent(
                 keysById(old.linkNodes(), old.otherNodes()), keysById(now.linkNodes(), now.otherNodes()), replaced);
         markDifferent(updateKeysById(old.updates()), updateKeysById(now.updates()), replaced);
+        inPlace.keySet().removeAll(replaced);
 
         Map<String, List<NodeUpdate>> updates = new HashMap<>();
         now.updates().forEach(u -> updates.computeIfAbsent(u.id(), k -> new ArrayList<>())
@@ -186,7 +212,11 @@ public final class GraphDiff {
                 before.put(e, left - 1);
             }
         }
-        return new GraphDiff(replaced, create, createEdges, before);
+        List<Map<String, Object>> set = new ArrayList<>();
+        for (String id : new TreeSet<>(inPlace.keySet())) {
+            set.add(updated(repo, inPlace.get(id), updates.get(id)).getValue());
+        }
+        return new GraphDiff(replaced, set, create, createEdges, before);
     }
 
     /** Node ids replaced. */
@@ -215,7 +245,11 @@ public final class GraphDiff {
      * it ends).
      */
     public Written apply(Driver driver, String repo, int batchSize) {
-        long rows = edgesToDelete.size() + (long) replaced.size() + nodesToCreate.size() + edgesToCreate.size();
+        long rows = edgesToDelete.size()
+                + (long) replaced.size()
+                + nodesToSet.size()
+                + nodesToCreate.size()
+                + edgesToCreate.size();
         if (rows <= batchSize) {
             long t0 = System.nanoTime();
             try (Session session = Sessions.write(driver)) {
@@ -223,7 +257,7 @@ public final class GraphDiff {
                     GraphWriter writer = GraphWriter.inTransaction(tx, repo);
                     write(q -> tx.run(q).consume(), writer, repo, Integer.MAX_VALUE);
                     LOG.debug("diff statements run in {} ms", (System.nanoTime() - t0) / 1_000_000);
-                    return new Written(writer.nodesWritten(), writer.relationshipsWritten());
+                    return new Written(writer.nodesWritten() + nodesToSet.size(), writer.relationshipsWritten());
                 });
                 LOG.debug("diff committed in {} ms", (System.nanoTime() - t0) / 1_000_000);
                 return written;
@@ -233,7 +267,7 @@ public final class GraphDiff {
                 GraphWriter writer = new GraphWriter(driver, repo, batchSize)) {
             write(q -> session.executeWriteWithoutResult(tx -> tx.run(q).consume()), writer, repo, batchSize);
             writer.flush();
-            return new Written(writer.nodesWritten(), writer.relationshipsWritten());
+            return new Written(writer.nodesWritten() + nodesToSet.size(), writer.relationshipsWritten());
         }
     }
 
@@ -256,6 +290,11 @@ public final class GraphDiff {
                 "UNWIND $ids AS id MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: id})" + " DETACH DELETE n";
         for (List<String> batch : batches(new ArrayList<>(replaced), batchSize)) {
             run.accept(new Query(detach, Map.of("ids", batch, "repo", repo)));
+        }
+        String set =
+                "UNWIND $rows AS r MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r." + Keys.ID + "}) SET n = r";
+        for (List<Map<String, Object>> batch : batches(nodesToSet, batchSize)) {
+            run.accept(new Query(set, Map.of("rows", batch, "repo", repo)));
         }
         long t0 = System.nanoTime();
         nodesToCreate.forEach(n -> writer.add(n.getKey(), n.getValue()));
@@ -282,6 +321,19 @@ public final class GraphDiff {
             }
         }
         return Map.entry(labels, props);
+    }
+
+    /** The one node of {@code rows} with this id, or null when there is none or more than one. */
+    private static NodeRow single(List<NodeRow> rows, String id, int count) {
+        if (count != 1) {
+            return null;
+        }
+        for (NodeRow n : rows) {
+            if (n.id().equals(id)) {
+                return n;
+            }
+        }
+        return null;
     }
 
     private static void markDifferent(
