@@ -70,9 +70,34 @@ public final class DuplicateThresholds {
     /** Matched words shown as evidence per candidate. */
     public static final int EVIDENCE_TERMS = 8;
 
-    /** The confidence for the features, 0..1. */
+    /** Logistic bias when the embedding feature {@code e} is there. */
+    public static final double HYBRID_BIAS = -5.26;
+    /** Weight of {@code s} when {@code e} is there. */
+    public static final double HYBRID_TEXT = -1.76;
+    /** Weight of {@code c} when {@code e} is there. */
+    public static final double HYBRID_COVER = 0.74;
+    /** Weight of {@code r} when {@code e} is there. */
+    public static final double HYBRID_REVERSE = 2.16;
+    /** Weight of {@code g} when {@code e} is there. */
+    public static final double HYBRID_GAP = 10.03;
+    /** Weight of the embedding cosine {@code e}. */
+    public static final double EMBEDDING = 6.95;
+    /** Candidates (the textually nearest) whose embedding cosine is computed; the others get {@code e = 0}. */
+    public static final int EMBEDDED_CANDIDATES = 20;
+
+    /** The confidence for the lexical features, 0..1. */
     public static double confidence(double s, double c, double r, double g, double f) {
-        double text = BIAS + TEXT * s + COVER * c + REVERSE * r + GAP * g;
+        return withFiles(BIAS + TEXT * s + COVER * c + REVERSE * r + GAP * g, f);
+    }
+
+    /** The confidence for the lexical features and the embedding cosine {@code e}, 0..1. */
+    public static double confidence(double s, double c, double r, double g, double e, double f) {
+        return withFiles(
+                HYBRID_BIAS + HYBRID_TEXT * s + HYBRID_COVER * c + HYBRID_REVERSE * r + HYBRID_GAP * g + EMBEDDING * e,
+                f);
+    }
+
+    private static double withFiles(double text, double f) {
         double withFiles = sigmoid(text + FILES * f);
         return sigmoid(text) < OVERLAP ? Math.min(withFiles, FILES_ONLY_CAP) : withFiles;
     }
