@@ -7,18 +7,23 @@ usage: bench/duplicates-fit.py SET_DIR ANSWERS_JSONL
                  `GM_DUPS_LIMIT=50 bench/duplicates-eval.sh SET_DIR OUT_DIR` (OUT_DIR/answers.jsonl)
 
 Features per candidate, read from the evidence: s = text_similarity, c = title_coverage,
-r = candidate_title_coverage, g = s minus the best other candidate's s. A logistic regression
+r = candidate_title_coverage, g = s minus the best other candidate's s, e = embedding_similarity
+(0 where the answer has none: embeddings off, or not among the textually nearest). A logistic regression
 (L2 0.01, Newton) is fitted over each proposal's ten textually nearest candidates, labelled by
 whether each is a listed duplicate; the decision cut is the one that maximises F1 on the training
 queries. Two-fold cross-validation (proposals split by an MD5 of their id) prints each half scored
 by the model fitted on the other half; then the fit on all proposals, with the bias moved so the
 cut sits at DuplicateThresholds.DUPLICATE (0.7). Scores are top-1 precision/recall/F1 and
 Recall@5 as score_dups.py counts them, over the returned candidates re-ordered by the model.
+GM_FIT_REPEATS=20 adds repeated two-fold cross-validation (20 random splits, stratified by
+whether a proposal is a duplicate; TP and FP pooled over both halves of each split; mean and
+standard deviation of F1 over the splits), steadier than the one MD5 split on 66 positives.
 Needs numpy."""
-import collections, hashlib, json, math, os, sys
+import collections, hashlib, json, math, os, random, sys
 import numpy as np
 
-# GM_FIT_FEATURES=s,c,g fits without r, for comparison (the coefficient line then names them).
+# GM_FIT_FEATURES=s,c,r,g,e fits the hybrid weights (DuplicateThresholds.HYBRID_*, EMBEDDING);
+# s,c,g fits without r, for comparison (the coefficient line names the features used).
 FEATURES = os.environ.get('GM_FIT_FEATURES', 's,c,r,g').split(',')
 NEAREST, L2, DUPLICATE = 10, 0.01, 0.7
 
@@ -32,7 +37,8 @@ def load(set_dir, answers):
         a = json.loads(line)
         q = os.path.basename(a['file'])[:-3]
         rows = [dict(s=c['evidence']['text_similarity'], c=c['evidence']['title_coverage'],
-                     r=c['evidence']['candidate_title_coverage'], y=c['id'].split(':', 2)[2] in gold[q])
+                     r=c['evidence']['candidate_title_coverage'],
+                     e=c['evidence'].get('embedding_similarity') or 0.0, y=c['id'].split(':', 2)[2] in gold[q])
                 for c in a['candidates']]
         ss = sorted((x['s'] for x in rows), reverse=True) + [0, 0]
         for x in rows:
@@ -71,6 +77,26 @@ def train(by, positive, queries):
     cut = max(np.arange(0.10, 0.90, 0.005), key=lambda t: (round(score(w, by, positive, queries, t)['F1'], 6), -t))
     return w, cut
 
+def repeated(by, positive, queries, reps):
+    f1s, r5s, ps, rs = [], [], [], []
+    for seed in range(reps):
+        qs = list(queries); random.Random(seed).shuffle(qs)
+        half = {}
+        for group in ([q for q in qs if positive[q]], [q for q in qs if not positive[q]]):
+            half.update({q: i % 2 for i, q in enumerate(group)})
+        tp = fp = hit = npos = 0
+        for h in (0, 1):
+            w, cut = train(by, positive, [q for q in qs if half[q] != h])
+            test = [q for q in qs if half[q] == h]
+            m = score(w, by, positive, test, cut)
+            n = sum(positive[q] for q in test); npos += n
+            t = round(m['R'] * n); tp += t; fp += round(t / m['P']) - t if m['P'] else 0
+            hit += round(m['R5'] * n)
+        p = tp / (tp + fp) if tp + fp else 0; r = tp / npos
+        ps.append(p); rs.append(r); f1s.append(2 * p * r / (p + r) if p + r else 0); r5s.append(hit / npos)
+    return (f'P {np.mean(ps):.3f} R {np.mean(rs):.3f} F1 {np.mean(f1s):.3f} (sd {np.std(f1s):.3f}) '
+            f'R5 {np.mean(r5s):.3f}')
+
 def show(m):
     return ' '.join(f'{k} {v:.3f}' for k, v in m.items())
 
@@ -82,8 +108,11 @@ if __name__ == '__main__':
         w, cut = train(by, positive, [q for q in queries if half[q] != h])
         test = [q for q in queries if half[q] == h]
         print(f'half {h} ({len(test)} proposals), fitted on the other half: {show(score(w, by, positive, test, cut))}')
+    if int(os.environ.get('GM_FIT_REPEATS', '0')):
+        reps = int(os.environ['GM_FIT_REPEATS'])
+        print(f'repeated two-fold cross-validation, {reps} splits: {repeated(by, positive, queries, reps)}')
     w, cut = train(by, positive, queries)
     w[0] += math.log(DUPLICATE / (1 - DUPLICATE)) - math.log(cut / (1 - cut))
     print('all proposals, in sample at 0.7:', show(score(w, by, positive, queries, DUPLICATE)))
-    names = dict(s='TEXT', c='COVER', r='REVERSE', g='GAP')
+    names = dict(s='TEXT', c='COVER', r='REVERSE', g='GAP', e='EMBEDDING')
     print('DuplicateThresholds: ' + ', '.join(f'{n} = {v:.2f}' for n, v in zip(['BIAS'] + [names[f] for f in FEATURES], w)))

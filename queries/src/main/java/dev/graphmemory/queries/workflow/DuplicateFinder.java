@@ -24,10 +24,18 @@ public final class DuplicateFinder {
 
     private final RepoGraph graph;
     private final WorkCorpusReader reader;
+    private final Embeddings embeddings;
 
+    /** A finder with the embeddings {@link Embeddings#configured()} says (on unless switched off). */
     public DuplicateFinder(Driver driver, String repo) {
+        this(driver, repo, Embeddings.configured().orElse(null));
+    }
+
+    /** A finder that uses {@code embeddings}, or lexical features alone when it is null. */
+    public DuplicateFinder(Driver driver, String repo, Embeddings embeddings) {
         this.graph = new RepoGraph(driver, repo);
         this.reader = new WorkCorpusReader(driver, repo);
+        this.embeddings = embeddings;
     }
 
     /** The candidates a proposal may duplicate, best first, at most {@code limit} (null: the default). */
@@ -64,7 +72,7 @@ public final class DuplicateFinder {
                 .filter(i -> i.files().stream().anyMatch(files::contains))
                 .limit(DuplicateThresholds.FILE_CANDIDATES)
                 .forEach(i -> candidates.add(i.id()));
-        List<DuplicateCandidate> ranked = new DuplicateScorer(corpus).rank(proposal, candidates, selfId);
+        List<DuplicateCandidate> ranked = new DuplicateScorer(corpus, embeddings).rank(proposal, candidates, selfId);
         return new DuplicateReport(
                 selfId,
                 proposal.title(),

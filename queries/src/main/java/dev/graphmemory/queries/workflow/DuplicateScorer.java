@@ -3,6 +3,7 @@ package dev.graphmemory.queries.workflow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,14 +13,23 @@ import java.util.Set;
 
 /**
  * Scores candidates against one proposal: text cosine, title coverage both ways, margin over the
- * next-best candidate and file overlap, combined into a confidence by {@link DuplicateThresholds}. Pure: no
+ * next-best candidate, file overlap and, when {@link Embeddings} are given, the embedding cosine of
+ * the textually nearest candidates, combined into a confidence by {@link DuplicateThresholds}. No
  * I/O, so it is tested without a database.
  */
 public final class DuplicateScorer {
     private final WorkCorpus corpus;
+    private final Embeddings embeddings;
 
+    /** A lexical scorer. */
     public DuplicateScorer(WorkCorpus corpus) {
+        this(corpus, null);
+    }
+
+    /** A scorer that adds the embedding cosine when {@code embeddings} is not null. */
+    public DuplicateScorer(WorkCorpus corpus, Embeddings embeddings) {
         this.corpus = corpus;
+        this.embeddings = embeddings;
     }
 
     /**
@@ -61,6 +71,13 @@ public final class DuplicateScorer {
                 second = s.text();
             }
         }
+        Map<String, Double> semantic = semantic(
+                proposal,
+                scored.stream()
+                        .sorted(Comparator.comparingDouble((Scored s) -> -s.text()))
+                        .limit(DuplicateThresholds.EMBEDDED_CANDIDATES)
+                        .map(Scored::item)
+                        .toList());
         double coverageTotal = total(titleTerms);
         List<DuplicateCandidate> out = new ArrayList<>();
         for (Scored s : scored) {
@@ -68,11 +85,15 @@ public final class DuplicateScorer {
             double coverage = coverage(titleTerms, corpus.vector(s.item().id()), coverageTotal);
             List<String> candidateTitle = corpus.titleTerms(s.item().id());
             double reverse = coverage(candidateTitle, query, total(candidateTitle));
-            double confidence = DuplicateThresholds.confidence(s.text(), coverage, reverse, gap, s.files());
+            Double e = semantic.get(s.item().id());
+            double confidence = embeddings == null
+                    ? DuplicateThresholds.confidence(s.text(), coverage, reverse, gap, s.files())
+                    : DuplicateThresholds.confidence(s.text(), coverage, reverse, gap, e == null ? 0 : e, s.files());
             Evidence evidence = new Evidence(
                     s.text(),
                     coverage,
                     reverse,
+                    e,
                     matched(query, corpus.vector(s.item().id()), surfaces),
                     s.shared(),
                     s.files(),
@@ -91,6 +112,19 @@ public final class DuplicateScorer {
         out.sort(Comparator.comparingDouble((DuplicateCandidate c) -> -c.confidence())
                 .thenComparing(c -> -c.evidence().textSimilarity())
                 .thenComparing(DuplicateCandidate::id));
+        return out;
+    }
+
+    /** The embedding cosine of each of these items with the proposal; empty without embeddings. */
+    private Map<String, Double> semantic(ProposedWork proposal, List<WorkItem> items) {
+        if (embeddings == null || items.isEmpty()) {
+            return Map.of();
+        }
+        String query = Embeddings.text(proposal.title(), proposal.text());
+        Map<String, Double> out = new HashMap<>();
+        for (WorkItem item : items) {
+            out.put(item.id(), embeddings.similarity(query, Embeddings.text(item.title(), item.text())));
+        }
         return out;
     }
 

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param titleCoverage share of the proposal's title (IDF-weighted) found in the candidate, 0..1
  * @param candidateTitleCoverage share of the candidate's title (IDF-weighted) found in the proposal,
  *     0..1: the same check the other way round
+ * @param embeddingSimilarity cosine of the two texts' sentence embeddings ({@link Embeddings}), or
+ *     {@code null} when embeddings are off or the candidate is not among the textually nearest
  * @param matchedTerms the shared words that weigh most, as the proposal wrote them
  * @param sharedFiles files both expect to change (from {@code files_changed} and {@code TOUCHES})
  * @param fileOverlap shared files over the smaller of the two file lists, 0..1
@@ -24,6 +26,7 @@ public record Evidence(
         double textSimilarity,
         double titleCoverage,
         double candidateTitleCoverage,
+        Double embeddingSimilarity,
         List<String> matchedTerms,
         List<String> sharedFiles,
         double fileOverlap,
@@ -54,6 +57,7 @@ public record Evidence(
         m.put("text_similarity", round(textSimilarity));
         m.put("title_coverage", round(titleCoverage));
         m.put("candidate_title_coverage", round(candidateTitleCoverage));
+        m.put("embedding_similarity", embeddingSimilarity == null ? null : round(embeddingSimilarity));
         m.put("matched_terms", matchedTerms);
         m.put("shared_files", sharedFiles);
         m.put("file_overlap", round(fileOverlap));

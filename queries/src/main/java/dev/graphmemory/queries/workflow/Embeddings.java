@@ -1,0 +1,121 @@
+package dev.graphmemory.queries.workflow;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sentence embeddings of work items, for the semantic similarity feature of duplicate-work
+ * detection: the quantized all-MiniLM-L6-v2 model (384 dimensions) that ships inside LangChain4j's
+ * Maven Central artifact and runs in process on ONNX Runtime, so nothing is downloaded at run time.
+ *
+ * <p>Design notes: the model is loaded once per process, on first use (about a second); a text's
+ * vector is kept in a bounded process-wide cache keyed by the text, so a long-lived MCP server
+ * embeds each work item at most once, and a one-off CLI call embeds only the proposal and the
+ * candidates it re-ranks ({@link DuplicateThresholds#EMBEDDED_CANDIDATES}), never the whole corpus.
+ * {@code GRAPH_MEMORY_EMBEDDINGS=off} switches the feature off (see {@link #configured()}); the
+ * scorer then uses the lexical weights alone.
+ */
+public final class Embeddings {
+    /** The environment variable that switches embeddings off ({@code off}, {@code false}, {@code 0}). */
+    public static final String SWITCH = "GRAPH_MEMORY_EMBEDDINGS";
+    /** Characters of a text's body embedded after its title (the model reads about 256 word pieces). */
+    static final int BODY_CHARS = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Embeddings.class);
+    private static final int CACHE_SIZE = 10_000;
+    private static final Set<String> OFF_VALUES = Set.of("off", "false", "0", "no");
+    private static volatile Embeddings shared;
+
+    private final EmbeddingModel model;
+    private final Map<String, float[]> cache = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    private Embeddings(EmbeddingModel model) {
+        this.model = model;
+    }
+
+    /**
+     * The process-wide embeddings, or empty when {@value #SWITCH} says {@code off} or the model
+     * cannot be loaded (the reason is logged once and the scorer falls back to lexical features).
+     */
+    public static Optional<Embeddings> configured() {
+        return configured(System.getenv(SWITCH));
+    }
+
+    static Optional<Embeddings> configured(String setting) {
+        if (setting != null && OFF_VALUES.contains(setting.strip().toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(load());
+    }
+
+    private static Embeddings load() {
+        Embeddings e = shared;
+        if (e == null) {
+            synchronized (Embeddings.class) {
+                e = shared;
+                if (e == null) {
+                    try {
+                        e = new Embeddings(new AllMiniLmL6V2QuantizedEmbeddingModel());
+                        shared = e;
+                    } catch (RuntimeException | LinkageError ex) {
+                        LOG.warn("embedding model unavailable, duplicate detection uses lexical features only", ex);
+                        return null;
+                    }
+                }
+            }
+        }
+        return e;
+    }
+
+    /** The cosine of two texts' embeddings, -1..1 (in practice 0..1). */
+    public double similarity(String a, String b) {
+        float[] x = vector(a);
+        float[] y = vector(b);
+        double dot = 0;
+        for (int i = 0; i < x.length; i++) {
+            dot += x[i] * y[i];
+        }
+        return Math.max(-1, Math.min(1, dot));
+    }
+
+    /** The text an item is embedded as: its title, then the start of its body. */
+    static String text(String title, String body) {
+        String t = title == null ? "" : title.strip();
+        String b = body == null ? "" : body.strip();
+        return t + ". " + b.substring(0, Math.min(BODY_CHARS, b.length()));
+    }
+
+    private float[] vector(String text) {
+        synchronized (cache) {
+            float[] v = cache.get(text);
+            if (v != null) {
+                return v;
+            }
+        }
+        float[] v = model.embed(text.isBlank() ? "." : text).content().vector().clone();
+        double norm = 0;
+        for (float f : v) {
+            norm += f * f;
+        }
+        float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= scale;
+        }
+        synchronized (cache) {
+            cache.put(text, v);
+        }
+        return v;
+    }
+}
