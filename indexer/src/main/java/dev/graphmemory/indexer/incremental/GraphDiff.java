@@ -181,25 +181,45 @@ public final class GraphDiff {
         }
         // Edges are compared as records: the snapshot keeps them with canonical property values
         // (RowCodec.normalized), so equal edges of two runs are equal records.
+        // The linker emits edges in a stable order, so a small change leaves long equal runs at
+        // both ends of the two lists: those cancel out pairwise without hashing 100k records.
+        List<EdgeRow> was = old.edges();
+        List<EdgeRow> is = now.edges();
+        int head = 0;
+        while (head < was.size() && head < is.size() && was.get(head).equals(is.get(head))) {
+            if (touches(is.get(head), replaced)) {
+                createEdges.add(is.get(head));
+            }
+            head++;
+        }
+        int wasEnd = was.size();
+        int isEnd = is.size();
+        while (wasEnd > head && isEnd > head && was.get(wasEnd - 1).equals(is.get(isEnd - 1))) {
+            if (touches(is.get(isEnd - 1), replaced)) {
+                createEdges.add(is.get(isEnd - 1));
+            }
+            wasEnd--;
+            isEnd--;
+        }
         Map<EdgeRow, Integer> before = new HashMap<>();
-        for (EdgeRow e : old.edges()) {
-            if (!replaced.contains(e.fromId()) && !replaced.contains(e.toId())) {
+        for (EdgeRow e : was.subList(head, wasEnd)) {
+            if (!touches(e, replaced)) {
                 before.merge(e, 1, Integer::sum);
             }
         }
         fileEdgesBefore.forEach((e, n) -> {
-            if (!replaced.contains(e.fromId()) && !replaced.contains(e.toId())) {
+            if (!touches(e, replaced)) {
                 before.merge(e, n, Integer::sum);
             }
         });
-        List<EdgeRow> after = new ArrayList<>(now.edges());
+        List<EdgeRow> after = new ArrayList<>(is.subList(head, isEnd));
         for (EdgeRow e : fileEdgesAfter) {
-            if (!replaced.contains(e.fromId()) && !replaced.contains(e.toId())) {
+            if (!touches(e, replaced)) {
                 after.add(e); // those touching replaced nodes come with the loaded files below
             }
         }
         for (EdgeRow e : after) {
-            if (replaced.contains(e.fromId()) || replaced.contains(e.toId())) {
+            if (touches(e, replaced)) {
                 createEdges.add(e);
                 continue;
             }
@@ -321,6 +341,10 @@ public final class GraphDiff {
             }
         }
         return Map.entry(labels, props);
+    }
+
+    private static boolean touches(EdgeRow e, Set<String> ids) {
+        return ids.contains(e.fromId()) || ids.contains(e.toId());
     }
 
     /** The one node of {@code rows} with this id, or null when there is none or more than one. */
