@@ -124,6 +124,44 @@ class HookIT {
         assertThat(fingerprint(repo)).isEqualTo(freshFingerprint(repo));
     }
 
+    @Test
+    void initLeavesAWorkingHookAndMcpJsonAndAnIndexThatIsCurrent() throws Exception {
+        Path repo = repo("init");
+        Path mcpJson = repo.resolve(".mcp.json");
+        Files.writeString(mcpJson, "{\"mcpServers\": {\"other\": {\"command\": \"other-server\"}}}\n");
+        GitCli.ok(repo, "add", ".mcp.json");
+        GitCli.ok(repo, "commit", "-qm", "another MCP server");
+
+        Launcher init = Launcher.run("--repo", repo.toString(), "init");
+        assertThat(init.exitCode()).as(init.err()).isZero();
+        assertThat(init.out()).contains("claude mcp add graph-memory -- ");
+        JsonNode servers = JSON.readTree(Files.readString(mcpJson)).get("mcpServers");
+        assertThat(servers.get("other").get("command").asString()).isEqualTo("other-server");
+        assertThat(servers.get("graph-memory").get("args").toString()).isEqualTo("[\"--repo\",\".\",\"serve\"]");
+        assertThat(Files.readString(repo.resolve(".git/hooks/post-commit"))).contains("graph-memory");
+        // .mcp.json changed after the commit: the index saw it, so the graph is current at once.
+        Launcher status = Launcher.run("--repo", repo.toString(), "status", "--json");
+        assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
+        assertThat(JSON.readTree(status.out()).get("current").asBoolean()).isTrue();
+
+        Files.writeString(repo.resolve("src/main/java/com/acme/Added.java"), "package com.acme;\n\nclass Added {}\n");
+        GitCli.ok(repo, "add", ".");
+        GitCli.ok(repo, "commit", "-qm", "added after init");
+        String head = GitCli.ok(repo, "rev-parse", "HEAD").trim();
+        assertThat(awaitCurrent(repo).get("indexed_commit").asString()).isEqualTo(head);
+    }
+
+    @Test
+    void initLeavesEverythingAsItWasWhenMcpJsonIsBroken() throws Exception {
+        Path repo = repo("broken-init");
+        Files.writeString(repo.resolve(".mcp.json"), "{\"mcpServers\": [");
+        Launcher init = Launcher.run("--repo", repo.toString(), "init");
+        assertThat(init.exitCode()).isNotZero();
+        assertThat(init.err()).contains(".mcp.json").contains("not valid JSON");
+        assertThat(Files.readString(repo.resolve(".mcp.json"))).isEqualTo("{\"mcpServers\": [");
+        assertThat(repo.resolve(".git/hooks/post-commit")).doesNotExist();
+    }
+
     /** Polls {@code status --json} until the graph reflects HEAD with nothing owed (bounded). */
     static JsonNode awaitCurrent(Path repo) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(240);

@@ -29,8 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Command(
         name = "init",
         mixinStandardHelpOptions = true,
-        description = "Index the repository, install the git hooks, register the MCP server in .mcp.json (keeping the"
-                + " servers already there) and print the `claude mcp add` line.")
+        description = "Install the git hooks, register the MCP server in .mcp.json (keeping the servers already"
+                + " there), index the repository and print the `claude mcp add` line.")
 final class InitCommand implements Callable<Integer> {
     static final String SERVER_NAME = "graph-memory";
 
@@ -44,16 +44,8 @@ final class InitCommand implements Callable<Integer> {
         String launcher = HookCommand.launcherCommand();
         Path mcpJson = root.resolve(".mcp.json");
         ObjectNode project = readMcpJson(mcpJson); // fails before anything changes when the file is broken
-        try (GraphStore store = parent.store.open(root, config);
-                ProgressBar bar = ProgressBar.forStderr()) {
-            IndexSummary summary = new IndexRunner(root, bar)
-                    .run(store.driver(), store.repoKey(), config.indexOptions(false), Duration.ofHours(2))
-                    .orElseThrow(() -> new StoreException("another index run of " + root + " did not finish"));
-            bar.close();
-            parent.out.println("1. " + summary.oneLine());
-        }
         new HookInstaller(root, launcher).install();
-        parent.out.println("2. git hooks installed in " + new HookInstaller(root, launcher).hooksDir()
+        parent.out.println("1. git hooks installed in " + new HookInstaller(root, launcher).hooksDir()
                 + " (post-commit, post-merge, post-checkout, post-rewrite)");
         ObjectNode servers =
                 project.has("mcpServers") && project.get("mcpServers").isObject()
@@ -75,8 +67,18 @@ final class InitCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new StoreException("cannot write " + mcpJson + ": " + e.getMessage(), e);
         }
-        parent.out.println("3. " + mcpJson + ": server '" + SERVER_NAME + "' registered (" + (servers.size() - 1)
+        parent.out.println("2. " + mcpJson + ": server '" + SERVER_NAME + "' registered (" + (servers.size() - 1)
                 + " other servers kept)");
+        // Indexed last, so the files written above are part of the working tree the index saw and the
+        // first answers are not stamped stale because of them.
+        try (GraphStore store = parent.store.open(root, config);
+                ProgressBar bar = ProgressBar.forStderr()) {
+            IndexSummary summary = new IndexRunner(root, bar)
+                    .run(store.driver(), store.repoKey(), config.indexOptions(false), Duration.ofHours(2))
+                    .orElseThrow(() -> new StoreException("another index run of " + root + " did not finish"));
+            bar.close();
+            parent.out.println("3. " + summary.oneLine());
+        }
         parent.out.println("For other set-ups (user scope, another client):");
         parent.out.println("   claude mcp add " + SERVER_NAME + " -- " + shellQuote(launcher) + " --repo "
                 + shellQuote(root.toString()) + " serve");

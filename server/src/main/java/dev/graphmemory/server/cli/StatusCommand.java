@@ -32,10 +32,7 @@ final class StatusCommand implements Callable<Integer> {
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
         try (GraphStore store = parent.store.open(root, config)) {
             Map<String, Object> s = IndexStatusReport.of(store.driver(), store.repoKey(), root, store.describe());
-            boolean current = s.get("indexed_commit") != null
-                    && s.get("indexed_commit").equals(s.get("head"))
-                    && Integer.valueOf(0).equals(s.get("files_changed_since"))
-                    && Boolean.TRUE.equals(s.get("complete"));
+            boolean current = Boolean.TRUE.equals(s.get("current"));
             if (json) {
                 parent.out.println(JsonMapper.builder()
                         .enable(SerializationFeature.INDENT_OUTPUT)
@@ -44,6 +41,7 @@ final class StatusCommand implements Callable<Integer> {
             } else {
                 parent.out.println("indexed commit: " + s.get("indexed_commit"));
                 parent.out.println("HEAD:           " + s.get("head"));
+                parent.out.println("current:        " + (current ? "yes" : "no (behind HEAD or the working tree)"));
                 Object changed = s.get("files_changed_since");
                 parent.out.println("changed since:  " + (changed == null ? "unknown" : changed + " files"));
                 if (s.get("changed_files") instanceof List<?> files && !files.isEmpty()) {

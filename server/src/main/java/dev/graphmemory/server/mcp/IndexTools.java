@@ -45,6 +45,7 @@ final class IndexTools {
                   "indexed_commit": {"type": ["string", "null"]},
                   "head": {"type": ["string", "null"]},
                   "complete": {"type": "boolean"},
+                  "current": {"type": "boolean", "description": "The graph reflects HEAD and the working tree as it is now."},
                   "files_changed_since": {"type": "integer"},
                   "changed_files": {"type": "array", "items": {"type": "string"}},
                   "run_under_way": {"type": "boolean"},

@@ -34,6 +34,15 @@ public final class IndexStatusReport {
         out.put("indexed_commit", state.indexedCommit());
         out.put("head", head(worktree));
         out.put("complete", state.complete());
+        // What the index saw, not what git says: files the index read while uncommitted, and
+        // files it never reads, do not make it behind (the stamp's `stale` uses the same test).
+        out.put(
+                "current",
+                state.complete()
+                        && state.indexedCommit() != null
+                        && state.indexedCommit().equals(out.get("head"))
+                        && dev.graphmemory.indexer.walk.TreeSignature.of(worktree)
+                                .equals(state.extra().get(dev.graphmemory.indexer.Indexer.TREE_SIGNATURE)));
         TreeSet<String> changed =
                 state.indexedCommit() == null ? null : ChangedFiles.since(worktree, state.indexedCommit());
         if (changed != null) {
