@@ -114,4 +114,27 @@ class DuplicatesCommandIT {
                 .isEqualTo(2);
         assertThat(cli("duplicates", "--title", "x", "--limit", "0").exitCode()).isEqualTo(2);
     }
+
+    @Test
+    void aWorktreeFindsWorkDoneOnMainAfterItBranched() throws Exception {
+        Path main = FixtureRepo.workflowRepo(tmp.resolve("main")).toRealPath();
+        Path worktree = tmp.resolve("topic");
+        GitCli.ok(main, "worktree", "add", "-q", "-b", "topic", worktree.toString());
+        worktree = worktree.toRealPath();
+        Files.writeString(
+                main.resolve(".claude/work-units/WU-295.md"),
+                "---\nid: WU-295\ntitle: Export the monthly invoices as CSV\ntier: story\nstatus: done\n---\n"
+                        + "Finance downloads every invoice of a month as one CSV file.\n");
+        GitCli.ok(main, "add", ".");
+        GitCli.ok(main, "commit", "-qm", "[WU-295] Export the monthly invoices as CSV");
+        assertThat(Cli.onTestStore(main, "index").exitCode()).isZero();
+        assertThat(Cli.onTestStore(worktree, "index").exitCode()).isZero();
+        assertThat(worktree.resolve(".claude/work-units/WU-295.md")).doesNotExist();
+
+        Cli run = Cli.onTestStore(worktree, "duplicates", "--title", "Export monthly invoices to CSV", "--json");
+        assertThat(run.exitCode()).as(run.err()).isIn(0, 3);
+        JsonNode top = JSON.readTree(run.out()).get("candidates").get(0);
+        assertThat(top.get("id").asString()).isEqualTo("workflow:work_unit:WU-295");
+        assertThat(top.get("evidence").get("completion").asString()).startsWith("already done in ");
+    }
 }

@@ -22,20 +22,47 @@ public final class DuplicateFinder {
     /** The most candidates returned. */
     public static final int MAX_LIMIT = 50;
 
-    private final RepoGraph graph;
-    private final WorkCorpusReader reader;
+    private final List<RepoGraph> graphs;
+    private final List<WorkCorpusReader> readers;
     private final Embeddings embeddings;
 
     /** A finder with the embeddings {@link Embeddings#configured()} says (on unless switched off). */
     public DuplicateFinder(Driver driver, String repo) {
-        this(driver, repo, Embeddings.configured().orElse(null));
+        this(driver, repo, List.of());
+    }
+
+    /**
+     * A finder over the work of {@code repo} and, behind it, of {@code alsoFrom} (for a git
+     * worktree: its main worktree's graph, so work done on main after the worktree branched is
+     * found too; an item both graphs hold is taken from {@code repo}).
+     */
+    public DuplicateFinder(Driver driver, String repo, List<String> alsoFrom) {
+        this(driver, repo, alsoFrom, Embeddings.configured().orElse(null));
     }
 
     /** A finder that uses {@code embeddings}, or lexical features alone when it is null. */
     public DuplicateFinder(Driver driver, String repo, Embeddings embeddings) {
-        this.graph = new RepoGraph(driver, repo);
-        this.reader = new WorkCorpusReader(driver, repo);
+        this(driver, repo, List.of(), embeddings);
+    }
+
+    private DuplicateFinder(Driver driver, String repo, List<String> alsoFrom, Embeddings embeddings) {
+        List<String> repos = new java.util.ArrayList<>(List.of(repo));
+        alsoFrom.stream().filter(r -> !repos.contains(r)).forEach(repos::add);
+        this.graphs = repos.stream().map(r -> new RepoGraph(driver, r)).toList();
+        this.readers = repos.stream().map(r -> new WorkCorpusReader(driver, r)).toList();
         this.embeddings = embeddings;
+    }
+
+    /** The corpus of every graph the finder reads, the first graph's item winning on an id both hold. */
+    private WorkCorpus corpus() {
+        if (readers.size() == 1) {
+            return readers.get(0).read();
+        }
+        java.util.Map<String, WorkItem> items = new java.util.LinkedHashMap<>();
+        for (WorkCorpusReader reader : readers) {
+            reader.read().items().forEach(i -> items.putIfAbsent(i.id(), i));
+        }
+        return WorkCorpus.of(List.copyOf(items.values()));
     }
 
     /** The candidates a proposal may duplicate, best first, at most {@code limit} (null: the default). */
@@ -48,7 +75,7 @@ public final class DuplicateFinder {
      * unit file read from the repository): the item {@code selfId} names, if indexed, is left out.
      */
     public DuplicateReport find(ProposedWork proposal, String selfId, Integer limit) {
-        WorkCorpus corpus = reader.read();
+        WorkCorpus corpus = corpus();
         return find(proposal, selfId != null && corpus.item(selfId) != null ? selfId : null, corpus, limit(limit));
     }
 
@@ -58,15 +85,22 @@ public final class DuplicateFinder {
      * @param id a node id ({@code workflow:work_unit:WU-123}) or a document id ({@code WU-123})
      */
     public DuplicateReport findFor(String id, Integer limit) {
-        WorkCorpus corpus = reader.read();
+        WorkCorpus corpus = corpus();
         WorkItem item = resolve(corpus, id);
         ProposedWork proposal = new ProposedWork(item.title(), "", item.files(), item.tier(), item.text());
         return find(proposal, item.id(), corpus, limit(limit));
     }
 
     private DuplicateReport find(ProposedWork proposal, String selfId, WorkCorpus corpus, int limit) {
-        Set<String> candidates = new LinkedHashSet<>(new FulltextCandidates(graph)
-                .find(proposal.title(), proposal.text(), corpus.weights(), DuplicateThresholds.FULLTEXT_CANDIDATES));
+        Set<String> candidates = new LinkedHashSet<>();
+        for (RepoGraph graph : graphs) {
+            candidates.addAll(new FulltextCandidates(graph)
+                    .find(
+                            proposal.title(),
+                            proposal.text(),
+                            corpus.weights(),
+                            DuplicateThresholds.FULLTEXT_CANDIDATES));
+        }
         Set<String> files = Set.copyOf(proposal.files());
         corpus.items().stream()
                 .filter(i -> i.files().stream().anyMatch(files::contains))

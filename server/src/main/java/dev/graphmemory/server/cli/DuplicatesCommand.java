@@ -83,7 +83,8 @@ final class DuplicatesCommand implements Callable<Integer> {
         Path root = parent.store.root();
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
         try (GraphStore store = parent.store.open(root, config)) {
-            DuplicateFinder finder = new DuplicateFinder(store.driver(), store.repoKey());
+            DuplicateFinder finder =
+                    new DuplicateFinder(store.driver(), store.repoKey(), config.mainWorktreeKeys(root));
             boolean duplicate = false;
             for (Request r : requests) {
                 DuplicateReport report;

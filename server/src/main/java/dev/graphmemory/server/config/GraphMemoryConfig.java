@@ -156,6 +156,18 @@ public record GraphMemoryConfig(
         return repoKey != null ? repoKey : root.toString();
     }
 
+    /**
+     * The repository keys whose work a duplicate search from {@code root} also reads: the main
+     * worktree's when {@code root} is a linked git worktree with a key of its own (so work done on
+     * main after the worktree branched is found), else none.
+     */
+    public java.util.List<String> mainWorktreeKeys(java.nio.file.Path root) {
+        java.nio.file.Path main = dev.graphmemory.server.store.StoreFiles.mainWorktree(root);
+        String own = repoKeyFor(root);
+        String mainKey = repoKeyFor(main);
+        return main.equals(root) || mainKey.equals(own) ? java.util.List.of() : java.util.List.of(mainKey);
+    }
+
     /** The daemon's idle time: {@code GRAPH_MEMORY_DAEMON_IDLE} when set, else {@code daemon.idle}. */
     public java.time.Duration effectiveDaemonIdle() {
         String env = System.getenv("GRAPH_MEMORY_DAEMON_IDLE");

@@ -151,7 +151,10 @@ public final class WorkflowTools {
         }
         Integer limit = args.integer("limit");
         GraphStore store = handle.await(GraphTools.STORE_WAIT);
-        DuplicateFinder finder = new DuplicateFinder(store.driver(), store.repoKey());
+        DuplicateFinder finder = new DuplicateFinder(
+                store.driver(),
+                store.repoKey(),
+                dev.graphmemory.server.config.GraphMemoryConfig.load(root).mainWorktreeKeys(root));
         DuplicateReport report;
         if (file != null) {
             ProposalFile proposal = ProposalFile.read(inRepository("find_duplicate_work", file));

@@ -42,7 +42,7 @@ public final class StoreFiles {
      * The main worktree of {@code worktree}: itself, unless its {@code .git} is a file pointing into
      * another repository's {@code worktrees/} folder whose common dir is a non-bare {@code .git}.
      */
-    static Path mainWorktree(Path worktree) {
+    public static Path mainWorktree(Path worktree) {
         try {
             Path common = new StoreFiles(worktree).gitCommonDir();
             if (common != null
