@@ -42,9 +42,10 @@ final class CodeGraphReader {
             + " WHERE b.repo = $repo AND a.path IS NOT NULL AND b.path IS NOT NULL AND a.path <> b.path"
             + " RETURN DISTINCT a.path AS s, b.path AS t";
 
+    // The module's package is joined in Java from the modules read first: an OPTIONAL MATCH of the
+    // module by path per class cost a label scan each (40 s on the JDK's java.base).
     private static final String TYPES = "MATCH (c:" + NodeType.CLASS.label() + " {repo: $repo})"
-            + " OPTIONAL MATCH (m:" + NodeType.MODULE.label() + " {repo: $repo, path: c.path})"
-            + " RETURN c.path AS path, c.qualified_name AS qn, m.package AS pkg, c.name AS name,"
+            + " RETURN c.path AS path, c.qualified_name AS qn, c.name AS name,"
             + " coalesce(c.modifiers, []) AS modifiers, coalesce(c.annotations, []) AS annotations,"
             + " coalesce(c.annotation_types, []) AS literals";
 
@@ -93,9 +94,15 @@ final class CodeGraphReader {
                                 new String[] {r.get("s").asString(), r.get("t").asString()}));
                 return null;
             });
+            Map<String, String> packages = new java.util.HashMap<>();
+            modules.forEach(m -> {
+                if (m.pkg() != null) {
+                    packages.put(m.path(), m.pkg());
+                }
+            });
             List<JavaType> types = new ArrayList<>();
             session.executeRead(tx -> {
-                tx.run(TYPES, params).forEachRemaining(r -> types.add(type(r)));
+                tx.run(TYPES, params).forEachRemaining(r -> types.add(type(r, packages)));
                 return null;
             });
             return CodeGraph.of(modules, edges, types);
@@ -114,9 +121,9 @@ final class CodeGraphReader {
                 r.get("ok").asBoolean());
     }
 
-    private static JavaType type(Record r) {
+    private static JavaType type(Record r, Map<String, String> packages) {
         String qn = r.get("qn").isNull() ? "" : r.get("qn").asString();
-        String pkg = r.get("pkg").isNull() ? "" : r.get("pkg").asString();
+        String pkg = packages.getOrDefault(r.get("path").asString(), "");
         String name = r.get("name").isNull() ? "" : r.get("name").asString();
         boolean topLevel = qn.equals(pkg.isEmpty() ? name : pkg + "." + name);
         boolean isPublic = strings(r.get("modifiers")).contains("public");
