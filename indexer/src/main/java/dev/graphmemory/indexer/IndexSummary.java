@@ -43,46 +43,6 @@ public record IndexSummary(
         boolean incremental,
         int reparsed,
         int removed) {
-    /** The summary of a run that is not incremental, as before incremental runs existed. */
-    public IndexSummary(
-            int filesSeen,
-            int indexed,
-            int unchanged,
-            int unparsed,
-            Map<String, Integer> skipped,
-            List<SkippedFile> skippedExamples,
-            List<SkippedFile> unparsedExamples,
-            int documents,
-            int documentErrors,
-            int commits,
-            boolean historyTruncated,
-            int maxCommits,
-            long nodesWritten,
-            long relationshipsWritten,
-            String indexedCommit,
-            double seconds) {
-        this(
-                filesSeen,
-                indexed,
-                unchanged,
-                unparsed,
-                skipped,
-                skippedExamples,
-                unparsedExamples,
-                documents,
-                documentErrors,
-                commits,
-                historyTruncated,
-                maxCommits,
-                nodesWritten,
-                relationshipsWritten,
-                indexedCommit,
-                seconds,
-                false,
-                indexed,
-                0);
-    }
-
     public IndexSummary {
         skipped = Map.copyOf(skipped);
         skippedExamples = List.copyOf(skippedExamples);

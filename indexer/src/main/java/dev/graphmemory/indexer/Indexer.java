@@ -126,23 +126,10 @@ public final class Indexer {
                             state.indexedCommit(), state.inputDigest(), true, state.lastRunJson(), extra));
                 }
                 int seen = inputs.candidates().size();
-                return new IndexSummary(
-                        seen + inputs.walkSkipped().size(),
-                        0,
-                        seen,
-                        0,
-                        Map.of(),
-                        List.of(),
-                        List.of(),
-                        0,
-                        0,
-                        0,
-                        false,
-                        options.maxCommits(),
-                        0,
-                        0,
-                        head,
-                        seconds(start));
+                RunCounters none = new RunCounters();
+                none.unchanged = seen;
+                return none.summary(
+                        seen + inputs.walkSkipped().size(), options.maxCommits(), 0, 0, head, seconds(start));
             }
         }
         if (!options.full() && state.complete() && options.cacheDir() != null) {
