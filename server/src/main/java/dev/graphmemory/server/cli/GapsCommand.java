@@ -1,13 +1,7 @@
 package dev.graphmemory.server.cli;
 
-import dev.graphmemory.server.config.GraphMemoryConfig;
-import dev.graphmemory.server.mcp.GraphTools;
 import dev.graphmemory.server.mcp.McpServerFactory;
-import dev.graphmemory.server.mcp.Staleness;
-import dev.graphmemory.server.mcp.StoreHandle;
-import dev.graphmemory.server.mcp.ToolDef;
 import dev.graphmemory.server.mcp.WorkflowTools;
-import dev.graphmemory.server.store.GraphStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,8 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code graph-memory gaps}: the {@code detect_integration_gaps} tool from the command line. Runs the
@@ -101,39 +93,20 @@ final class GapsCommand implements Callable<Integer> {
         put(args, "limit", limit);
         put(args, "cursor", cursor);
         Path root = parent.store.root();
-        GraphMemoryConfig config = GraphMemoryConfig.load(root);
-        try (GraphStore store = parent.store.open(root, config)) {
-            StoreHandle handle = StoreHandle.of(store);
-            GraphTools graph = new GraphTools(handle);
-            Staleness staleness = new Staleness(root);
-            ToolDef tool = new WorkflowTools(handle, root)
-                    .all().stream()
-                            .filter(t -> t.name().equals(WorkflowTools.GAPS))
-                            .findFirst()
-                            .orElseThrow();
-            Map<String, Object> answer;
-            try {
-                answer = McpServerFactory.invoke(tool, args, () -> graph.stamp(staleness));
-            } catch (RuntimeException e) {
-                if (McpServerFactory.isCallerMistake(e)) {
-                    parent.err().println("graph-memory: " + e.getMessage());
-                    return 2;
-                }
-                throw e;
-            }
-            if (json) {
-                parent.out.println(JsonMapper.builder()
-                        .enable(SerializationFeature.INDENT_OUTPUT)
-                        .build()
-                        .writeValueAsString(answer));
-            } else {
-                new GapsText(parent.out).print(answer);
-                if (Boolean.TRUE.equals(answer.get("stale"))) {
-                    parent.err().println("graph-memory: stale: " + answer.get("stale_reason"));
-                }
-            }
-            return ((Number) answer.get("total")).intValue() > 0 ? EXIT_GAPS : 0;
-        }
+        return ToolCommandSupport.run(
+                parent,
+                "gaps",
+                json,
+                answer -> new GapsText(parent.out).print(answer),
+                (tools, stamps) -> McpServerFactory.invoke(
+                        new WorkflowTools(tools.handle(), root)
+                                .all().stream()
+                                        .filter(t -> t.name().equals(WorkflowTools.GAPS))
+                                        .findFirst()
+                                        .orElseThrow(),
+                        args,
+                        stamps),
+                answer -> ((Number) answer.get("total")).intValue() > 0 ? EXIT_GAPS : 0);
     }
 
     /** A plan path as given on the command line (relative to the working directory) made repository-relative. */

@@ -48,6 +48,17 @@ final class ToolCommandSupport {
             boolean json,
             Consumer<Map<String, Object>> text,
             Answerer answerer) {
+        return run(parent, command, json, text, answerer, answer -> 0);
+    }
+
+    /** Like the above, with the exit code of a successful answer chosen by {@code exitCode}. */
+    static int run(
+            GraphMemoryCommand parent,
+            String command,
+            boolean json,
+            Consumer<Map<String, Object>> text,
+            Answerer answerer,
+            java.util.function.ToIntFunction<Map<String, Object>> exitCode) {
         Path root = parent.store.root();
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
         try (GraphStore store = parent.store.open(root, config)) {
@@ -74,7 +85,7 @@ final class ToolCommandSupport {
                     parent.err().println("graph-memory: stale: " + answer.get("stale_reason"));
                 }
             }
-            return 0;
+            return exitCode.applyAsInt(answer);
         }
     }
 
