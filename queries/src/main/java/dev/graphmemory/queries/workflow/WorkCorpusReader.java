@@ -2,6 +2,7 @@ package dev.graphmemory.queries.workflow;
 
 import dev.graphmemory.queries.graph.IndexState;
 import dev.graphmemory.queries.graph.RepoGraph;
+import dev.graphmemory.queries.graph.Values;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.schema.RelType;
@@ -87,8 +88,8 @@ public final class WorkCorpusReader {
         if (rootCause != null) {
             text.append('\n').append(rootCause);
         }
-        List<String> files = new ArrayList<>(strings(r.get("files_changed")));
-        files.addAll(strings(r.get("touched")));
+        List<String> files = new ArrayList<>(Values.strings(r.get("files_changed")));
+        files.addAll(Values.strings(r.get("touched")));
         String sha = string(r.get("sha"));
         return new WorkItem(
                 r.get("id").asString(),
@@ -107,17 +108,5 @@ public final class WorkCorpusReader {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    /** A list property as strings; a single string is one path. */
-    private static List<String> strings(Value v) {
-        if (v == null || v.isNull()) {
-            return List.of();
-        }
-        Object o = v.asObject();
-        if (o instanceof List<?> list) {
-            return list.stream().filter(x -> x != null).map(Object::toString).toList();
-        }
-        return List.of(o.toString());
     }
 }

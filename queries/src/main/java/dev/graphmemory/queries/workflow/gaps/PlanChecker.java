@@ -1,6 +1,7 @@
 package dev.graphmemory.queries.workflow.gaps;
 
 import dev.graphmemory.queries.graph.RepoGraph;
+import dev.graphmemory.queries.graph.Values;
 import dev.graphmemory.queries.schema.NodeType;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -11,7 +12,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 
 /**
  * Checks a build plan: for each module the plan creates, is there a planned or existing work unit
@@ -150,21 +150,10 @@ final class PlanChecker {
                     r.get("id").isNull() ? "?" : r.get("id").asString(),
                     "",
                     r.get("text").asString(),
-                    strings(r.get("files")),
+                    Values.strings(r.get("files")),
                     "graph"));
         }
         return out;
-    }
-
-    private static List<String> strings(Value v) {
-        if (v == null || v.isNull()) {
-            return List.of();
-        }
-        Object o = v.asObject();
-        if (o instanceof List<?> list) {
-            return list.stream().filter(x -> x != null).map(Object::toString).toList();
-        }
-        return List.of(o.toString());
     }
 
     private static int nextNumber(List<PlannedWork> all) {
