@@ -22,7 +22,8 @@ gm="$root/graph-memory"
 store_opts=(${GM_STORE_OPTS:-})
 
 repo=$(mktemp -d -t gm-dups-repo.XXXXXX)
-trap 'rm -rf "$repo"' EXIT
+# The embedded store's daemon outlives the CLI calls: stop it before the repository goes.
+trap '"$gm" --repo "$repo" "${store_opts[@]}" daemon stop >/dev/null 2>&1 || true; rm -rf "$repo"' EXIT
 mkdir -p "$repo/work-units"
 cp "$set_dir"/existing/*.md "$repo/work-units/"
 git -C "$repo" init -q -b main

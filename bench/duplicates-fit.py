@@ -8,7 +8,8 @@ usage: bench/duplicates-fit.py SET_DIR ANSWERS_JSONL
 
 Features per candidate, read from the evidence: s = text_similarity, c = title_coverage,
 r = candidate_title_coverage, g = s minus the best other candidate's s, e = embedding_similarity
-(0 where the answer has none: embeddings off, or not among the textually nearest). A logistic regression
+(0 where the answer has none: embeddings off, or not among the textually nearest), t = the date
+feature of DuplicateThresholds.time from days_before (0 where the dates are unknown). A logistic regression
 (L2 0.01, Newton) is fitted over each proposal's ten textually nearest candidates, labelled by
 whether each is a listed duplicate; the decision cut is the one that maximises F1 on the training
 queries. Two-fold cross-validation (proposals split by an MD5 of their id) prints each half scored
@@ -22,8 +23,8 @@ Needs numpy."""
 import collections, hashlib, json, math, os, random, sys
 import numpy as np
 
-# GM_FIT_FEATURES=s,c,r,g,e fits the hybrid weights (DuplicateThresholds.HYBRID_*, EMBEDDING);
-# s,c,g fits without r, for comparison (the coefficient line names the features used).
+# GM_FIT_FEATURES picks the model: s,c,r,g (DuplicateThresholds.LEXICAL), s,c,r,g,e (HYBRID),
+# s,c,r,g,t (LEXICAL_DATED), s,c,r,g,e,t (HYBRID_DATED); the last line prints its Weights.
 FEATURES = os.environ.get('GM_FIT_FEATURES', 's,c,r,g').split(',')
 NEAREST, L2, DUPLICATE = 10, 0.01, 0.7
 
@@ -38,13 +39,18 @@ def load(set_dir, answers):
         q = os.path.basename(a['file'])[:-3]
         rows = [dict(s=c['evidence']['text_similarity'], c=c['evidence']['title_coverage'],
                      r=c['evidence']['candidate_title_coverage'],
-                     e=c['evidence'].get('embedding_similarity') or 0.0, y=c['id'].split(':', 2)[2] in gold[q])
+                     e=c['evidence'].get('embedding_similarity') or 0.0,
+                     t=time(c['evidence'].get('days_before')), y=c['id'].split(':', 2)[2] in gold[q])
                 for c in a['candidates']]
         ss = sorted((x['s'] for x in rows), reverse=True) + [0, 0]
         for x in rows:
             x['g'] = x['s'] - (ss[1] if x['s'] >= ss[0] else ss[0])
         by[q] = rows
     return by, positive
+
+def time(days):
+    """DuplicateThresholds.time: ln(1 + days) / ln(1000), 0 when the dates are unknown."""
+    return 0.0 if days is None else math.log1p(max(0.0, days)) / math.log(1000)
 
 def fit(x, y):
     x = np.c_[np.ones(len(x)), x]; w = np.zeros(x.shape[1]); reg = np.r_[0, np.ones(len(w) - 1)] * L2 / len(y)
@@ -114,5 +120,6 @@ if __name__ == '__main__':
     w, cut = train(by, positive, queries)
     w[0] += math.log(DUPLICATE / (1 - DUPLICATE)) - math.log(cut / (1 - cut))
     print('all proposals, in sample at 0.7:', show(score(w, by, positive, queries, DUPLICATE)))
-    names = dict(s='TEXT', c='COVER', r='REVERSE', g='GAP', e='EMBEDDING')
-    print('DuplicateThresholds: ' + ', '.join(f'{n} = {v:.2f}' for n, v in zip(['BIAS'] + [names[f] for f in FEATURES], w)))
+    fitted = dict(zip(['bias'] + FEATURES, w))
+    java = ', '.join(f"{fitted.get(k, 0.0):.2f}" for k in ['bias', 's', 'c', 'r', 'g', 'e', 't'])
+    print(f'DuplicateThresholds.Weights for {",".join(FEATURES)}: new Weights({java})')

@@ -137,4 +137,48 @@ class DuplicatesCommandIT {
         assertThat(top.get("id").asString()).isEqualTo("workflow:work_unit:WU-295");
         assertThat(top.get("evidence").get("completion").asString()).startsWith("already done in ");
     }
+
+    @Test
+    void aDatedProposalIsComparedOnlyWithWorkFiledBeforeIt() throws Exception {
+        Path dated = tmp.resolve("dated");
+        Files.createDirectories(dated.resolve("work-units"));
+        Files.writeString(
+                dated.resolve("work-units/WU-1.md"),
+                "---\nid: WU-1\ntitle: Cache the login tokens\nstatus: done\ncreated: 2024-01-10\n---\n"
+                        + "Every login fetches a fresh token; cache them for their lifetime.\n");
+        Files.writeString(
+                dated.resolve("work-units/WU-2.md"),
+                "---\nid: WU-2\ntitle: Cache login tokens\nstatus: open\n"
+                        + "source: {tracker: jira, created: \"1/Mar/24 09:30\"}\n---\n"
+                        + "Logins fetch a new token each time; keep them in a cache until they expire.\n");
+        GitCli.ok(dated, "init", "-q", "-b", "main");
+        GitCli.ok(dated, "add", ".");
+        GitCli.ok(dated, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "Two reports");
+        assertThat(Cli.onTestStore(dated, "index").exitCode()).isZero();
+
+        JsonNode later = JSON.readTree(
+                Cli.onTestStore(dated, "duplicates", "--id", "WU-2", "--json").out());
+        assertThat(later.get("query").get("filed").asString()).isEqualTo("2024-03-01T09:30:00Z");
+        JsonNode top = later.get("candidates").get(0);
+        assertThat(top.get("id").asString()).isEqualTo("workflow:work_unit:WU-1");
+        assertThat(top.get("evidence").get("days_before").asDouble()).isEqualTo(51.4);
+        assertThat(top.get("evidence").get("summary").asString()).contains("filed 51 days before");
+
+        JsonNode earlier = JSON.readTree(
+                Cli.onTestStore(dated, "duplicates", "--id", "WU-1", "--json").out());
+        assertThat(earlier.get("candidates").size()).isZero();
+        assertThat(earlier.get("verdict").asString()).isEqualTo("distinct");
+
+        Cli between = Cli.onTestStore(
+                dated, "duplicates", "--title", "Cache the login tokens", "--created", "2024-02-01", "--json");
+        assertThat(JSON.readTree(between.out()).get("candidates").valueStream().map(c -> c.get("id")
+                        .asString()))
+                .containsExactly("workflow:work_unit:WU-1");
+        Cli now = Cli.onTestStore(dated, "duplicates", "--title", "Cache the login tokens", "--json");
+        assertThat(JSON.readTree(now.out()).get("candidates").size()).isEqualTo(2);
+
+        Cli bad = Cli.onTestStore(dated, "duplicates", "--title", "Cache the login tokens", "--created", "soon");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err()).contains("--created 'soon' is not a date");
+    }
 }

@@ -58,6 +58,14 @@ class ServeStdioIT {
             JsonNode found = dups.get("result").get("structuredContent");
             assertThat(found.get("candidates").get(0).get("id").asString()).isEqualTo("workflow:work_unit:WU-281");
             assertThat(found.get("indexed_commit").asString()).hasSize(40);
+            JsonNode undated = serve.request(
+                    6,
+                    "tools/call",
+                    "{\"name\":\"find_duplicate_work\",\"arguments\":{\"title\":\"Improve auth timeout handling\","
+                            + "\"created\":\"next week\"}}");
+            assertThat(undated.get("result").get("isError").asBoolean()).isTrue();
+            assertThat(undated.get("result").get("content").get(0).get("text").asString())
+                    .contains("created 'next week' is not a date");
 
             JsonNode stats = serve.request(3, "tools/call", "{\"name\":\"graph_stats\",\"arguments\":{}}");
             JsonNode content = stats.get("result").get("structuredContent");

@@ -87,7 +87,8 @@ public final class DuplicateFinder {
     public DuplicateReport findFor(String id, Integer limit) {
         WorkCorpus corpus = corpus();
         WorkItem item = resolve(corpus, id);
-        ProposedWork proposal = new ProposedWork(item.title(), "", item.files(), item.tier(), item.text());
+        ProposedWork proposal =
+                new ProposedWork(item.title(), "", item.files(), item.tier(), item.text(), item.created());
         return find(proposal, item.id(), corpus, limit(limit));
     }
 
@@ -111,6 +112,7 @@ public final class DuplicateFinder {
                 selfId,
                 proposal.title(),
                 proposal.files(),
+                proposal.created(),
                 ranked.subList(0, Math.min(limit, ranked.size())),
                 ranked.size(),
                 corpus.size());

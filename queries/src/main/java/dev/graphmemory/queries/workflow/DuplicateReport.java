@@ -1,5 +1,6 @@
 package dev.graphmemory.queries.workflow;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Map;
  * @param queryId the proposal's node id when it is an indexed item, else {@code null}
  * @param title the proposal's title
  * @param files the proposal's files
+ * @param created when the proposal was filed, or {@code null} for work proposed now
  * @param candidates the best candidates, best first, at most the limit asked for
  * @param considered how many items were scored
  * @param corpusSize how many work units and bugs the repository has
@@ -19,6 +21,7 @@ public record DuplicateReport(
         String queryId,
         String title,
         List<String> files,
+        Instant created,
         List<DuplicateCandidate> candidates,
         int considered,
         int corpusSize) {
@@ -43,6 +46,7 @@ public record DuplicateReport(
         query.put("id", queryId);
         query.put("title", title);
         query.put("files", files);
+        query.put("filed", created == null ? null : created.toString());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("query", query);
         m.put("verdict", verdict().wire());

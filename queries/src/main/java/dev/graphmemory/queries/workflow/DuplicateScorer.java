@@ -1,5 +1,6 @@
 package dev.graphmemory.queries.workflow;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,9 +14,10 @@ import java.util.Set;
 
 /**
  * Scores candidates against one proposal: text cosine, title coverage both ways, margin over the
- * next-best candidate, file overlap and, when {@link Embeddings} are given, the embedding cosine of
- * the textually nearest candidates, combined into a confidence by {@link DuplicateThresholds}. No
- * I/O, so it is tested without a database.
+ * next-best candidate, file overlap, when {@link Embeddings} are given the embedding cosine of the
+ * textually nearest candidates, and when both were dated how long before the proposal the candidate
+ * was filed, combined into a confidence by {@link DuplicateThresholds}. Work filed after a dated
+ * proposal is left out ({@link #filedAfter}). No I/O, so it is tested without a database.
  */
 public final class DuplicateScorer {
     private final WorkCorpus corpus;
@@ -50,7 +52,7 @@ public final class DuplicateScorer {
         List<Scored> scored = new ArrayList<>();
         for (String id : new LinkedHashSet<>(candidateIds)) {
             WorkItem item = corpus.item(id);
-            if (item == null || id.equals(excludeId)) {
+            if (item == null || id.equals(excludeId) || filedAfter(item, proposal)) {
                 continue;
             }
             List<String> shared =
@@ -86,9 +88,9 @@ public final class DuplicateScorer {
             List<String> candidateTitle = corpus.titleTerms(s.item().id());
             double reverse = coverage(candidateTitle, query, total(candidateTitle));
             Double e = semantic.get(s.item().id());
-            double confidence = embeddings == null
-                    ? DuplicateThresholds.confidence(s.text(), coverage, reverse, gap, s.files())
-                    : DuplicateThresholds.confidence(s.text(), coverage, reverse, gap, e == null ? 0 : e, s.files());
+            Double days = daysBefore(s.item(), proposal);
+            double confidence = DuplicateThresholds.confidence(
+                    embeddings != null, days, s.text(), coverage, reverse, gap, e == null ? 0 : e, s.files());
             Evidence evidence = new Evidence(
                     s.text(),
                     coverage,
@@ -100,7 +102,9 @@ public final class DuplicateScorer {
                     s.item().tier(),
                     sameTier(proposal.tier(), s.item().tier()),
                     s.item().status(),
-                    Completion.describe(s.item()));
+                    Completion.describe(s.item()),
+                    s.item().created(),
+                    days);
             out.add(new DuplicateCandidate(
                     s.item().id(),
                     s.item().type(),
@@ -113,6 +117,25 @@ public final class DuplicateScorer {
                 .thenComparing(c -> -c.evidence().textSimilarity())
                 .thenComparing(DuplicateCandidate::id));
         return out;
+    }
+
+    /**
+     * Whether the item was filed after the proposal, both dates known. Such an item is never a
+     * candidate: of two reports of the same work the later one is the duplicate, so it would repeat
+     * the proposal, not the other way round.
+     */
+    public static boolean filedAfter(WorkItem item, ProposedWork proposal) {
+        return item.created() != null
+                && proposal.created() != null
+                && item.created().isAfter(proposal.created());
+    }
+
+    /** How many days before the proposal the item was filed, or {@code null} when either date is unknown. */
+    static Double daysBefore(WorkItem item, ProposedWork proposal) {
+        if (item.created() == null || proposal.created() == null) {
+            return null;
+        }
+        return Math.max(0, Duration.between(item.created(), proposal.created()).toMinutes() / (24.0 * 60));
     }
 
     /** The embedding cosine of each of these items with the proposal; empty without embeddings. */

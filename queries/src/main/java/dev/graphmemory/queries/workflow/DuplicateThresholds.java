@@ -3,8 +3,8 @@ package dev.graphmemory.queries.workflow;
 /**
  * Every weight and threshold of duplicate-work detection, in one place.
  *
- * <p>A candidate's confidence is {@code σ(BIAS + TEXT·s + COVER·c + REVERSE·r + GAP·g + FILES·f)}
- * where
+ * <p>A candidate's confidence is {@code σ(bias + text·s + cover·c + reverse·r + gap·g + embedding·e
+ * + time·t + FILES·f)} with the {@link Weights} of one of four models, where
  *
  * <ul>
  *   <li>{@code s} is the cosine of the two texts' TF-IDF vectors (title counted {@link
@@ -18,33 +18,41 @@ package dev.graphmemory.queries.workflow;
  *   <li>{@code g} is how far {@code s} stands above the best other candidate's (negative for all but
  *       the best): a proposal that matches one item clearly is likelier a duplicate than one that
  *       matches many items a little;
+ *   <li>{@code e} (models {@code HYBRID*}, {@link Embeddings} on, the default) is the cosine of the
+ *       two texts' sentence embeddings, computed for the {@link #EMBEDDED_CANDIDATES} textually
+ *       nearest candidates (0 for the others);
+ *   <li>{@code t} (models {@code *_DATED}, when the proposal and the candidate both carry a filing
+ *       date, see {@link WorkDates}) is {@link #time}: {@code ln(1 + days) / ln(1000)} for a
+ *       candidate filed {@code days} before the proposal. Reports of the same work are filed close
+ *       together: on duplicates-dev half of the labelled pairs lie within 48 days, while the best
+ *       textual matches that are wrong lie a median of 256 days apart. A candidate filed after a
+ *       dated proposal is not scored at all: of two reports of the same
+ *       work the later one is the duplicate ({@link DuplicateScorer#filedAfter});
  *   <li>{@code f} is the overlap coefficient of the files the two expect to change ({@code |A ∩ B| /
  *       min(|A|, |B|)}, 0 when either lists none).
  * </ul>
  *
- * <p>How the numbers were chosen: {@code TEXT}, {@code COVER}, {@code REVERSE} and {@code GAP} are
- * a logistic regression (L2 0.01) fitted on the duplicates-dev set (212 proposals, 487 indexed
- * reports) over each proposal's ten textually nearest candidates, labelled by whether each is a
- * listed duplicate, so the weights order the runners-up as well as judge the top one; the bias was
- * then moved so that {@link #DUPLICATE} (0.7) sits at the cut that maximised F1 there. {@code
- * bench/duplicates-fit.py} reproduces them from a run of {@code bench/duplicates-eval.sh}. Fitted
- * on either half of the proposals and tested on the other, the same recipe scored F1 0.49 and
- * 0.69 (0.47 and 0.63 without {@code r}; see {@code BENCHMARKS.md}), so the weights are not
- * tuned to particular reports. The dev set lists no files, so {@code FILES} is set by design:
- * shared files alone lift a candidate to {@code overlap}, never to {@code duplicate} (a candidate
- * whose text alone scores below {@link #OVERLAP} is capped at {@link #FILES_ONLY_CAP}); with a
- * matching text they tip it over.
+ * <p>How the numbers were chosen: each model's weights are a logistic regression (L2 0.01) fitted
+ * on the duplicates-dev set (212 proposals, 487 indexed reports) over each proposal's ten textually
+ * nearest candidates, labelled by whether each is a listed duplicate, so the weights order the
+ * runners-up as well as judge the top one; the bias was then moved so that {@link #DUPLICATE}
+ * (0.7) sits at the cut that maximised F1 there. {@code bench/duplicates-fit.py} reproduces them
+ * from a run of {@code bench/duplicates-eval.sh} ({@code GM_FIT_FEATURES} names the model). Repeated
+ * two-fold cross-validation (20 splits; see {@code BENCHMARKS.md}), so the figures are out of sample:
  *
- * <p>With {@link Embeddings} on (the default) a sixth feature {@code e}, the cosine of the two
- * texts' sentence embeddings, is computed for the {@link #EMBEDDED_CANDIDATES} textually nearest
- * candidates (0 for the others), and the {@code HYBRID_*} weights with {@link #EMBEDDING} replace
- * the ones above: {@code σ(HYBRID_BIAS + HYBRID_TEXT·s + HYBRID_COVER·c + HYBRID_REVERSE·r +
- * HYBRID_GAP·g + EMBEDDING·e + FILES·f)}, fitted the same way ({@code GM_FIT_FEATURES=s,c,r,g,e
- * bench/duplicates-fit.py}). {@code HYBRID_TEXT} is negative because {@code s} also enters through
- * {@code g} and overlaps with {@code e}: among candidates with the same embedding cosine and margin,
- * a high word overlap alone is weak evidence (same library, same test class). Repeated two-fold
- * cross-validation (20 splits) on duplicates-dev: F1 0.584 (sd 0.019) and Recall@5 0.945 with
- * {@code e}, F1 0.567 (sd 0.017) and Recall@5 0.910 without.
+ * <ul>
+ *   <li>{@link #HYBRID_DATED}: F1 0.695 (sd 0.026), Recall@5 0.970;
+ *   <li>{@link #LEXICAL_DATED}: F1 0.708 (sd 0.024), Recall@5 0.934;
+ *   <li>{@link #HYBRID} (undated, all candidates): F1 0.584 (sd 0.019), Recall@5 0.945;
+ *   <li>{@link #LEXICAL}: F1 0.567 (sd 0.017), Recall@5 0.910.
+ * </ul>
+ *
+ * <p>{@code HYBRID*.text} is negative because {@code s} also enters through {@code g} and overlaps
+ * with {@code e}: among candidates with the same embedding cosine and margin, a high word overlap
+ * alone is weak evidence (same library, same test class). The dev set lists no files, so {@code
+ * FILES} is set by design: shared files alone lift a candidate to {@code overlap}, never to {@code
+ * duplicate} (a candidate whose texts alone, by the undated model, score below {@link #OVERLAP} is
+ * capped at {@link #FILES_ONLY_CAP}); with a matching text they tip it over.
  */
 public final class DuplicateThresholds {
     private DuplicateThresholds() {}
@@ -52,20 +60,33 @@ public final class DuplicateThresholds {
     /** How many times a title term counts against a body term. */
     public static final double TITLE_WEIGHT = 2.0;
 
-    /** Logistic bias. */
-    public static final double BIAS = -2.96;
-    /** Weight of the text cosine {@code s}. */
-    public static final double TEXT = 0.68;
-    /** Weight of the title coverage {@code c}. */
-    public static final double COVER = 1.79;
-    /** Weight of the candidate's title coverage {@code r}. */
-    public static final double REVERSE = 3.15;
-    /** Weight of the margin {@code g} over the next-best candidate. */
-    public static final double GAP = 9.22;
+    /**
+     * The weights of one logistic model: {@code σ(bias + text·s + cover·c + reverse·r + gap·g +
+     * embedding·e + time·t)}. A model without the embedding or the date feature has 0 there.
+     */
+    public record Weights(
+            double bias, double text, double cover, double reverse, double gap, double embedding, double time) {
+        /** The log-odds for these features. */
+        public double logit(double s, double c, double r, double g, double e, double t) {
+            return bias + text * s + cover * c + reverse * r + gap * g + embedding * e + time * t;
+        }
+    }
+
+    /** Lexical features alone: embeddings off, dates unknown. */
+    public static final Weights LEXICAL = new Weights(-2.96, 0.68, 1.79, 3.15, 9.22, 0, 0);
+    /** With the embedding cosine {@code e}; dates unknown. */
+    public static final Weights HYBRID = new Weights(-5.26, -1.76, 0.74, 2.16, 10.03, 6.95, 0);
+    /** Lexical features and the filing-date distance {@code t}. */
+    public static final Weights LEXICAL_DATED = new Weights(0.04, 0.51, 2.27, 3.43, 8.51, 0, -4.52);
+    /** The embedding cosine {@code e} and the filing-date distance {@code t}. */
+    public static final Weights HYBRID_DATED = new Weights(-3.23, -2.25, 1.05, 2.11, 9.00, 7.91, -4.35);
+
     /** Weight of the file overlap {@code f}. */
     public static final double FILES = 3.0;
     /** The highest confidence shared files can give a candidate whose text alone is below {@link #OVERLAP}. */
     public static final double FILES_ONLY_CAP = 0.6;
+    /** The days at which the date feature {@code t = ln(1 + days) / ln(TIME_SCALE_DAYS)} reaches 1. */
+    public static final double TIME_SCALE_DAYS = 1000;
 
     /** Confidence at or above which a candidate is a {@code duplicate}. */
     public static final double DUPLICATE = 0.7;
@@ -81,36 +102,46 @@ public final class DuplicateThresholds {
     /** Matched words shown as evidence per candidate. */
     public static final int EVIDENCE_TERMS = 8;
 
-    /** Logistic bias when the embedding feature {@code e} is there. */
-    public static final double HYBRID_BIAS = -5.26;
-    /** Weight of {@code s} when {@code e} is there. */
-    public static final double HYBRID_TEXT = -1.76;
-    /** Weight of {@code c} when {@code e} is there. */
-    public static final double HYBRID_COVER = 0.74;
-    /** Weight of {@code r} when {@code e} is there. */
-    public static final double HYBRID_REVERSE = 2.16;
-    /** Weight of {@code g} when {@code e} is there. */
-    public static final double HYBRID_GAP = 10.03;
-    /** Weight of the embedding cosine {@code e}. */
-    public static final double EMBEDDING = 6.95;
     /** Candidates (the textually nearest) whose embedding cosine is computed; the others get {@code e = 0}. */
     public static final int EMBEDDED_CANDIDATES = 20;
 
-    /** The confidence for the lexical features, 0..1. */
-    public static double confidence(double s, double c, double r, double g, double f) {
-        return withFiles(BIAS + TEXT * s + COVER * c + REVERSE * r + GAP * g, f);
+    /** The model for a scorer with or without embeddings, for a pair whose dates are or are not both known. */
+    public static Weights weights(boolean embeddings, boolean dated) {
+        if (embeddings) {
+            return dated ? HYBRID_DATED : HYBRID;
+        }
+        return dated ? LEXICAL_DATED : LEXICAL;
     }
 
-    /** The confidence for the lexical features and the embedding cosine {@code e}, 0..1. */
-    public static double confidence(double s, double c, double r, double g, double e, double f) {
-        return withFiles(
-                HYBRID_BIAS + HYBRID_TEXT * s + HYBRID_COVER * c + HYBRID_REVERSE * r + HYBRID_GAP * g + EMBEDDING * e,
-                f);
+    /** The date feature for a candidate filed {@code days} before the proposal. */
+    public static double time(double days) {
+        return Math.log1p(Math.max(0, days)) / Math.log(TIME_SCALE_DAYS);
     }
 
-    private static double withFiles(double text, double f) {
-        double withFiles = sigmoid(text + FILES * f);
-        return sigmoid(text) < OVERLAP ? Math.min(withFiles, FILES_ONLY_CAP) : withFiles;
+    /**
+     * The confidence, 0..1, of a candidate.
+     *
+     * @param embeddings whether the embedding feature is on (the {@code HYBRID} models)
+     * @param days how many days before the proposal the candidate was filed, or {@code null} when
+     *     either date is unknown (the undated models)
+     * @param e the embedding cosine (0 when not computed)
+     * @param f the file overlap
+     */
+    public static double confidence(
+            boolean embeddings, Double days, double s, double c, double r, double g, double e, double f) {
+        double z = weights(embeddings, days != null).logit(s, c, r, g, e, days == null ? 0 : time(days));
+        if (f <= 0) {
+            return sigmoid(z);
+        }
+        double withFiles = sigmoid(z + FILES * f);
+        // What the texts alone say, without the date (a prior, not evidence of the same work) and the files.
+        double text = sigmoid(weights(embeddings, false).logit(s, c, r, g, e, 0));
+        if (text >= OVERLAP) {
+            return withFiles;
+        }
+        // Shared files make an overlap, never a duplicate: they lift the candidate to at most
+        // FILES_ONLY_CAP, and to at least OVERLAP when it shares every file of the shorter list.
+        return Math.min(Math.max(withFiles, OVERLAP * f), Math.max(FILES_ONLY_CAP, sigmoid(z)));
     }
 
     private static double sigmoid(double z) {

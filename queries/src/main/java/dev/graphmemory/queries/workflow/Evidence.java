@@ -1,5 +1,6 @@
 package dev.graphmemory.queries.workflow;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import java.util.Map;
  * @param status the candidate's status, or {@code null}
  * @param completion {@code already done in <sha>, <date>}, {@code in progress}, ... (see {@link
  *     Completion})
+ * @param filed when the candidate was filed ({@link WorkDates}), or {@code null}
+ * @param daysBefore how many days before the proposal it was filed, or {@code null} when either
+ *     date is unknown
  */
 public record Evidence(
         double textSimilarity,
@@ -33,7 +37,9 @@ public record Evidence(
         String tier,
         Boolean sameTier,
         String status,
-        String completion) {
+        String completion,
+        Instant filed,
+        Double daysBefore) {
     public Evidence {
         matchedTerms = List.copyOf(matchedTerms);
         sharedFiles = List.copyOf(sharedFiles);
@@ -47,6 +53,10 @@ public record Evidence(
         }
         if (!sharedFiles.isEmpty()) {
             s.append("; shares ").append(String.join(", ", sharedFiles));
+        }
+        if (daysBefore != null) {
+            long days = Math.round(daysBefore);
+            s.append("; filed ").append(days == 0 ? "the same day" : days + (days == 1 ? " day" : " days") + " before");
         }
         return s.append("; ").append(completion).toString();
     }
@@ -65,6 +75,8 @@ public record Evidence(
         m.put("same_tier", sameTier);
         m.put("status", status);
         m.put("completion", completion);
+        m.put("filed", filed == null ? null : filed.toString());
+        m.put("days_before", daysBefore == null ? null : Math.round(daysBefore * 10) / 10.0);
         m.put("summary", summary());
         return m;
     }

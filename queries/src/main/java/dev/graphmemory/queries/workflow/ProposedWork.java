@@ -1,5 +1,6 @@
 package dev.graphmemory.queries.workflow;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,8 +12,12 @@ import java.util.List;
  * @param tier {@code task}, {@code story}, {@code epic}, or {@code null}
  * @param body further text, e.g. the markdown after a file's frontmatter (may be empty); when
  *     present it is compared instead of the objective, which it usually repeats
+ * @param created when it was filed, or {@code null} for work proposed now. A dated proposal (a filed
+ *     report, or an indexed item asked about by id) is compared only with work filed before it, and
+ *     how long before counts as evidence
  */
-public record ProposedWork(String title, String objective, List<String> files, String tier, String body) {
+public record ProposedWork(
+        String title, String objective, List<String> files, String tier, String body, Instant created) {
     public ProposedWork {
         title = title == null ? "" : title.strip();
         objective = objective == null ? "" : objective.strip();
@@ -32,7 +37,7 @@ public record ProposedWork(String title, String objective, List<String> files, S
 
     /** A proposal from its fields alone. */
     public static ProposedWork of(String title, String objective, List<String> files, String tier) {
-        return new ProposedWork(title, objective, files, tier, null);
+        return new ProposedWork(title, objective, files, tier, null, null);
     }
 
     /** The text compared besides the title: the body when there is one, else the objective. */

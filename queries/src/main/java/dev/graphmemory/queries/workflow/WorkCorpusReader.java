@@ -43,7 +43,8 @@ public final class WorkCorpusReader {
             + " WITH n, touched, collect(c)[0] AS last"
             + " RETURN n.id AS id, n.type AS type, coalesce(n.title, n.name, n.key) AS title, n.objective AS objective,"
             + " n.body AS body, n.root_cause AS root_cause, n.status AS status, n.tier AS tier,"
-            + " n.files_changed AS files_changed, touched, last.sha AS sha, last.time AS time"
+            + " n.files_changed AS files_changed, touched, last.sha AS sha, last.time AS time,"
+            + " properties(n) AS props"
             + " ORDER BY id";
 
     private final Driver driver;
@@ -99,7 +100,8 @@ public final class WorkCorpusReader {
                 string(r.get("status")),
                 string(r.get("tier")),
                 files.stream().map(ProposedWork::normalisePath).toList(),
-                sha == null ? null : new WorkItem.CommitRef(sha, string(r.get("time"))));
+                sha == null ? null : new WorkItem.CommitRef(sha, string(r.get("time"))),
+                WorkDates.created(r.get("props").asMap()).orElse(null));
     }
 
     private static String string(Value v) {

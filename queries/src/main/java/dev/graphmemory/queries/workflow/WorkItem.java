@@ -1,5 +1,6 @@
 package dev.graphmemory.queries.workflow;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,6 +16,7 @@ import java.util.Objects;
  * @param files repository paths from {@code files_changed} and its {@code TOUCHES}/{@code AFFECTS}
  *     edges, sorted and distinct
  * @param lastCommit the latest commit whose message names it, or {@code null}
+ * @param created when it was filed (see {@link WorkDates}), or {@code null} when it does not say
  */
 public record WorkItem(
         String id,
@@ -24,7 +26,8 @@ public record WorkItem(
         String status,
         String tier,
         List<String> files,
-        CommitRef lastCommit) {
+        CommitRef lastCommit,
+        Instant created) {
     public WorkItem {
         Objects.requireNonNull(id, "id");
         title = title == null ? "" : title;

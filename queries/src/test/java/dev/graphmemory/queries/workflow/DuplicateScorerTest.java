@@ -2,10 +2,14 @@ package dev.graphmemory.queries.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The classic cases, with the lexical weights and again with the embedding feature on. */
 class DuplicateScorerTest {
+    private static final Instant JAN_1 = Instant.parse("2026-01-01T09:00:00Z");
     private static final WorkItem WU_281 = new WorkItem(
             "workflow:work_unit:WU-281",
             "work_unit",
@@ -14,7 +18,8 @@ class DuplicateScorerTest {
             "done",
             "story",
             List.of("auth/handler", "auth/cache"),
-            new WorkItem.CommitRef("0123456789abcdef0123456789abcdef01234567", "2026-01-01T10:02:00Z"));
+            new WorkItem.CommitRef("0123456789abcdef0123456789abcdef01234567", "2026-01-01T10:02:00Z"),
+            null);
     private static final WorkItem WU_300 = new WorkItem(
             "workflow:work_unit:WU-300",
             "work_unit",
@@ -23,6 +28,7 @@ class DuplicateScorerTest {
             "open",
             "task",
             List.of("billing/report"),
+            null,
             null);
     private static final WorkItem BUG_7 = new WorkItem(
             "issues:bug:BUG-7",
@@ -32,16 +38,32 @@ class DuplicateScorerTest {
             "open",
             null,
             List.of("search/indexer"),
-            null);
+            null,
+            JAN_1);
+    private static final List<String> ALL = List.of(WU_281.id(), WU_300.id(), BUG_7.id());
 
-    private final WorkCorpus corpus = WorkCorpus.of(List.of(WU_281, WU_300, BUG_7));
-    private final DuplicateScorer scorer = new DuplicateScorer(corpus);
-    private final List<String> all = List.of(WU_281.id(), WU_300.id(), BUG_7.id());
+    enum Mode {
+        LEXICAL,
+        EMBEDDINGS;
 
-    @Test
-    void paraphraseTouchingTheSameFileIsADuplicate() {
-        List<DuplicateCandidate> ranked = scorer.rank(
-                ProposedWork.of("Improve auth timeout handling", "", List.of("auth/handler"), "story"), all, null);
+        DuplicateScorer scorer(WorkItem... extra) {
+            List<WorkItem> items = new java.util.ArrayList<>(List.of(WU_281, WU_300, BUG_7));
+            items.addAll(List.of(extra));
+            WorkCorpus corpus = WorkCorpus.of(items);
+            return this == LEXICAL
+                    ? new DuplicateScorer(corpus)
+                    : new DuplicateScorer(corpus, Embeddings.configured("on").orElseThrow());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void paraphraseTouchingTheSameFileIsADuplicate(Mode mode) {
+        List<DuplicateCandidate> ranked = mode.scorer()
+                .rank(
+                        ProposedWork.of("Improve auth timeout handling", "", List.of("auth/handler"), "story"),
+                        ALL,
+                        null);
         DuplicateCandidate top = ranked.get(0);
         assertThat(top.id()).isEqualTo(WU_281.id());
         assertThat(top.confidence()).isGreaterThanOrEqualTo(0.7);
@@ -50,23 +72,27 @@ class DuplicateScorerTest {
         assertThat(top.evidence().matchedTerms()).contains("auth", "timeout");
         assertThat(top.evidence().sameTier()).isTrue();
         assertThat(top.evidence().completion()).isEqualTo("already done in 0123456, 2026-01-01");
+        assertThat(top.evidence().embeddingSimilarity() != null).isEqualTo(mode == Mode.EMBEDDINGS);
         assertThat(ranked.subList(1, ranked.size())).allMatch(c -> c.verdict() == Verdict.DISTINCT);
     }
 
-    @Test
-    void differentWorkOnTheSameSubjectIsNotADuplicate() {
-        DuplicateCandidate top = scorer.rank(
-                        ProposedWork.of("Add retry logic to failed auth attempts", "", List.of(), null), all, null)
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void differentWorkOnTheSameSubjectIsNotADuplicate(Mode mode) {
+        DuplicateCandidate top = mode.scorer()
+                .rank(ProposedWork.of("Add retry logic to failed auth attempts", "", List.of(), null), ALL, null)
                 .get(0);
         assertThat(top.id()).isEqualTo(WU_281.id());
         assertThat(top.confidence()).isLessThan(0.7);
     }
 
-    @Test
-    void sharedFilesAloneMakeAnOverlapNotADuplicate() {
-        DuplicateCandidate top = scorer.rank(
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void sharedFilesAloneMakeAnOverlapNotADuplicate(Mode mode) {
+        DuplicateCandidate top = mode.scorer()
+                .rank(
                         ProposedWork.of("Add retry logic to failed auth attempts", "", List.of("auth/handler"), null),
-                        all,
+                        ALL,
                         null)
                 .get(0);
         assertThat(top.id()).isEqualTo(WU_281.id());
@@ -74,11 +100,13 @@ class DuplicateScorerTest {
         assertThat(top.evidence().sharedFiles()).containsExactly("auth/handler");
     }
 
-    @Test
-    void coverageIsCheckedBothWays() {
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void coverageIsCheckedBothWays(Mode mode) {
+        DuplicateScorer scorer = mode.scorer();
         DuplicateCandidate restates = scorer.rank(
                         ProposedWork.of("Authentication timeout", "The fix for it is missing.", List.of(), null),
-                        all,
+                        ALL,
                         null)
                 .get(0);
         DuplicateCandidate mentions = scorer.rank(
@@ -98,36 +126,97 @@ class DuplicateScorerTest {
         assertThat(restates.confidence()).isGreaterThan(mentions.confidence());
     }
 
-    @Test
-    void leavesOutTheExcludedItemAndUnknownIds() {
-        List<DuplicateCandidate> ranked = scorer.rank(
-                ProposedWork.of("Fix authentication timeout", "", List.of(), null),
-                List.of(WU_281.id(), BUG_7.id(), "workflow:work_unit:NOPE"),
-                WU_281.id());
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void leavesOutTheExcludedItemAndUnknownIds(Mode mode) {
+        List<DuplicateCandidate> ranked = mode.scorer()
+                .rank(
+                        ProposedWork.of("Fix authentication timeout", "", List.of(), null),
+                        List.of(WU_281.id(), BUG_7.id(), "workflow:work_unit:NOPE"),
+                        WU_281.id());
         assertThat(ranked).extracting(DuplicateCandidate::id).containsExactly(BUG_7.id());
     }
 
-    @Test
-    void openWorkReadsInProgress() {
-        DuplicateCandidate top = scorer.rank(
-                        ProposedWork.of("Render billing report to PDF", "", List.of(), null), all, null)
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void openWorkReadsInProgress(Mode mode) {
+        DuplicateCandidate top = mode.scorer()
+                .rank(ProposedWork.of("Render billing report to PDF", "", List.of(), null), ALL, null)
                 .get(0);
         assertThat(top.id()).isEqualTo(WU_300.id());
         assertThat(top.evidence().completion()).isEqualTo("in progress");
     }
 
-    @Test
-    void confidenceRisesWithEachKindOfEvidence() {
-        double base = DuplicateThresholds.confidence(0.3, 0.5, 0.5, 0.1, 0);
-        assertThat(DuplicateThresholds.confidence(0.6, 0.5, 0.5, 0.1, 0)).isGreaterThan(base);
-        assertThat(DuplicateThresholds.confidence(0.3, 0.9, 0.5, 0.1, 0)).isGreaterThan(base);
-        assertThat(DuplicateThresholds.confidence(0.3, 0.5, 0.9, 0.1, 0)).isGreaterThan(base);
-        assertThat(DuplicateThresholds.confidence(0.3, 0.5, 0.5, 0.3, 0)).isGreaterThan(base);
-        assertThat(DuplicateThresholds.confidence(0.3, 0.5, 0.5, 0.1, 1)).isGreaterThan(base);
-        assertThat(DuplicateThresholds.verdict(DuplicateThresholds.confidence(0, 0, 0, 0, 1)))
-                .isEqualTo(Verdict.OVERLAP);
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void workFiledAfterADatedProposalIsNotACandidate(Mode mode) {
+        String title = "Search index misses renamed files";
+        String text = "Renamed files never show up in search.";
+        List<DuplicateCandidate> before =
+                mode.scorer().rank(dated(title, text, Instant.parse("2025-12-31T23:00:00Z")), ALL, null);
+        List<DuplicateCandidate> after =
+                mode.scorer().rank(dated(title, text, Instant.parse("2026-01-29T09:00:00Z")), ALL, null);
+        List<DuplicateCandidate> undated = mode.scorer().rank(ProposedWork.of(title, text, List.of(), null), ALL, null);
+
+        assertThat(before).extracting(DuplicateCandidate::id).doesNotContain(BUG_7.id());
+        assertThat(after.get(0).id()).isEqualTo(BUG_7.id());
+        assertThat(after.get(0).evidence().daysBefore()).isEqualTo(28.0);
+        assertThat(after.get(0).evidence().filed()).isEqualTo(JAN_1);
+        assertThat(after.get(0).evidence().summary()).contains("filed 28 days before");
+        assertThat(undated.get(0).id()).isEqualTo(BUG_7.id());
+        assertThat(undated.get(0).evidence().daysBefore()).isNull();
+        // Undated items (WU-281, WU-300) are compared with a dated proposal as before, without the date evidence.
+        assertThat(before).extracting(DuplicateCandidate::id).contains(WU_281.id(), WU_300.id());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void theSameReportFiledSoonerAfterIsTheLikelierDuplicate(Mode mode) {
+        String title = "Search index misses renamed files";
+        String text = "Renames are not picked up by the indexer.";
+        DuplicateCandidate soon = mode.scorer()
+                .rank(dated(title, text, JAN_1.plusSeconds(2 * 86_400)), ALL, null)
+                .get(0);
+        DuplicateCandidate late = mode.scorer()
+                .rank(dated(title, text, JAN_1.plusSeconds(3 * 365 * 86_400L)), ALL, null)
+                .get(0);
+        assertThat(soon.id()).isEqualTo(BUG_7.id());
+        assertThat(late.id()).isEqualTo(BUG_7.id());
+        assertThat(soon.confidence()).isGreaterThan(late.confidence());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void confidenceRisesWithEachKindOfEvidence(Mode mode) {
+        boolean on = mode == Mode.EMBEDDINGS;
+        for (Double days : new Double[] {null, 0.0, 30.0, 900.0}) {
+            double base = DuplicateThresholds.confidence(on, days, 0.3, 0.5, 0.5, 0.1, 0.5, 0);
+            assertThat(DuplicateThresholds.confidence(on, days, 0.3, 0.9, 0.5, 0.1, 0.5, 0))
+                    .isGreaterThan(base);
+            assertThat(DuplicateThresholds.confidence(on, days, 0.3, 0.5, 0.9, 0.1, 0.5, 0))
+                    .isGreaterThan(base);
+            assertThat(DuplicateThresholds.confidence(on, days, 0.3, 0.5, 0.5, 0.3, 0.5, 0))
+                    .isGreaterThan(base);
+            assertThat(DuplicateThresholds.confidence(on, days, 0.3, 0.5, 0.5, 0.1, 0.5, 1))
+                    .isGreaterThan(base);
+            if (on) {
+                assertThat(DuplicateThresholds.confidence(on, days, 0.3, 0.5, 0.5, 0.1, 0.8, 0))
+                        .isGreaterThan(base);
+            }
+            if (days != null && days > 0) {
+                assertThat(DuplicateThresholds.confidence(on, days / 10, 0.3, 0.5, 0.5, 0.1, 0.5, 0))
+                        .isGreaterThan(base);
+            }
+            // No text in common: shared files make an overlap, never a duplicate, however close the dates.
+            assertThat(DuplicateThresholds.verdict(DuplicateThresholds.confidence(on, days, 0, 0, 0, 0, 0, 1)))
+                    .isEqualTo(Verdict.OVERLAP);
+        }
         assertThat(DuplicateThresholds.verdict(0.7)).isEqualTo(Verdict.DUPLICATE);
         assertThat(DuplicateThresholds.verdict(0.5)).isEqualTo(Verdict.OVERLAP);
         assertThat(DuplicateThresholds.verdict(0.1)).isEqualTo(Verdict.DISTINCT);
+    }
+
+    private static ProposedWork dated(String title, String text, Instant created) {
+        return new ProposedWork(title, text, List.of(), null, null, created);
     }
 }

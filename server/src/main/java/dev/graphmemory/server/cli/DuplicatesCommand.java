@@ -5,10 +5,12 @@ import dev.graphmemory.queries.workflow.DuplicateCandidate;
 import dev.graphmemory.queries.workflow.DuplicateFinder;
 import dev.graphmemory.queries.workflow.DuplicateReport;
 import dev.graphmemory.queries.workflow.ProposedWork;
+import dev.graphmemory.queries.workflow.WorkDates;
 import dev.graphmemory.server.config.GraphMemoryConfig;
 import dev.graphmemory.server.store.GraphStore;
 import dev.graphmemory.server.workflow.ProposalFile;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +70,13 @@ final class DuplicatesCommand implements Callable<Integer> {
     @Option(names = "--tier", description = "task, story or epic.")
     String tier;
 
+    @Option(
+            names = "--created",
+            paramLabel = "DATE",
+            description = "When the proposal was filed (e.g. 2026-03-01), if not now: it is then compared only"
+                    + " with work filed before it.")
+    String created;
+
     @Option(names = "--id", description = "An indexed work unit or bug (WU-123 or workflow:work_unit:WU-123).")
     String id;
 
@@ -103,6 +112,12 @@ final class DuplicatesCommand implements Callable<Integer> {
 
     private List<Request> requests() {
         boolean fields = title != null || objective != null || !changed.isEmpty();
+        if (created != null && !fields) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--created goes with the fields --title/--objective/--files; a --file gives its own date in"
+                            + " its frontmatter (created:), an --id the indexed one's");
+        }
         int modes = (files.isEmpty() ? 0 : 1) + (id == null ? 0 : 1) + (fields ? 1 : 0);
         if (modes != 1) {
             throw new CommandLine.ParameterException(
@@ -118,7 +133,12 @@ final class DuplicatesCommand implements Callable<Integer> {
         }
         if (fields) {
             try {
-                return List.of(new Request(null, null, ProposedWork.of(title, objective, changed, tier)));
+                Instant filed = created == null
+                        ? null
+                        : WorkDates.parse(created)
+                                .orElseThrow(() -> new IllegalArgumentException("--created '" + created
+                                        + "' is not a date; give one such as 2026-03-01 or 2026-03-01T10:15:00Z"));
+                return List.of(new Request(null, null, new ProposedWork(title, objective, changed, tier, null, filed)));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }

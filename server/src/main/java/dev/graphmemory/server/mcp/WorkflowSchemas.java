@@ -10,6 +10,7 @@ final class WorkflowSchemas {
               "objective": {"type": "string", "description": "Its objective."},
               "files": {"type": ["array", "string"], "items": {"type": "string"}, "description": "Repository paths it expects to change."},
               "tier": {"type": "string", "description": "task, story or epic."},
+              "created": {"type": "string", "description": "With the fields: when the proposal was filed (e.g. 2026-03-01), if not now. Only work filed before it is compared, and how long before counts as evidence."},
               "file": {"type": "string", "description": "Instead of the fields: its markdown file (YAML frontmatter title, objective, files_changed, tier), relative to the repository root."},
               "id": {"type": "string", "description": "Instead: an indexed work unit or bug, WU-123 or workflow:work_unit:WU-123 (itself excluded)."},
               "limit": {"type": "integer", "minimum": 1, "maximum": 50, "description": "Candidates to return (default 5)."},
@@ -19,7 +20,7 @@ final class WorkflowSchemas {
 
     static final String DUPLICATES_OUTPUT = """
             {"type": "object", "properties": {
-              "query": {"type": "object", "description": "The proposal: id (when indexed), title, files."},
+              "query": {"type": "object", "description": "The proposal: id (when indexed), title, files, filed (its date, when it has one)."},
               "verdict": {"type": "string", "enum": ["duplicate", "overlap", "distinct"], "description": "The best candidate's verdict."},
               "duplicate_of": {"type": ["string", "null"], "description": "The best candidate's id when it is a likely duplicate."},
               "candidates": {"type": "array", "items": {"type": "object", "properties": {

@@ -4,6 +4,7 @@ import dev.graphmemory.queries.find.ToolException;
 import dev.graphmemory.queries.workflow.DuplicateFinder;
 import dev.graphmemory.queries.workflow.DuplicateReport;
 import dev.graphmemory.queries.workflow.ProposedWork;
+import dev.graphmemory.queries.workflow.WorkDates;
 import dev.graphmemory.queries.workflow.gaps.GapDetector;
 import dev.graphmemory.queries.workflow.gaps.GapRequest;
 import dev.graphmemory.queries.workflow.gaps.PlannedWork;
@@ -12,6 +13,7 @@ import dev.graphmemory.server.store.GraphStore;
 import dev.graphmemory.server.workflow.PlanFiles;
 import dev.graphmemory.server.workflow.ProposalFile;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,13 +128,14 @@ public final class WorkflowTools {
                         + " fields (title, objective, files, tier), as the path of its markdown file (file), or as"
                         + " the id of an indexed one (id). Answers the candidates best first, each with confidence"
                         + " 0..1, verdict duplicate (>= 0.7) / overlap (>= 0.4) / distinct, and evidence: text"
-                        + " similarity and matched words, shared files, tier, status, and 'already done in <sha>,"
-                        + " <date>' or 'in progress'. Example: find_duplicate_work(title='Improve auth timeout"
+                        + " similarity and matched words, shared files, tier, status, how long before it was filed"
+                        + " (when both are dated; work filed after a dated proposal is left out), and 'already done"
+                        + " in <sha>, <date>' or 'in progress'. Example: find_duplicate_work(title='Improve auth timeout"
                         + " handling', files=['src/auth/handler.py']).",
                 WorkflowSchemas.DUPLICATES_INPUT,
                 WorkflowSchemas.DUPLICATES_OUTPUT,
                 true,
-                Set.of("title", "objective", "files", "tier", "file", "id", "limit", "db_path"),
+                Set.of("title", "objective", "files", "tier", "created", "file", "id", "limit", "db_path"),
                 this::duplicates);
     }
 
@@ -143,6 +146,10 @@ public final class WorkflowTools {
         String objective = args.string("objective");
         List<String> files = args.strings("files");
         boolean fields = title != null || objective != null || files != null;
+        if (args.string("created") != null && !fields) {
+            throw new ToolException("find_duplicate_work: created goes with the fields title/objective/files; a file"
+                    + " gives its own date in its frontmatter (created:), an id the indexed one's");
+        }
         int modes = (file == null ? 0 : 1) + (id == null ? 0 : 1) + (fields ? 1 : 0);
         if (modes != 1) {
             throw new ToolException("find_duplicate_work: give exactly one of title/objective/files (the fields of"
@@ -162,7 +169,13 @@ public final class WorkflowTools {
         } else if (id != null) {
             report = finder.findFor(id, limit);
         } else {
-            report = finder.find(ProposedWork.of(title, objective, files, args.string("tier")), limit);
+            String created = args.string("created");
+            Instant filed = created == null
+                    ? null
+                    : WorkDates.parse(created)
+                            .orElseThrow(() -> new ToolException("find_duplicate_work: created '" + created
+                                    + "' is not a date; give one such as 2026-03-01 or 2026-03-01T10:15:00Z"));
+            report = finder.find(new ProposedWork(title, objective, files, args.string("tier"), null, filed), limit);
         }
         return report.toMap();
     }

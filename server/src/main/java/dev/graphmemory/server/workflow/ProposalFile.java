@@ -4,6 +4,7 @@ import dev.graphmemory.indexer.knowledge.KnowledgeDoc;
 import dev.graphmemory.indexer.knowledge.KnowledgeReader;
 import dev.graphmemory.queries.find.ToolException;
 import dev.graphmemory.queries.workflow.ProposedWork;
+import dev.graphmemory.queries.workflow.WorkDates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +13,8 @@ import java.nio.file.Path;
 /**
  * Reads a proposed work unit from its markdown file (YAML frontmatter with {@code title}, {@code
  * objective}, {@code files_changed}, {@code tier}; the markdown after it as body) with the
- * indexer's {@link KnowledgeReader}, so a proposal reads exactly as the indexer would read it.
+ * indexer's {@link KnowledgeReader}, so a proposal reads exactly as the indexer would read it. A
+ * filing date in the frontmatter ({@link WorkDates}) dates the proposal.
  *
  * @param proposal the proposal
  * @param nodeId the node id the file would have once indexed, e.g. {@code workflow:work_unit:WU-9}
@@ -40,7 +42,8 @@ public record ProposalFile(ProposedWork proposal, String nodeId) {
                             string(doc, "objective"),
                             doc.filesChanged(),
                             string(doc, "tier"),
-                            string(doc, KnowledgeReader.BODY)),
+                            string(doc, KnowledgeReader.BODY),
+                            WorkDates.created(doc.properties()).orElse(null)),
                     doc.nodeId());
         } catch (IllegalArgumentException e) {
             throw new ToolException(file + ": " + e.getMessage());
