@@ -41,10 +41,10 @@ package dev.graphmemory.queries.workflow;
  * two-fold cross-validation (20 splits; see {@code BENCHMARKS.md}), so the figures are out of sample:
  *
  * <ul>
- *   <li>{@link #HYBRID_DATED}: F1 0.695 (sd 0.026), Recall@5 0.970;
- *   <li>{@link #LEXICAL_DATED}: F1 0.708 (sd 0.024), Recall@5 0.934;
- *   <li>{@link #HYBRID} (undated, all candidates): F1 0.584 (sd 0.019), Recall@5 0.945;
- *   <li>{@link #LEXICAL}: F1 0.567 (sd 0.017), Recall@5 0.910.
+ *   <li>{@link #HYBRID_DATED}: F1 0.705 (sd 0.022), Recall@5 0.970;
+ *   <li>{@link #LEXICAL_DATED}: F1 0.716 (sd 0.027), Recall@5 0.934;
+ *   <li>{@link #HYBRID} (the set with its dates removed): F1 0.596 (sd 0.017), Recall@5 0.941;
+ *   <li>{@link #LEXICAL} (the same): F1 0.574 (sd 0.017), Recall@5 0.911.
  * </ul>
  *
  * <p>{@code HYBRID*.text} is negative because {@code s} also enters through {@code g} and overlaps
@@ -73,13 +73,13 @@ public final class DuplicateThresholds {
     }
 
     /** Lexical features alone: embeddings off, dates unknown. */
-    public static final Weights LEXICAL = new Weights(-2.96, 0.68, 1.79, 3.15, 9.22, 0, 0);
+    public static final Weights LEXICAL = new Weights(-3.16, 0.54, 1.88, 3.36, 9.21, 0, 0);
     /** With the embedding cosine {@code e}; dates unknown. */
-    public static final Weights HYBRID = new Weights(-5.26, -1.76, 0.74, 2.16, 10.03, 6.95, 0);
+    public static final Weights HYBRID = new Weights(-5.17, -1.78, 0.80, 2.40, 9.97, 6.75, 0);
     /** Lexical features and the filing-date distance {@code t}. */
-    public static final Weights LEXICAL_DATED = new Weights(0.04, 0.51, 2.27, 3.43, 8.51, 0, -4.52);
+    public static final Weights LEXICAL_DATED = new Weights(-0.71, 0.13, 2.40, 3.62, 8.54, 0, -4.52);
     /** The embedding cosine {@code e} and the filing-date distance {@code t}. */
-    public static final Weights HYBRID_DATED = new Weights(-3.23, -2.25, 1.05, 2.11, 9.00, 7.91, -4.35);
+    public static final Weights HYBRID_DATED = new Weights(-3.95, -2.45, 1.18, 2.33, 8.94, 7.69, -4.32);
 
     /** Weight of the file overlap {@code f}. */
     public static final double FILES = 3.0;

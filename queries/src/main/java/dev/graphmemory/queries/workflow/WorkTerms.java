@@ -21,6 +21,7 @@ public final class WorkTerms {
     public static final String IDENTIFIER_MARK = "#";
 
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+(?:[._#$:/-][\\p{L}\\p{N}]+)*");
+    private static final Pattern VERSION_V = Pattern.compile("[vV]\\d+(?:\\.\\d+)*");
     private static final Pattern SEPARATOR = Pattern.compile("[._#$:/-]");
     private static final Pattern CAMEL = Pattern.compile(
             "[\\p{Lu}\\p{N}]+(?=\\p{Lu}\\p{Ll})|[\\p{Lu}\\p{N}]?[\\p{Ll}\\p{N}]+|[\\p{Lu}\\p{N}]+|\\p{Lo}+");
@@ -48,7 +49,9 @@ public final class WorkTerms {
         return out;
     }
 
-    private static void addToken(String raw, List<String> out, Map<String, String> surfaces) {
+    private static void addToken(String token, List<String> out, Map<String, String> surfaces) {
+        // A version written v2.0 or V3 is the same version as 2.0 or 3.
+        String raw = VERSION_V.matcher(token).matches() ? token.substring(1) : token;
         String[] pieces = SEPARATOR.split(raw);
         int nonEmpty = 0;
         for (String piece : pieces) {

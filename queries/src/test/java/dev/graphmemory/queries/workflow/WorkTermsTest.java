@@ -61,4 +61,13 @@ class WorkTermsTest {
         assertThat(WorkTerms.of(null)).isEmpty();
         assertThat(WorkTerms.of("  -- ! ")).isEmpty();
     }
+
+    @Test
+    void aVersionWithALeadingVIsTheSameVersion() {
+        assertThat(WorkTerms.of("snakeyaml dependency: upgrade to v2.0"))
+                .containsAll(WorkTerms.of("upgrade snakeyaml to 2.0"));
+        assertThat(WorkTerms.of("V3.4.1")).isEqualTo(WorkTerms.of("3.4.1"));
+        assertThat(WorkTerms.of("v2ray")).isNotEqualTo(WorkTerms.of("2ray"));
+        assertThat(WorkTerms.of("vendor")).isNotEqualTo(WorkTerms.of("endor"));
+    }
 }
