@@ -58,14 +58,13 @@ class ServeStdioIT {
             JsonNode found = dups.get("result").get("structuredContent");
             assertThat(found.get("candidates").get(0).get("id").asString()).isEqualTo("workflow:work_unit:WU-281");
             assertThat(found.get("indexed_commit").asString()).hasSize(40);
-            JsonNode undated = serve.request(
-                    6,
-                    "tools/call",
-                    "{\"name\":\"find_duplicate_work\",\"arguments\":{\"title\":\"Improve auth timeout handling\","
-                            + "\"created\":\"next week\"}}");
-            assertThat(undated.get("result").get("isError").asBoolean()).isTrue();
-            assertThat(undated.get("result").get("content").get(0).get("text").asString())
-                    .contains("created 'next week' is not a date");
+            assertToolError(
+                    serve.request(
+                            6,
+                            "tools/call",
+                            "{\"name\":\"find_duplicate_work\",\"arguments\":{\"title\":\"Improve auth timeout"
+                                    + " handling\",\"created\":\"next week\"}}"),
+                    "created 'next week' is not a date");
 
             JsonNode stats = serve.request(3, "tools/call", "{\"name\":\"graph_stats\",\"arguments\":{}}");
             JsonNode content = stats.get("result").get("structuredContent");
@@ -74,14 +73,13 @@ class ServeStdioIT {
             assertThat(content.get("stale").asBoolean()).isFalse();
 
             serve.send("this is not json");
-            JsonNode bad = serve.request(
-                    4,
-                    "tools/call",
-                    "{\"name\":\"graph_neighbors\",\"arguments\":{\"node_id\":"
-                            + "\"architecture:module:src/main/java/com/acme/App.java\",\"depth\":9}}");
-            assertThat(bad.get("result").get("isError").asBoolean()).isTrue();
-            assertThat(bad.get("result").get("content").get(0).get("text").asString())
-                    .contains("depth must be from 1 to 5");
+            assertToolError(
+                    serve.request(
+                            4,
+                            "tools/call",
+                            "{\"name\":\"graph_neighbors\",\"arguments\":{\"node_id\":"
+                                    + "\"architecture:module:src/main/java/com/acme/App.java\",\"depth\":9}}"),
+                    "depth must be from 1 to 5");
 
             assertThat(serve.endInput()).isZero();
             JsonMapper json = JsonMapper.builder().build();
@@ -90,5 +88,12 @@ class ServeStdioIT {
                 assertThat(message.get("jsonrpc").asString()).isEqualTo("2.0");
             });
         }
+    }
+
+    /** A tool result that is a caller's mistake ({@code isError}) whose text says {@code message}. */
+    private static void assertToolError(JsonNode response, String message) {
+        assertThat(response.get("result").get("isError").asBoolean()).isTrue();
+        assertThat(response.get("result").get("content").get(0).get("text").asString())
+                .contains(message);
     }
 }

@@ -103,6 +103,21 @@ public final class WorkDates {
         return Optional.empty();
     }
 
+    /**
+     * A date a caller typed, or {@code null} when {@code value} is null.
+     *
+     * @param name how the caller named it, for the error ({@code --created}, {@code created})
+     * @throws IllegalArgumentException naming the input when it is not a date
+     */
+    public static Instant argument(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        return parse(value)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        name + " '" + value + "' is not a date; give one such as 2026-03-01 or 2026-03-01T10:15:00Z"));
+    }
+
     /** A date value as the frontmatter gives it, or empty when it is not one. */
     public static Optional<Instant> parse(Object value) {
         return switch (value) {

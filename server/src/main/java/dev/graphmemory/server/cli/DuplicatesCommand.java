@@ -133,11 +133,7 @@ final class DuplicatesCommand implements Callable<Integer> {
         }
         if (fields) {
             try {
-                Instant filed = created == null
-                        ? null
-                        : WorkDates.parse(created)
-                                .orElseThrow(() -> new IllegalArgumentException("--created '" + created
-                                        + "' is not a date; give one such as 2026-03-01 or 2026-03-01T10:15:00Z"));
+                Instant filed = WorkDates.argument("--created", created);
                 return List.of(new Request(null, null, new ProposedWork(title, objective, changed, tier, null, filed)));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

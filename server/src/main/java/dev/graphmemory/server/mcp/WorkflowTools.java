@@ -169,12 +169,12 @@ public final class WorkflowTools {
         } else if (id != null) {
             report = finder.findFor(id, limit);
         } else {
-            String created = args.string("created");
-            Instant filed = created == null
-                    ? null
-                    : WorkDates.parse(created)
-                            .orElseThrow(() -> new ToolException("find_duplicate_work: created '" + created
-                                    + "' is not a date; give one such as 2026-03-01 or 2026-03-01T10:15:00Z"));
+            Instant filed;
+            try {
+                filed = WorkDates.argument("created", args.string("created"));
+            } catch (IllegalArgumentException e) {
+                throw new ToolException("find_duplicate_work: " + e.getMessage());
+            }
             report = finder.find(new ProposedWork(title, objective, files, args.string("tier"), null, filed), limit);
         }
         return report.toMap();
