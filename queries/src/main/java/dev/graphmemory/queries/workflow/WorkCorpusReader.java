@@ -41,10 +41,8 @@ public final class WorkCorpusReader {
             + "]->(n)"
             + " WITH n, touched, c ORDER BY c.time DESC"
             + " WITH n, touched, collect(c)[0] AS last"
-            + " RETURN n.id AS id, n.type AS type, coalesce(n.title, n.name, n.key) AS title, n.objective AS objective,"
-            + " n.body AS body, n.root_cause AS root_cause, n.status AS status, n.tier AS tier,"
-            + " n.files_changed AS files_changed, touched, last.sha AS sha, last.time AS time,"
-            + " properties(n) AS props"
+            + " RETURN n.id AS id, coalesce(n.title, n.name, n.key) AS title, properties(n) AS props, touched,"
+            + " last.sha AS sha, last.time AS time"
             + " ORDER BY id";
 
     private final Driver driver;
@@ -82,26 +80,28 @@ public final class WorkCorpusReader {
     }
 
     private static WorkItem item(Record r) {
+        // Every property comes once, in props: the text fields, and the fields a filing date may be in.
+        Value props = r.get("props");
         StringBuilder text = new StringBuilder();
-        String body = string(r.get("body"));
-        text.append(body != null && !body.isBlank() ? body : nullToEmpty(string(r.get("objective"))));
-        String rootCause = string(r.get("root_cause"));
+        String body = string(props.get("body"));
+        text.append(body != null && !body.isBlank() ? body : nullToEmpty(string(props.get("objective"))));
+        String rootCause = string(props.get("root_cause"));
         if (rootCause != null) {
             text.append('\n').append(rootCause);
         }
-        List<String> files = new ArrayList<>(Values.strings(r.get("files_changed")));
+        List<String> files = new ArrayList<>(Values.strings(props.get("files_changed")));
         files.addAll(Values.strings(r.get("touched")));
         String sha = string(r.get("sha"));
         return new WorkItem(
                 r.get("id").asString(),
-                string(r.get("type")),
+                string(props.get("type")),
                 string(r.get("title")),
                 text.toString(),
-                string(r.get("status")),
-                string(r.get("tier")),
+                string(props.get("status")),
+                string(props.get("tier")),
                 files.stream().map(ProposedWork::normalisePath).toList(),
                 sha == null ? null : new WorkItem.CommitRef(sha, string(r.get("time"))),
-                WorkDates.created(r.get("props").asMap()).orElse(null));
+                WorkDates.created(props.asMap()).orElse(null));
     }
 
     private static String string(Value v) {
