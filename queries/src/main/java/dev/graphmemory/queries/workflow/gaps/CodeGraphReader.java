@@ -2,6 +2,7 @@ package dev.graphmemory.queries.workflow.gaps;
 
 import dev.graphmemory.queries.graph.IndexState;
 import dev.graphmemory.queries.graph.RepoGraph;
+import dev.graphmemory.queries.graph.Values;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.schema.RelType;
@@ -12,7 +13,6 @@ import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
-import org.neo4j.driver.Value;
 
 /**
  * Loads a repository's {@link CodeGraph} in three queries (modules, module-level edges, Java
@@ -117,7 +117,7 @@ final class CodeGraphReader {
                 r.get("language").isNull() ? "" : r.get("language").asString(),
                 r.get("pkg").isNull() ? null : r.get("pkg").asString(),
                 r.get("test").asBoolean(),
-                strings(r.get("kinds")),
+                Values.strings(r.get("kinds")),
                 r.get("ok").asBoolean());
     }
 
@@ -126,12 +126,17 @@ final class CodeGraphReader {
         String pkg = packages.getOrDefault(r.get("path").asString(), "");
         String name = r.get("name").isNull() ? "" : r.get("name").asString();
         boolean topLevel = qn.equals(pkg.isEmpty() ? name : pkg + "." + name);
-        boolean isPublic = strings(r.get("modifiers")).contains("public");
-        List<String> annotations = strings(r.get("annotations")).stream()
+        boolean isPublic = Values.strings(r.get("modifiers")).contains("public");
+        List<String> annotations = Values.strings(r.get("annotations")).stream()
                 .map(CodeGraphReader::simpleAnnotation)
                 .toList();
         return new JavaType(
-                r.get("path").asString(), qn, pkg, topLevel && isPublic, annotations, strings(r.get("literals")));
+                r.get("path").asString(),
+                qn,
+                pkg,
+                topLevel && isPublic,
+                annotations,
+                Values.strings(r.get("literals")));
     }
 
     /** {@code @org.springframework.stereotype.Service("x")} → {@code Service}. */
@@ -141,12 +146,5 @@ final class CodeGraphReader {
         int paren = a.indexOf('(');
         a = paren >= 0 ? a.substring(0, paren) : a;
         return a.substring(a.lastIndexOf('.') + 1).strip();
-    }
-
-    private static List<String> strings(Value v) {
-        if (v == null || v.isNull()) {
-            return List.of();
-        }
-        return v.asList(x -> x.isNull() ? "" : x.asString());
     }
 }
