@@ -46,10 +46,8 @@ class DuplicateScorerTest {
         LEXICAL,
         EMBEDDINGS;
 
-        DuplicateScorer scorer(WorkItem... extra) {
-            List<WorkItem> items = new java.util.ArrayList<>(List.of(WU_281, WU_300, BUG_7));
-            items.addAll(List.of(extra));
-            WorkCorpus corpus = WorkCorpus.of(items);
+        DuplicateScorer scorer() {
+            WorkCorpus corpus = WorkCorpus.of(List.of(WU_281, WU_300, BUG_7));
             return this == LEXICAL
                     ? new DuplicateScorer(corpus)
                     : new DuplicateScorer(corpus, Embeddings.configured("on").orElseThrow());
