@@ -6,6 +6,7 @@ import dev.graphmemory.indexer.git.History;
 import dev.graphmemory.indexer.incremental.FileCache;
 import dev.graphmemory.indexer.incremental.GraphDiff;
 import dev.graphmemory.indexer.incremental.Snapshot;
+import dev.graphmemory.indexer.knowledge.DocEmbeddings;
 import dev.graphmemory.indexer.knowledge.IdMentionMatcher;
 import dev.graphmemory.indexer.knowledge.KnowledgeConfig;
 import dev.graphmemory.indexer.knowledge.KnowledgeDoc;
@@ -283,9 +284,9 @@ public final class Indexer {
                 }
             });
         }
-        List<NodeRow> nodes = new ArrayList<>();
+        List<NodeRow> nodes = new ArrayList<>(
+                DocEmbeddings.configured(embeddingCacheFile()).nodes(List.copyOf(docs.values()), progress));
         for (KnowledgeDoc doc : docs.values()) {
-            nodes.add(doc.node());
             counters.documents++;
             if (!doc.parseOk()) {
                 counters.documentErrors++;
@@ -543,8 +544,18 @@ public final class Indexer {
 
     /** One snapshot per repository key: several keys may index the same tree into one store. */
     private Path snapshotFile() {
+        return cacheFile("snapshot-");
+    }
+
+    /** A file of this repository key in the cache directory. */
+    private Path cacheFile(String prefix) {
         String name = FileContent.gitBlobId(graph.repo().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return options.cacheDir().resolve("v" + CACHE_VERSION).resolve("snapshot-" + name + ".bin");
+        return options.cacheDir().resolve("v" + CACHE_VERSION).resolve(prefix + name + ".bin");
+    }
+
+    /** The vectors of this repository key's work units and bugs (see {@link DocEmbeddings}), or null. */
+    private Path embeddingCacheFile() {
+        return options.cacheDir() == null ? null : cacheFile("embeddings-");
     }
 
     /** What, besides the files, shapes the graph: a snapshot taken under other options is not reused. */

@@ -181,4 +181,42 @@ class DuplicatesCommandIT {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--created 'soon' is not a date");
     }
+
+    @Test
+    void aParaphraseWithNoWordInCommonIsFoundThroughTheVectorIndex() throws Exception {
+        Path para = tmp.resolve("paraphrase");
+        Files.createDirectories(para.resolve("work-units"));
+        String[][] units = {
+            {"WU-1", "Sign-in screen takes too long to appear", "Users wait several seconds before they can type."},
+            {"WU-2", "Render the billing report as PDF", "Finance wants the monthly report as a PDF."},
+            {"WU-3", "Translate the settings menu into German", "German customers see English labels."}
+        };
+        for (String[] u : units) {
+            Files.writeString(
+                    para.resolve("work-units/" + u[0] + ".md"),
+                    "---\nid: " + u[0] + "\ntitle: " + u[1] + "\nstatus: open\n---\n" + u[2] + "\n");
+        }
+        GitCli.ok(para, "init", "-q", "-b", "main");
+        GitCli.ok(para, "add", ".");
+        GitCli.ok(para, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "Three units");
+        assertThat(Cli.onTestStore(para, "index").exitCode()).isZero();
+
+        // No word of the proposal is in WU-1, so the full-text index cannot offer it; the vector index does.
+        Cli run = Cli.onTestStore(para, "duplicates", "--title", "Speed up the slow login page", "--json");
+        JsonNode top = JSON.readTree(run.out()).get("candidates").get(0);
+        assertThat(top.get("id").asString()).isEqualTo("workflow:work_unit:WU-1");
+        assertThat(top.get("evidence").get("matched_terms").size()).isZero();
+        assertThat(top.get("evidence").get("embedding_similarity").asDouble()).isGreaterThan(0.4);
+        assertThat(top.get("evidence").get("summary").asString()).contains("meaning similarity");
+
+        // The vector is stored for the index and the finder, and never shown in answers.
+        Cli stored = Cli.onTestStore(
+                para, "query", "MATCH (n:WorkUnit {repo: $repo}) RETURN n.key AS k, size(n.embedding) AS d ORDER BY k");
+        assertThat(stored.out()).contains("WU-1").contains("384");
+        Cli all = Cli.onTestStore(para, "find", "--schema", "workflow", "--type", "work_unit", "--fields", "*");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out()).contains("Sign-in screen").doesNotContain("embedding");
+        Cli node = Cli.onTestStore(para, "query", "MATCH (n:WorkUnit {repo: $repo, key: 'WU-1'}) RETURN n");
+        assertThat(node.out()).contains("Sign-in screen").doesNotContain("embedding");
+    }
 }

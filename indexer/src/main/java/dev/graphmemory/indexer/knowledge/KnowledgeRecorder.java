@@ -1,5 +1,6 @@
 package dev.graphmemory.indexer.knowledge;
 
+import dev.graphmemory.indexer.ProgressListener;
 import dev.graphmemory.indexer.model.EdgeRow;
 import dev.graphmemory.indexer.model.NodeRow;
 import dev.graphmemory.indexer.write.GraphWriter;
@@ -150,6 +151,10 @@ public final class KnowledgeRecorder {
 
     /** Writes the document's node (in place when it exists) and its outgoing links. */
     private Map<String, Long> index(KnowledgeDoc doc, boolean replace) {
+        // With its embedding, as a reindex writes it (the next run's cache misses it and embeds it again).
+        NodeRow row = DocEmbeddings.configured(null)
+                .nodes(List.of(doc), ProgressListener.NONE)
+                .get(0);
         Map<String, String> docIds = new HashMap<>();
         Set<String> modulePaths = new HashSet<>();
         Set<String> existingIds = new HashSet<>();
@@ -171,7 +176,6 @@ public final class KnowledgeRecorder {
                     });
             docIds.put(doc.id(), doc.nodeId());
             if (replace) {
-                NodeRow row = doc.node();
                 Map<String, Object> props = new HashMap<>(row.properties());
                 props.put(Keys.REPO, repo);
                 props.put(Keys.ID, row.id());
@@ -190,7 +194,7 @@ public final class KnowledgeRecorder {
         Map<String, Long> counts = new java.util.TreeMap<>();
         try (GraphWriter writer = new GraphWriter(driver, repo, 1000)) {
             if (!replace) {
-                writer.add(doc.node());
+                writer.add(row);
             }
             links.nodes().stream().filter(n -> !existingIds.contains(n.id())).forEach(writer::add);
             writer.flush();

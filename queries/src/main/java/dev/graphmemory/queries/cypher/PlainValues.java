@@ -1,5 +1,6 @@
 package dev.graphmemory.queries.cypher;
 
+import dev.graphmemory.queries.schema.Keys;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.neo4j.driver.types.Relationship;
 
 /**
  * Turns driver values into plain JSON-ready Java values: nodes become their properties (with
- * {@code labels}), relationships {@code {type, start, end, properties}} keyed by the graph ids of
+ * {@code labels}; without {@code repo} and the embedding), relationships {@code {type, start, end, properties}} keyed by the graph ids of
  * their ends where known, paths the list of their nodes' ids, temporal values ISO strings.
  */
 public final class PlainValues {
@@ -31,7 +32,10 @@ public final class PlainValues {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("labels", iterableToList(n.labels()));
             n.asMap().forEach((k, v) -> m.put(k, plain(v)));
-            m.remove("repo");
+            m.remove(Keys.REPO);
+            // A whole node leaves out its 384-float embedding; n.embedding still returns it.
+            m.remove(Keys.EMBEDDING);
+            m.remove(Keys.EMBEDDING_MODEL);
             return m;
         }
         if (o instanceof Relationship r) {

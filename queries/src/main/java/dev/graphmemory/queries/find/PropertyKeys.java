@@ -43,6 +43,8 @@ public final class PropertyKeys {
                         .forEach(keys::add);
             }
             keys.remove(Keys.REPO);
+            // 384 floats say nothing to a reader and would flood an answer.
+            keys.remove(Keys.EMBEDDING);
             keys.removeAll(RepoGraph.STATE_KEYS);
             cached = c = java.util.Collections.unmodifiableSet(keys);
             loadedAt = System.nanoTime();

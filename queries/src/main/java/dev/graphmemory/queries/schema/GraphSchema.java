@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates the constraints and indexes graph-memory relies on. Idempotent: safe on every start.
@@ -14,8 +16,20 @@ import org.neo4j.driver.Session;
  * titles, objectives and names through one full-text index.
  */
 public final class GraphSchema {
+    private static final Logger LOG = LoggerFactory.getLogger(GraphSchema.class);
+
     /** Name of the full-text index over titles, objectives and names. */
     public static final String FULLTEXT_INDEX = "gm_text";
+
+    /**
+     * Name of the vector index over the embeddings of work units and bugs ({@link Keys#EMBEDDING}),
+     * filtered by repository inside the index. It is declared on the entity label: only work units
+     * and bugs carry an embedding, so only they are in it.
+     */
+    public static final String VECTOR_INDEX = "gm_work_embedding";
+
+    /** The length of the vectors the vector index takes (the embedding model's). */
+    public static final int VECTOR_DIMENSIONS = 384;
 
     /**
      * The labels the full-text index covers: the written knowledge, where words matter. Code nodes
@@ -42,6 +56,10 @@ public final class GraphSchema {
         s.add("CREATE INDEX gm_commit_sha IF NOT EXISTS FOR (n:" + NodeType.COMMIT.label() + ") ON (n.sha)");
         s.add("CREATE FULLTEXT INDEX " + FULLTEXT_INDEX + " IF NOT EXISTS FOR (n:" + FULLTEXT_LABELS
                 + ") ON EACH [n.title, n.objective, n.name, n.root_cause]");
+        // Cypher 25 (Neo4j 2026.01 on): the WITH clause makes repo a filter inside the index.
+        s.add("CYPHER 25 CREATE VECTOR INDEX " + VECTOR_INDEX + " IF NOT EXISTS FOR (n:" + e + ") ON n."
+                + Keys.EMBEDDING + " WITH [n." + Keys.REPO + "] OPTIONS {indexConfig: {`vector.dimensions`: "
+                + VECTOR_DIMENSIONS + ", `vector.similarity_function`: 'cosine'}}");
         return List.copyOf(s);
     }
 
@@ -101,7 +119,16 @@ public final class GraphSchema {
                     .forEachRemaining(r -> present.add(r.get(0).asString()));
             for (String statement : statements()) {
                 if (stale || !present.contains(name(statement))) {
-                    session.run(statement).consume();
+                    try {
+                        session.run(statement).consume();
+                    } catch (org.neo4j.driver.exceptions.ClientException ex) {
+                        if (!name(statement).equals(VECTOR_INDEX)) {
+                            throw ex;
+                        }
+                        // A server before 2026.01 has no filtered vector index: everything else works,
+                        // duplicate detection takes its candidates from the full-text index alone.
+                        LOG.warn("cannot create the vector index {}: {}", VECTOR_INDEX, ex.getMessage());
+                    }
                 }
             }
             session.run("CALL db.awaitIndexes(300)").consume();

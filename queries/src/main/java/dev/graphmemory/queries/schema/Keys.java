@@ -49,8 +49,16 @@ public final class Keys {
     public static final String OBJECTIVE = "objective";
     public static final String STATUS = "status";
 
-    /** Keys the indexer owns on every node; a document's frontmatter cannot overwrite them. */
-    public static final Set<String> RESERVED = Set.of(REPO, ID, KEY, SCHEMA, TYPE, TYPES);
+    /** A work unit's or bug's sentence embedding (a list of floats), for the vector index. */
+    public static final String EMBEDDING = "embedding";
+    /** The model that made {@link #EMBEDDING}; a vector of another model is never compared. */
+    public static final String EMBEDDING_MODEL = "embedding_model";
+
+    /**
+     * Keys the indexer owns (the first six on every node); a document's frontmatter cannot overwrite
+     * them, and {@code fields: ["*"]} does not show them.
+     */
+    public static final Set<String> RESERVED = Set.of(REPO, ID, KEY, SCHEMA, TYPE, TYPES, EMBEDDING, EMBEDDING_MODEL);
 
     /** Keys left out of the fingerprint: they depend on where the repository is, not what it holds. */
     public static final Set<String> NOT_FINGERPRINTED = Set.of(REPO);

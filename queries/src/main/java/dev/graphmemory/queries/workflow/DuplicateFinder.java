@@ -12,8 +12,9 @@ import org.neo4j.driver.Driver;
  * Finds indexed work units and bugs that a proposed work unit may duplicate, with a confidence, a
  * verdict and the evidence for each.
  *
- * <p>Candidates come from Neo4j's full-text index (see {@link FulltextCandidates}) and from the
- * items that expect to change one of the proposal's files; {@link DuplicateScorer} re-ranks them in
+ * <p>Candidates come from Neo4j's full-text index (see {@link FulltextCandidates}), from its vector
+ * index when embeddings are on ({@link VectorCandidates}), and from the items that expect to change
+ * one of the proposal's files; {@link DuplicateScorer} re-ranks them in
  * Java against the repository's corpus ({@link WorkCorpusReader}). Scoped by repository key.
  */
 public final class DuplicateFinder {
@@ -101,6 +102,12 @@ public final class DuplicateFinder {
                             proposal.text(),
                             corpus.weights(),
                             DuplicateThresholds.FULLTEXT_CANDIDATES));
+        }
+        if (embeddings != null) {
+            float[] vector = embeddings.vector(Embeddings.text(proposal.title(), proposal.text()));
+            for (RepoGraph graph : graphs) {
+                candidates.addAll(new VectorCandidates(graph).find(vector, DuplicateThresholds.VECTOR_CANDIDATES));
+            }
         }
         Set<String> files = Set.copyOf(proposal.files());
         corpus.items().stream()

@@ -77,7 +77,6 @@ public final class DuplicateScorer {
                 proposal,
                 scored.stream()
                         .sorted(Comparator.comparingDouble((Scored s) -> -s.text()))
-                        .limit(DuplicateThresholds.EMBEDDED_CANDIDATES)
                         .map(Scored::item)
                         .toList());
         double coverageTotal = total(titleTerms);
@@ -138,15 +137,27 @@ public final class DuplicateScorer {
         return Math.max(0, Duration.between(item.created(), proposal.created()).toMinutes() / (24.0 * 60));
     }
 
-    /** The embedding cosine of each of these items with the proposal; empty without embeddings. */
+    /**
+     * The embedding cosine of these items (textually nearest first) with the proposal; empty
+     * without embeddings. An item with a stored vector costs a dot product; one without (indexed
+     * while embeddings were off) is embedded here, and only when it is among the {@link
+     * DuplicateThresholds#EMBEDDED_CANDIDATES} textually nearest.
+     */
     private Map<String, Double> semantic(ProposedWork proposal, List<WorkItem> items) {
         if (embeddings == null || items.isEmpty()) {
             return Map.of();
         }
-        String query = Embeddings.text(proposal.title(), proposal.text());
+        float[] query = embeddings.vector(Embeddings.text(proposal.title(), proposal.text()));
         Map<String, Double> out = new HashMap<>();
-        for (WorkItem item : items) {
-            out.put(item.id(), embeddings.similarity(query, Embeddings.text(item.title(), item.text())));
+        for (int i = 0; i < items.size(); i++) {
+            WorkItem item = items.get(i);
+            if (item.embedding() != null) {
+                out.put(item.id(), Embeddings.cosine(query, item.embedding()));
+            } else if (i < DuplicateThresholds.EMBEDDED_CANDIDATES) {
+                out.put(
+                        item.id(),
+                        Embeddings.cosine(query, embeddings.vector(Embeddings.text(item.title(), item.text()))));
+            }
         }
         return out;
     }

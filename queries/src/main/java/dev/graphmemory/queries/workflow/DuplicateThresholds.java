@@ -75,11 +75,11 @@ public final class DuplicateThresholds {
     /** Lexical features alone: embeddings off, dates unknown. */
     public static final Weights LEXICAL = new Weights(-3.16, 0.54, 1.88, 3.36, 9.21, 0, 0);
     /** With the embedding cosine {@code e}; dates unknown. */
-    public static final Weights HYBRID = new Weights(-5.17, -1.78, 0.80, 2.40, 9.97, 6.75, 0);
+    public static final Weights HYBRID = new Weights(-5.27, -1.71, 0.88, 2.53, 9.93, 6.68, 0);
     /** Lexical features and the filing-date distance {@code t}. */
     public static final Weights LEXICAL_DATED = new Weights(-0.71, 0.13, 2.40, 3.62, 8.54, 0, -4.52);
     /** The embedding cosine {@code e} and the filing-date distance {@code t}. */
-    public static final Weights HYBRID_DATED = new Weights(-3.95, -2.45, 1.18, 2.33, 8.94, 7.69, -4.32);
+    public static final Weights HYBRID_DATED = new Weights(-4.05, -2.36, 1.23, 2.42, 9.00, 7.71, -4.36);
 
     /** Weight of the file overlap {@code f}. */
     public static final double FILES = 3.0;
@@ -95,6 +95,8 @@ public final class DuplicateThresholds {
 
     /** Candidates taken from the full-text index before re-ranking. */
     public static final int FULLTEXT_CANDIDATES = 200;
+    /** Candidates taken from the vector index (the nearest in meaning) before re-ranking. */
+    public static final int VECTOR_CANDIDATES = 50;
     /** Candidates taken because they touch one of the proposal's files. */
     public static final int FILE_CANDIDATES = 200;
     /** Words (the rarest first) put into the full-text query. */
@@ -102,7 +104,10 @@ public final class DuplicateThresholds {
     /** Matched words shown as evidence per candidate. */
     public static final int EVIDENCE_TERMS = 8;
 
-    /** Candidates (the textually nearest) whose embedding cosine is computed; the others get {@code e = 0}. */
+    /**
+     * Candidates without a stored embedding (indexed while embeddings were off) that are embedded on
+     * the fly: the textually nearest; the others get {@code e = 0}. A stored embedding is always used.
+     */
     public static final int EMBEDDED_CANDIDATES = 20;
 
     /** The model for a scorer with or without embeddings, for a pair whose dates are or are not both known. */

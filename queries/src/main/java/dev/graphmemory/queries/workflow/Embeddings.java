@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  * scorer then uses the lexical weights alone.
  */
 public final class Embeddings {
+    /** The model's name, stored beside each vector ({@code embedding_model}). */
+    public static final String MODEL = "all-MiniLM-L6-v2-q";
     /** The environment variable that switches embeddings off ({@code off}, {@code false}, {@code 0}). */
     public static final String SWITCH = "GRAPH_MEMORY_EMBEDDINGS";
     /** Characters of a text's body embedded after its title (the model reads about 256 word pieces). */
@@ -54,10 +56,16 @@ public final class Embeddings {
     }
 
     static Optional<Embeddings> configured(String setting) {
-        if (setting != null && OFF_VALUES.contains(setting.strip().toLowerCase(Locale.ROOT))) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(load());
+        return off(setting) ? Optional.empty() : Optional.ofNullable(load());
+    }
+
+    /** Whether {@value #SWITCH} switches embeddings off for this process. */
+    public static boolean switchedOff() {
+        return off(System.getenv(SWITCH));
+    }
+
+    private static boolean off(String setting) {
+        return setting != null && OFF_VALUES.contains(setting.strip().toLowerCase(Locale.ROOT));
     }
 
     private static Embeddings load() {
@@ -81,8 +89,11 @@ public final class Embeddings {
 
     /** The cosine of two texts' embeddings, -1..1 (in practice 0..1). */
     public double similarity(String a, String b) {
-        float[] x = vector(a);
-        float[] y = vector(b);
+        return cosine(vector(a), vector(b));
+    }
+
+    /** The cosine of two unit vectors of the same length, -1..1. */
+    public static double cosine(float[] x, float[] y) {
         double dot = 0;
         for (int i = 0; i < x.length; i++) {
             dot += x[i] * y[i];
@@ -90,14 +101,24 @@ public final class Embeddings {
         return Math.max(-1, Math.min(1, dot));
     }
 
+    /**
+     * The text an indexed work unit or bug is embedded as, from its node's properties: what {@link
+     * WorkCorpusReader} reads as its title ({@code title}, else {@code name}, else {@code key}) and
+     * text, through {@link #text(String, String)}. The indexer stores the vector of this text.
+     */
+    public static String text(Map<String, ?> props, String key) {
+        return text(WorkItem.titleOf(props, key), WorkItem.textOf(props));
+    }
+
     /** The text an item is embedded as: its title, then the start of its body. */
-    static String text(String title, String body) {
+    public static String text(String title, String body) {
         String t = title == null ? "" : title.strip();
         String b = body == null ? "" : body.strip();
         return t + ". " + b.substring(0, Math.min(BODY_CHARS, b.length()));
     }
 
-    private float[] vector(String text) {
+    /** The unit-length embedding of a text (kept in the process-wide cache). */
+    public float[] vector(String text) {
         synchronized (cache) {
             float[] v = cache.get(text);
             if (v != null) {

@@ -45,11 +45,17 @@ public record Evidence(
         sharedFiles = List.copyOf(sharedFiles);
     }
 
-    /** One line for people, e.g. {@code text 0.62 (auth, timeout); shares auth/handler; in progress}. */
+    /**
+     * One line for people, e.g. {@code text similarity 0.62 (auth, timeout); meaning similarity 0.81;
+     * shares auth/handler; in progress}.
+     */
     public String summary() {
         StringBuilder s = new StringBuilder("text similarity " + round(textSimilarity));
         if (!matchedTerms.isEmpty()) {
             s.append(" (").append(String.join(", ", matchedTerms)).append(')');
+        }
+        if (embeddingSimilarity != null) {
+            s.append("; meaning similarity ").append(round(embeddingSimilarity));
         }
         if (!sharedFiles.isEmpty()) {
             s.append("; shares ").append(String.join(", ", sharedFiles));

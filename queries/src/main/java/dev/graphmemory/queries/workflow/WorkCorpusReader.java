@@ -3,6 +3,7 @@ package dev.graphmemory.queries.workflow;
 import dev.graphmemory.queries.graph.IndexState;
 import dev.graphmemory.queries.graph.RepoGraph;
 import dev.graphmemory.queries.graph.Values;
+import dev.graphmemory.queries.schema.GraphSchema;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.schema.RelType;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 
 /**
  * Reads a repository's work units and bugs into a {@link WorkCorpus}: text, status, tier, files
@@ -41,7 +41,7 @@ public final class WorkCorpusReader {
             + "]->(n)"
             + " WITH n, touched, c ORDER BY c.time DESC"
             + " WITH n, touched, collect(c)[0] AS last"
-            + " RETURN n.id AS id, coalesce(n.title, n.name, n.key) AS title, properties(n) AS props, touched,"
+            + " RETURN n.id AS id, properties(n) AS props, touched,"
             + " last.sha AS sha, last.time AS time"
             + " ORDER BY id";
 
@@ -80,35 +80,46 @@ public final class WorkCorpusReader {
     }
 
     private static WorkItem item(Record r) {
-        // Every property comes once, in props: the text fields, and the fields a filing date may be in.
-        Value props = r.get("props");
-        StringBuilder text = new StringBuilder();
-        String body = string(props.get("body"));
-        text.append(body != null && !body.isBlank() ? body : nullToEmpty(string(props.get("objective"))));
-        String rootCause = string(props.get("root_cause"));
-        if (rootCause != null) {
-            text.append('\n').append(rootCause);
-        }
-        List<String> files = new ArrayList<>(Values.strings(props.get("files_changed")));
+        // Every property comes once, in props: the text fields, the fields a filing date may be in,
+        // and the stored embedding.
+        Map<String, Object> props = r.get("props").asMap();
+        String id = r.get("id").asString();
+        List<String> files = new ArrayList<>(Values.strings(r.get("props").get("files_changed")));
         files.addAll(Values.strings(r.get("touched")));
-        String sha = string(r.get("sha"));
+        String sha = string(r.get("sha").asObject());
         return new WorkItem(
-                r.get("id").asString(),
-                string(props.get("type")),
-                string(r.get("title")),
-                text.toString(),
-                string(props.get("status")),
+                id,
+                (String) props.get(Keys.TYPE),
+                WorkItem.titleOf(props, String.valueOf(props.get(Keys.KEY))),
+                WorkItem.textOf(props),
+                string(props.get(Keys.STATUS)),
                 string(props.get("tier")),
                 files.stream().map(ProposedWork::normalisePath).toList(),
-                sha == null ? null : new WorkItem.CommitRef(sha, string(r.get("time"))),
-                WorkDates.created(props.asMap()).orElse(null));
+                sha == null
+                        ? null
+                        : new WorkItem.CommitRef(sha, string(r.get("time").asObject())),
+                WorkDates.created(props).orElse(null),
+                embedding(props));
     }
 
-    private static String string(Value v) {
-        return v == null || v.isNull() ? null : v.asObject().toString();
+    /** The stored vector, when the current model made it; otherwise {@code null}. */
+    static float[] embedding(Map<String, Object> props) {
+        if (!Embeddings.MODEL.equals(props.get(Keys.EMBEDDING_MODEL))
+                || !(props.get(Keys.EMBEDDING) instanceof List<?> list)
+                || list.size() != GraphSchema.VECTOR_DIMENSIONS) {
+            return null;
+        }
+        float[] v = new float[list.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (!(list.get(i) instanceof Number n)) {
+                return null;
+            }
+            v[i] = n.floatValue();
+        }
+        return v;
     }
 
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+    private static String string(Object v) {
+        return v == null ? null : v.toString();
     }
 }

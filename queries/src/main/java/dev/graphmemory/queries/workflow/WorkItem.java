@@ -1,7 +1,9 @@
 package dev.graphmemory.queries.workflow;
 
+import dev.graphmemory.queries.schema.Keys;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,6 +19,9 @@ import java.util.Objects;
  *     edges, sorted and distinct
  * @param lastCommit the latest commit whose message names it, or {@code null}
  * @param created when it was filed (see {@link WorkDates}), or {@code null} when it does not say
+ * @param embedding the unit vector the indexer stored for {@link Embeddings#text(Map, String)} with
+ *     {@link Embeddings#MODEL}, or {@code null} (embeddings were off when it was indexed); compared
+ *     by reference in {@code equals}, like any array component
  */
 public record WorkItem(
         String id,
@@ -27,12 +32,56 @@ public record WorkItem(
         String tier,
         List<String> files,
         CommitRef lastCommit,
-        Instant created) {
+        Instant created,
+        float[] embedding) {
     public WorkItem {
         Objects.requireNonNull(id, "id");
         title = title == null ? "" : title;
         text = text == null ? "" : text;
         files = files == null ? List.of() : files.stream().distinct().sorted().toList();
+    }
+
+    /** An item without a stored embedding. */
+    public WorkItem(
+            String id,
+            String type,
+            String title,
+            String text,
+            String status,
+            String tier,
+            List<String> files,
+            CommitRef lastCommit,
+            Instant created) {
+        this(id, type, title, text, status, tier, files, lastCommit, created, null);
+    }
+
+    /** The title a node's properties give: {@code title}, else {@code name}, else the key. */
+    public static String titleOf(Map<String, ?> props, String key) {
+        for (String k : List.of(Keys.TITLE, Keys.NAME)) {
+            if (props.get(k) != null) {
+                return props.get(k).toString();
+            }
+        }
+        return key;
+    }
+
+    /** The text a node's properties give: its body, else its objective, then its root cause. */
+    public static String textOf(Map<String, ?> props) {
+        StringBuilder text = new StringBuilder();
+        String body = string(props.get("body"));
+        text.append(
+                body != null && !body.isBlank()
+                        ? body
+                        : Objects.requireNonNullElse(string(props.get(Keys.OBJECTIVE)), ""));
+        String rootCause = string(props.get("root_cause"));
+        if (rootCause != null) {
+            text.append('\n').append(rootCause);
+        }
+        return text.toString();
+    }
+
+    private static String string(Object v) {
+        return v == null ? null : v.toString();
     }
 
     /**
