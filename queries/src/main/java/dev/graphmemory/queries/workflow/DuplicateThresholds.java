@@ -19,8 +19,9 @@ package dev.graphmemory.queries.workflow;
  *       the best): a proposal that matches one item clearly is likelier a duplicate than one that
  *       matches many items a little;
  *   <li>{@code e} (models {@code HYBRID*}, {@link Embeddings} on, the default) is the cosine of the
- *       two texts' sentence embeddings, computed for the {@link #EMBEDDED_CANDIDATES} textually
- *       nearest candidates (0 for the others);
+ *       two texts' sentence embeddings: from the vector the indexer stored for every candidate that
+ *       has one, else computed for the {@link #EMBEDDED_CANDIDATES} textually nearest (0 for the
+ *       others);
  *   <li>{@code t} (models {@code *_DATED}, when the proposal and the candidate both carry a filing
  *       date, see {@link WorkDates}) is {@link #time}: {@code ln(1 + days) / ln(1000)} for a
  *       candidate filed {@code days} before the proposal. Reports of the same work are filed close
@@ -41,9 +42,9 @@ package dev.graphmemory.queries.workflow;
  * two-fold cross-validation (20 splits; see {@code BENCHMARKS.md}), so the figures are out of sample:
  *
  * <ul>
- *   <li>{@link #HYBRID_DATED}: F1 0.705 (sd 0.022), Recall@5 0.970;
+ *   <li>{@link #HYBRID_DATED}: F1 0.706 (sd 0.024), Recall@5 0.968;
  *   <li>{@link #LEXICAL_DATED}: F1 0.716 (sd 0.027), Recall@5 0.934;
- *   <li>{@link #HYBRID} (the set with its dates removed): F1 0.596 (sd 0.017), Recall@5 0.941;
+ *   <li>{@link #HYBRID} (the set with its dates removed): F1 0.594 (sd 0.018), Recall@5 0.928;
  *   <li>{@link #LEXICAL} (the same): F1 0.574 (sd 0.017), Recall@5 0.911.
  * </ul>
  *

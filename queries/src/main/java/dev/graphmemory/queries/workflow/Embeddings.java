@@ -15,12 +15,13 @@ import org.slf4j.LoggerFactory;
  * detection: the quantized all-MiniLM-L6-v2 model (384 dimensions) that ships inside LangChain4j's
  * Maven Central artifact and runs in process on ONNX Runtime, so nothing is downloaded at run time.
  *
- * <p>Design notes: the model is loaded once per process, on first use (about a second); a text's
- * vector is kept in a bounded process-wide cache keyed by the text, so a long-lived MCP server
- * embeds each work item at most once, and a one-off CLI call embeds only the proposal and the
- * candidates it re-ranks ({@link DuplicateThresholds#EMBEDDED_CANDIDATES}), never the whole corpus.
- * {@code GRAPH_MEMORY_EMBEDDINGS=off} switches the feature off (see {@link #configured()}); the
- * scorer then uses the lexical weights alone.
+ * <p>Design notes: the model is loaded once per process, on first use (about a second). The
+ * indexer embeds each work unit and bug once and stores the vector on its node, for Neo4j's vector
+ * index and the scorer ({@code DocEmbeddings} in the indexer, {@link VectorCandidates}); a query
+ * embeds the proposal, and an item indexed without a vector only when it is among the {@link
+ * DuplicateThresholds#EMBEDDED_CANDIDATES} textually nearest. A text's vector is kept in a bounded
+ * process-wide cache keyed by the text. {@code GRAPH_MEMORY_EMBEDDINGS=off} switches the feature
+ * off (see {@link #configured()}); the scorer then uses the lexical weights alone.
  */
 public final class Embeddings {
     /** The model's name, stored beside each vector ({@code embedding_model}). */
