@@ -165,7 +165,8 @@ public final class DocEmbeddings {
         }
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            // One fixed name: a run killed while writing leaves one stray file, which the next run replaces.
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
                 out.writeUTF(MAGIC);
                 out.writeInt(vectors.size());
