@@ -168,6 +168,10 @@ class DuplicatesCommandIT {
                 Cli.onTestStore(dated, "duplicates", "--id", "WU-1", "--json").out());
         assertThat(earlier.get("candidates").size()).isZero();
         assertThat(earlier.get("verdict").asString()).isEqualTo("distinct");
+        assertThat(earlier.get("filed_later").asInt()).isEqualTo(1);
+        assertThat(later.get("filed_later").asInt()).isZero();
+        assertThat(Cli.onTestStore(dated, "duplicates", "--id", "WU-1").out())
+                .contains("(0 of 2 work items compared; 1 filed after it left out)");
 
         Cli between = Cli.onTestStore(
                 dated, "duplicates", "--title", "Cache the login tokens", "--created", "2024-02-01", "--json");

@@ -122,7 +122,10 @@ public final class DuplicateFinder {
                 proposal.created(),
                 ranked.subList(0, Math.min(limit, ranked.size())),
                 ranked.size(),
-                corpus.size());
+                corpus.size(),
+                (int) corpus.items().stream()
+                        .filter(i -> !i.id().equals(selfId) && DuplicateScorer.filedAfter(i, proposal))
+                        .count());
     }
 
     private static WorkItem resolve(WorkCorpus corpus, String id) {

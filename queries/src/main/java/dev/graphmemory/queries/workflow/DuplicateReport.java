@@ -16,6 +16,8 @@ import java.util.Map;
  * @param candidates the best candidates, best first, at most the limit asked for
  * @param considered how many items were scored
  * @param corpusSize how many work units and bugs the repository has
+ * @param filedLater how many of them were left out because they were filed after the (dated)
+ *     proposal; 0 for a proposal without a date
  */
 public record DuplicateReport(
         String queryId,
@@ -24,7 +26,8 @@ public record DuplicateReport(
         Instant created,
         List<DuplicateCandidate> candidates,
         int considered,
-        int corpusSize) {
+        int corpusSize,
+        int filedLater) {
     public DuplicateReport {
         files = List.copyOf(files);
         candidates = List.copyOf(candidates);
@@ -54,6 +57,7 @@ public record DuplicateReport(
         m.put("candidates", candidates.stream().map(DuplicateCandidate::toMap).toList());
         m.put("considered", considered);
         m.put("corpus_size", corpusSize);
+        m.put("filed_later", filedLater);
         m.put("thresholds", Map.of("duplicate", DuplicateThresholds.DUPLICATE, "overlap", DuplicateThresholds.OVERLAP));
         return m;
     }

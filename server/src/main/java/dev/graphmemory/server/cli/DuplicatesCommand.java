@@ -155,7 +155,9 @@ final class DuplicatesCommand implements Callable<Integer> {
         String what = r.file() != null ? r.file().toString() : report.queryId() != null ? report.queryId() : "proposal";
         parent.out.println(what + ": " + report.verdict().wire()
                 + (report.hasDuplicate() ? " of " + report.candidates().get(0).id() : "")
-                + " (" + report.considered() + " of " + report.corpusSize() + " work items compared)");
+                + " (" + report.considered() + " of " + report.corpusSize() + " work items compared"
+                + (report.filedLater() > 0 ? "; " + report.filedLater() + " filed after it left out" : "")
+                + ")");
         for (DuplicateCandidate c : report.candidates()) {
             parent.out.printf(
                     "  %.2f %-9s %s  %s%n", c.confidence(), c.verdict().wire(), c.id(), c.title());

@@ -33,6 +33,7 @@ final class WorkflowSchemas {
               }, "required": ["id", "confidence", "verdict", "evidence"]}},
               "considered": {"type": "integer", "description": "Work items scored."},
               "corpus_size": {"type": "integer", "description": "Work units and bugs indexed."},
+              "filed_later": {"type": "integer", "description": "Of those, how many were left out as filed after the proposal (0 without a date)."},
               "thresholds": {"type": "object"},
               "indexed_commit": {"type": ["string", "null"], "description": "The commit the graph reflects."},
               "stale": {"type": "boolean", "description": "True when HEAD or the working tree moved since the index."},
