@@ -41,20 +41,6 @@ public record WorkItem(
         files = files == null ? List.of() : files.stream().distinct().sorted().toList();
     }
 
-    /** An item without a stored embedding. */
-    public WorkItem(
-            String id,
-            String type,
-            String title,
-            String text,
-            String status,
-            String tier,
-            List<String> files,
-            CommitRef lastCommit,
-            Instant created) {
-        this(id, type, title, text, status, tier, files, lastCommit, created, null);
-    }
-
     /** The title a node's properties give: {@code title}, else {@code name}, else the key. */
     public static String titleOf(Map<String, ?> props, String key) {
         for (String k : List.of(Keys.TITLE, Keys.NAME)) {

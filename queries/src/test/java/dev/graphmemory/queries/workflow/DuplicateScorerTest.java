@@ -1,9 +1,11 @@
 package dev.graphmemory.queries.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,6 +21,7 @@ class DuplicateScorerTest {
             "story",
             List.of("auth/handler", "auth/cache"),
             new WorkItem.CommitRef("0123456789abcdef0123456789abcdef01234567", "2026-01-01T10:02:00Z"),
+            null,
             null);
     private static final WorkItem WU_300 = new WorkItem(
             "workflow:work_unit:WU-300",
@@ -28,6 +31,7 @@ class DuplicateScorerTest {
             "open",
             "task",
             List.of("billing/report"),
+            null,
             null,
             null);
     private static final WorkItem BUG_7 = new WorkItem(
@@ -39,7 +43,8 @@ class DuplicateScorerTest {
             null,
             List.of("search/indexer"),
             null,
-            JAN_1);
+            JAN_1,
+            null);
     private static final List<String> ALL = List.of(WU_281.id(), WU_300.id(), BUG_7.id());
 
     enum Mode {
@@ -216,5 +221,26 @@ class DuplicateScorerTest {
 
     private static ProposedWork dated(String title, String text, Instant created) {
         return new ProposedWork(title, text, List.of(), null, null, created);
+    }
+
+    @Test
+    void aStoredVectorIsUsedForEveryCandidateInsteadOfEmbeddingItsText() {
+        Embeddings embeddings = Embeddings.configured("on").orElseThrow();
+        String proposal = "Speed up the slow login page";
+        // The indexer stored, for the billing report, the vector of the proposal's own text: the
+        // scorer must take it as it is (cosine 1), not embed "Render the billing report as PDF".
+        float[] stored = embeddings.vector(Embeddings.text(proposal, ""));
+        WorkItem billing = new WorkItem(
+                WU_300.id(), "work_unit", WU_300.title(), WU_300.text(), "open", "task", List.of(), null, null, stored);
+        DuplicateScorer scorer = new DuplicateScorer(WorkCorpus.of(List.of(WU_281, billing, BUG_7)), embeddings);
+        List<DuplicateCandidate> ranked = scorer.rank(ProposedWork.of(proposal, "", List.of(), null), ALL, null);
+        DuplicateCandidate found = ranked.stream()
+                .filter(c -> c.id().equals(WU_300.id()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(found.evidence().embeddingSimilarity()).isCloseTo(1.0, within(1e-6));
+        // Items without a stored vector are embedded from their text, as before.
+        assertThat(ranked.stream().filter(c -> !c.id().equals(WU_300.id())))
+                .allSatisfy(c -> assertThat(c.evidence().embeddingSimilarity()).isLessThan(0.9));
     }
 }
