@@ -25,6 +25,7 @@ import dev.graphmemory.indexer.walk.WalkedFile;
 import dev.graphmemory.indexer.write.GraphWriter;
 import dev.graphmemory.queries.graph.IndexState;
 import dev.graphmemory.queries.graph.RepoGraph;
+import dev.graphmemory.queries.workflow.Embeddings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -592,6 +593,11 @@ public final class Indexer {
                 .append(options.maxCommits())
                 .append(' ')
                 .append(options.knowledgeGlobs())
+                .append('\n');
+        // Switching embeddings on or off, or another model, changes what documents' nodes hold: a
+        // run must not be skipped as "unchanged" (a graph indexed without vectors gets them).
+        sb.append("embeddings ")
+                .append(Embeddings.switchedOff() ? "off" : Embeddings.MODEL)
                 .append('\n');
         new TreeMap<>(hashes)
                 .forEach((p, h) -> sb.append(p).append(' ').append(h).append('\n'));

@@ -65,4 +65,28 @@ class GraphSchemaIT {
             assertThat(session.run(count).single().get("c").asLong()).isEqualTo(1);
         }
     }
+
+    @Test
+    void aVectorIndexOfAnotherDefinitionIsReplacedAndTheRightOneKept(Driver driver) {
+        GraphSchema.ensure(driver);
+        String show = "SHOW VECTOR INDEXES YIELD name, id, properties, options WHERE name = $n"
+                + " RETURN id, properties, options.indexConfig['vector.dimensions'] AS d";
+        Map<String, Object> name = Map.of("n", GraphSchema.VECTOR_INDEX);
+        try (Session session = driver.session()) {
+            long id = session.run(show, name).single().get("id").asLong();
+            GraphSchema.ensure(driver);
+            assertThat(session.run(show, name).single().get("id").asLong()).isEqualTo(id);
+
+            session.run("DROP INDEX " + GraphSchema.VECTOR_INDEX).consume();
+            session.run(
+                            "CREATE VECTOR INDEX " + GraphSchema.VECTOR_INDEX + " FOR (n:Entity) ON n.embedding"
+                                    + " OPTIONS {indexConfig: {`vector.dimensions`: 3, `vector.similarity_function`: 'cosine'}}")
+                    .consume();
+            GraphSchema.ensure(driver);
+            var now = session.run(show, name).single();
+            assertThat(now.get("properties").asList(org.neo4j.driver.Value::asString))
+                    .containsExactly("embedding", "repo");
+            assertThat(now.get("d").asLong()).isEqualTo(GraphSchema.VECTOR_DIMENSIONS);
+        }
+    }
 }

@@ -94,7 +94,13 @@ public final class DocEmbeddings {
                     unavailable = embeddings == null;
                 }
                 if (embeddings != null) {
-                    vector = embeddings.vector(text);
+                    try {
+                        vector = embeddings.vector(text);
+                    } catch (RuntimeException e) {
+                        // The vector is an aid to duplicate detection: a document the model fails on
+                        // is indexed without one (the finder then embeds it itself if it can).
+                        LOG.warn("cannot embed {}: {}", doc.path(), e.toString());
+                    }
                     progress.advance(1);
                 }
             }

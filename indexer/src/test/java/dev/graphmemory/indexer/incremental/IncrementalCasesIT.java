@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.graphmemory.indexer.IndexSummary;
 import dev.graphmemory.queries.graph.IndexState;
 import dev.graphmemory.queries.schema.NodeType;
+import dev.graphmemory.queries.workflow.Embeddings;
+import dev.graphmemory.queries.workflow.WorkCorpusReader;
+import dev.graphmemory.queries.workflow.WorkItem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -334,6 +337,56 @@ class IncrementalCasesIT {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
+        }
+    }
+
+    @Test
+    void workVectorsAreWhatTheFinderWouldComputeAndAnUnrelatedEditLeavesThemInPlace() {
+        try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
+            Fixture f = fixture(tree, 100);
+            tree.write("src/p/A.java", "package p;\n\npublic class A {}\n");
+            // Awkward frontmatter: a number for a title, a list for an objective, a bug's root cause.
+            tree.write("work-units/WU-1.md", "---\nid: WU-1\ntitle: 42\nobjective: [cache tokens, expire them]\n---\n");
+            tree.write("work-units/WU-2.md", "---\nid: WU-2\ntitle: Cache the login tokens\n---\nÜber caching.\n");
+            tree.write("bugs/BUG-3.md", "---\nid: BUG-3\ntitle: Token leak\nroot_cause: [shared cache]\n---\n");
+            tree.commit("work");
+            f.run();
+
+            // The suite runs with embeddings on (GRAPH_MEMORY_EMBEDDINGS unset), as the indexer did.
+            Embeddings embeddings = Embeddings.configured().orElseThrow();
+            List<WorkItem> items = new WorkCorpusReader(f.driver, f.repo).read().items();
+            assertThat(items).hasSize(3);
+            for (WorkItem item : items) {
+                // Stored through Neo4j by the indexer, against the finder's own text of the item.
+                assertThat(item.embedding()).as(item.id()).isNotNull();
+                assertThat(item.embedding())
+                        .as(item.id())
+                        .containsExactly(embeddings.vector(Embeddings.text(item.title(), item.text())));
+            }
+            String docs = "n:WorkUnit OR n:Bug";
+            List<String> before = f
+                    .graph()
+                    .read(
+                            "MATCH (n:Entity {repo: $repo}) WHERE " + docs + " RETURN elementId(n) AS e ORDER BY e",
+                            Map.of())
+                    .stream()
+                    .map(r -> r.get("e").asString())
+                    .toList();
+
+            tree.write("src/p/A.java", "package p;\n\npublic class A {\n    int x;\n}\n");
+            tree.commit("edit A");
+            assertThat(f.run().incremental()).isTrue();
+            List<String> after = f
+                    .graph()
+                    .read(
+                            "MATCH (n:Entity {repo: $repo}) WHERE " + docs + " RETURN elementId(n) AS e ORDER BY e",
+                            Map.of())
+                    .stream()
+                    .map(r -> r.get("e").asString())
+                    .toList();
+            assertThat(after).isEqualTo(before);
+            assertThat(count(f, "n.embedding IS NOT NULL", Map.of())).isEqualTo(3);
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
         }
     }
 }

@@ -2,9 +2,15 @@ package dev.graphmemory.queries.schema;
 
 import dev.graphmemory.queries.graph.Sessions;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,30 +104,30 @@ public final class GraphSchema {
         // also writes data) in a write session, so a routing driver sends them to the leader; the
         // wait covers the leader's indexes, followers build theirs from the same log.
         try (Session session = Sessions.write(driver)) {
-            // An index from an older version with other labels is replaced: IF NOT EXISTS keeps it.
-            boolean stale = session
-                    .run(
-                            "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = $n" + " RETURN labelsOrTypes",
-                            java.util.Map.of("n", FULLTEXT_INDEX))
-                    .list(r -> r.get(0).asList(org.neo4j.driver.Value::asString))
-                    .stream()
-                    .anyMatch(labels -> !new java.util.TreeSet<>(labels)
-                            .equals(new java.util.TreeSet<>(java.util.List.of(FULLTEXT_LABELS.split("\\|")))));
-            if (stale) {
+            // An index from an older version with another definition is replaced: IF NOT EXISTS
+            // would keep it.
+            Set<String> replaced = new HashSet<>();
+            if (fulltextStale(session)) {
                 session.run("DROP INDEX " + FULLTEXT_INDEX).consume();
+                replaced.add(FULLTEXT_INDEX);
+            }
+            if (vectorStale(session)) {
+                session.run("DROP INDEX " + VECTOR_INDEX).consume();
+                replaced.add(VECTOR_INDEX);
             }
             // Only what is missing: each schema command is a transaction of its own, and on a store
             // that has them all (every start but the first) they would only add to the start time.
-            java.util.Set<String> present = new java.util.HashSet<>();
+            Set<String> present = new HashSet<>();
             session.run("SHOW INDEXES YIELD name RETURN name")
                     .forEachRemaining(r -> present.add(r.get(0).asString()));
             session.run("SHOW CONSTRAINTS YIELD name RETURN name")
                     .forEachRemaining(r -> present.add(r.get(0).asString()));
+            present.removeAll(replaced);
             for (String statement : statements()) {
-                if (stale || !present.contains(name(statement))) {
+                if (!present.contains(name(statement))) {
                     try {
                         session.run(statement).consume();
-                    } catch (org.neo4j.driver.exceptions.ClientException ex) {
+                    } catch (Neo4jException ex) {
                         if (!name(statement).equals(VECTOR_INDEX)) {
                             throw ex;
                         }
@@ -131,7 +137,43 @@ public final class GraphSchema {
                     }
                 }
             }
-            session.run("CALL db.awaitIndexes(300)").consume();
+            try {
+                session.run("CALL db.awaitIndexes(300)").consume();
+            } catch (Neo4jException ex) {
+                // A vector index that failed to build must not stop the store: only it is left out.
+                List<String> notOnline = session.run(
+                                "SHOW INDEXES YIELD name, state WHERE state <> 'ONLINE' RETURN name")
+                        .list(r -> r.get(0).asString());
+                if (!List.of(VECTOR_INDEX).equals(notOnline)) {
+                    throw ex;
+                }
+                LOG.warn("the vector index {} is not online: {}", VECTOR_INDEX, ex.getMessage());
+            }
         }
+    }
+
+    /** Whether the full-text index exists with other labels than {@link #FULLTEXT_LABELS}. */
+    private static boolean fulltextStale(Session session) {
+        Set<String> wanted = new TreeSet<>(List.of(FULLTEXT_LABELS.split("\\|")));
+        return session
+                .run(
+                        "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = $n RETURN labelsOrTypes",
+                        Map.of("n", FULLTEXT_INDEX))
+                .list(r -> r.get(0).asList(Value::asString))
+                .stream()
+                .anyMatch(labels -> !new TreeSet<>(labels).equals(wanted));
+    }
+
+    /** Whether the vector index exists with other properties (no repo filter) or another length. */
+    private static boolean vectorStale(Session session) {
+        return session
+                .run(
+                        "SHOW VECTOR INDEXES YIELD name, properties, options WHERE name = $n"
+                                + " RETURN properties, options.indexConfig['vector.dimensions'] AS dimensions",
+                        Map.of("n", VECTOR_INDEX))
+                .list()
+                .stream()
+                .anyMatch(r -> !r.get("properties").asList(Value::asString).equals(List.of(Keys.EMBEDDING, Keys.REPO))
+                        || r.get("dimensions").asLong(-1) != VECTOR_DIMENSIONS);
     }
 }

@@ -7,7 +7,7 @@ import dev.graphmemory.queries.schema.NodeType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.Neo4jException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +47,7 @@ final class VectorCandidates {
             return graph.read(CYPHER, Map.of("vector", v, "limit", (long) limit, "model", Embeddings.MODEL)).stream()
                     .map(r -> r.get("id").asString())
                     .toList();
-        } catch (ClientException e) {
+        } catch (Neo4jException e) {
             if (!warned) {
                 warned = true;
                 LOG.warn(

@@ -189,4 +189,64 @@ class DuplicateFinderIT {
                 .isInstanceOf(ToolException.class)
                 .hasMessageContaining("limit");
     }
+
+    @Test
+    void theVectorIndexOffersAParaphraseWithNoWordInCommonAndItsLossOnlyNarrowsTheCandidates() {
+        String repo = TestNeo4j.newRepoKey();
+        Embeddings embeddings = Embeddings.configured("on").orElseThrow();
+        try (Session session = driver.session()) {
+            for (String[] u : new String[][] {
+                {"WU-1", "Sign-in screen takes too long to appear", "Users wait several seconds before they can type."},
+                {"WU-2", "Render the billing report as PDF", "Finance wants the monthly report as a PDF."}
+            }) {
+                Map<String, Object> props = Map.of("title", u[1], "name", u[1], "body", u[2]);
+                List<Double> vector = new java.util.ArrayList<>();
+                for (float f : embeddings.vector(Embeddings.text(props, u[0]))) {
+                    vector.add((double) f);
+                }
+                session.run(
+                                "CREATE (:Entity:WorkUnit {repo: $repo, id: 'workflow:work_unit:' + $key, key: $key,"
+                                        + " schema: 'workflow', type: 'work_unit', types: ['work_unit'], name: $title,"
+                                        + " title: $title, body: $body, status: 'open', embedding: $vector,"
+                                        + " embedding_model: $model})",
+                                Map.of(
+                                        "repo",
+                                        repo,
+                                        "key",
+                                        u[0],
+                                        "title",
+                                        u[1],
+                                        "body",
+                                        u[2],
+                                        "vector",
+                                        vector,
+                                        "model",
+                                        Embeddings.MODEL))
+                        .consume();
+            }
+        }
+        ProposedWork proposal = ProposedWork.of("Speed up the slow login page", "", List.of(), null);
+        DuplicateReport report = new DuplicateFinder(driver, repo, embeddings).find(proposal, null);
+        assertThat(report.candidates()).extracting(DuplicateCandidate::id).contains("workflow:work_unit:WU-1");
+        DuplicateCandidate signIn = report.candidates().get(0);
+        assertThat(signIn.id()).isEqualTo("workflow:work_unit:WU-1");
+        assertThat(signIn.evidence().matchedTerms()).isEmpty();
+        assertThat(signIn.evidence().embeddingSimilarity()).isGreaterThan(0.4);
+
+        try (Session session = driver.session()) {
+            session.run("DROP INDEX " + GraphSchema.VECTOR_INDEX).consume();
+        }
+        try {
+            // Without the index the full-text candidates remain: the paraphrase is no longer offered.
+            DuplicateReport without = new DuplicateFinder(driver, repo, embeddings).find(proposal, null);
+            assertThat(without.candidates())
+                    .extracting(DuplicateCandidate::id)
+                    .doesNotContain("workflow:work_unit:WU-1");
+            DuplicateReport lexical = new DuplicateFinder(driver, repo, embeddings)
+                    .find(ProposedWork.of("Render the billing report", "", List.of(), null), null);
+            assertThat(lexical.candidates().get(0).id()).isEqualTo("workflow:work_unit:WU-2");
+        } finally {
+            GraphSchema.ensure(driver);
+        }
+    }
 }
