@@ -332,6 +332,18 @@ class IncrementalCasesIT {
         }
     }
 
+    /** The element ids of the work unit and bug nodes, sorted: equal across runs that left them in place. */
+    private static List<String> documentElementIds(Fixture f) {
+        return f
+                .graph()
+                .read(
+                        "MATCH (n:Entity {repo: $repo}) WHERE n:WorkUnit OR n:Bug RETURN elementId(n) AS e ORDER BY e",
+                        Map.of())
+                .stream()
+                .map(r -> r.get("e").asString())
+                .toList();
+    }
+
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
@@ -363,28 +375,12 @@ class IncrementalCasesIT {
                         .as(item.id())
                         .containsExactly(embeddings.vector(Embeddings.text(item.title(), item.text())));
             }
-            String docs = "n:WorkUnit OR n:Bug";
-            List<String> before = f
-                    .graph()
-                    .read(
-                            "MATCH (n:Entity {repo: $repo}) WHERE " + docs + " RETURN elementId(n) AS e ORDER BY e",
-                            Map.of())
-                    .stream()
-                    .map(r -> r.get("e").asString())
-                    .toList();
+            List<String> before = documentElementIds(f);
 
             tree.write("src/p/A.java", "package p;\n\npublic class A {\n    int x;\n}\n");
             tree.commit("edit A");
             assertThat(f.run().incremental()).isTrue();
-            List<String> after = f
-                    .graph()
-                    .read(
-                            "MATCH (n:Entity {repo: $repo}) WHERE " + docs + " RETURN elementId(n) AS e ORDER BY e",
-                            Map.of())
-                    .stream()
-                    .map(r -> r.get("e").asString())
-                    .toList();
-            assertThat(after).isEqualTo(before);
+            assertThat(documentElementIds(f)).isEqualTo(before);
             assertThat(count(f, "n.embedding IS NOT NULL", Map.of())).isEqualTo(3);
             assertThat(f.fingerprint()).isEqualTo(f.reference());
         }
