@@ -11,6 +11,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.TransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ public final class GraphSchema {
             try {
                 ensureOnce(driver);
                 return;
-            } catch (org.neo4j.driver.exceptions.TransientException e) {
+            } catch (TransientException e) {
                 if (attempt >= 8) {
                     throw e;
                 }

@@ -2,9 +2,12 @@ package dev.graphmemory.queries.workflow;
 
 import dev.graphmemory.queries.find.ToolException;
 import dev.graphmemory.queries.graph.RepoGraph;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Driver;
 
@@ -47,7 +50,7 @@ public final class DuplicateFinder {
     }
 
     private DuplicateFinder(Driver driver, String repo, List<String> alsoFrom, Embeddings embeddings) {
-        List<String> repos = new java.util.ArrayList<>(List.of(repo));
+        List<String> repos = new ArrayList<>(List.of(repo));
         alsoFrom.stream().filter(r -> !repos.contains(r)).forEach(repos::add);
         this.graphs = repos.stream().map(r -> new RepoGraph(driver, r)).toList();
         this.readers = repos.stream().map(r -> new WorkCorpusReader(driver, r)).toList();
@@ -59,7 +62,7 @@ public final class DuplicateFinder {
         if (readers.size() == 1) {
             return readers.get(0).read();
         }
-        java.util.Map<String, WorkItem> items = new java.util.LinkedHashMap<>();
+        Map<String, WorkItem> items = new LinkedHashMap<>();
         for (WorkCorpusReader reader : readers) {
             reader.read().items().forEach(i -> items.putIfAbsent(i.id(), i));
         }
