@@ -75,18 +75,22 @@ public final class DocEmbeddings {
         Map<String, float[]> used = new LinkedHashMap<>();
         Embeddings embeddings = null;
         boolean unavailable = false;
-        long missing = docs.stream()
-                .filter(d -> EMBEDDED.contains(d.type()))
-                .filter(d -> !cached.containsKey(key(text(d))))
-                .count();
-        progress.phase("embedding", missing);
-        for (KnowledgeDoc doc : docs) {
-            if (!EMBEDDED.contains(doc.type())) {
+        // Each text and its hash once: null for the documents that get no vector.
+        List<String> texts = docs.stream()
+                .map(d -> EMBEDDED.contains(d.type()) ? text(d) : null)
+                .toList();
+        List<String> keys = texts.stream().map(t -> t == null ? null : key(t)).toList();
+        progress.phase(
+                "embedding",
+                keys.stream().filter(k -> k != null && !cached.containsKey(k)).count());
+        for (int i = 0; i < docs.size(); i++) {
+            KnowledgeDoc doc = docs.get(i);
+            String key = keys.get(i);
+            if (key == null) {
                 out.add(doc.node());
                 continue;
             }
-            String text = text(doc);
-            String key = key(text);
+            String text = texts.get(i);
             float[] vector = used.containsKey(key) ? used.get(key) : cached.get(key);
             if (vector == null && !unavailable) {
                 if (embeddings == null) {
