@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 
@@ -86,18 +87,19 @@ public final class WorkCorpusReader {
         String id = r.get("id").asString();
         List<String> files = new ArrayList<>(Values.strings(r.get("props").get("files_changed")));
         files.addAll(Values.strings(r.get("touched")));
-        String sha = string(r.get("sha").asObject());
+        String sha = Objects.toString(r.get("sha").asObject(), null);
         return new WorkItem(
                 id,
                 (String) props.get(Keys.TYPE),
                 WorkItem.titleOf(props, String.valueOf(props.get(Keys.KEY))),
                 WorkItem.textOf(props),
-                string(props.get(Keys.STATUS)),
-                string(props.get("tier")),
+                Objects.toString(props.get(Keys.STATUS), null),
+                Objects.toString(props.get("tier"), null),
                 files.stream().map(ProposedWork::normalisePath).toList(),
                 sha == null
                         ? null
-                        : new WorkItem.CommitRef(sha, string(r.get("time").asObject())),
+                        : new WorkItem.CommitRef(
+                                sha, Objects.toString(r.get("time").asObject(), null)),
                 WorkDates.created(props).orElse(null),
                 embedding(props));
     }
@@ -117,9 +119,5 @@ public final class WorkCorpusReader {
             v[i] = n.floatValue();
         }
         return v;
-    }
-
-    private static String string(Object v) {
-        return v == null ? null : v.toString();
     }
 }

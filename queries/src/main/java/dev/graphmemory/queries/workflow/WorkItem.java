@@ -54,20 +54,13 @@ public record WorkItem(
     /** The text a node's properties give: its body, else its objective, then its root cause. */
     public static String textOf(Map<String, ?> props) {
         StringBuilder text = new StringBuilder();
-        String body = string(props.get("body"));
-        text.append(
-                body != null && !body.isBlank()
-                        ? body
-                        : Objects.requireNonNullElse(string(props.get(Keys.OBJECTIVE)), ""));
-        String rootCause = string(props.get("root_cause"));
+        String body = Objects.toString(props.get("body"), null);
+        text.append(body != null && !body.isBlank() ? body : Objects.toString(props.get(Keys.OBJECTIVE), ""));
+        String rootCause = Objects.toString(props.get("root_cause"), null);
         if (rootCause != null) {
             text.append('\n').append(rootCause);
         }
         return text.toString();
-    }
-
-    private static String string(Object v) {
-        return v == null ? null : v.toString();
     }
 
     /**
