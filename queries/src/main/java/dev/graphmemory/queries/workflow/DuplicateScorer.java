@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Scores candidates against one proposal: text cosine, title coverage both ways, margin over the
- * next-best candidate, file overlap, when {@link Embeddings} are given the embedding cosine of the
- * textually nearest candidates, and when both were dated how long before the proposal the candidate
+ * next-best candidate, file overlap, when {@link Embeddings} are given the embedding cosine (from
+ * the candidate's stored vector, else for the textually nearest only), and when both were dated how long before the proposal the candidate
  * was filed, combined into a confidence by {@link DuplicateThresholds}. Work filed after a dated
  * proposal is left out ({@link #filedAfter}). No I/O, so it is tested without a database.
  */

@@ -88,11 +88,6 @@ public final class Embeddings {
         return e;
     }
 
-    /** The cosine of two texts' embeddings, -1..1 (in practice 0..1). */
-    public double similarity(String a, String b) {
-        return cosine(vector(a), vector(b));
-    }
-
     /** The cosine of two unit vectors of the same length, -1..1. */
     public static double cosine(float[] x, float[] y) {
         double dot = 0;

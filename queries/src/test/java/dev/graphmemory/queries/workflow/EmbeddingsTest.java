@@ -9,10 +9,12 @@ class EmbeddingsTest {
     void aParaphraseIsCloserThanAnotherSubject() {
         Embeddings embeddings = Embeddings.configured("on").orElseThrow();
         String proposal = "Improve auth timeout handling";
-        double paraphrase = embeddings.similarity(proposal, "Fix authentication timeout");
-        double other = embeddings.similarity(proposal, "Render the billing report as PDF");
+        float[] query = embeddings.vector(proposal);
+        double paraphrase = Embeddings.cosine(query, embeddings.vector("Fix authentication timeout"));
+        double other = Embeddings.cosine(query, embeddings.vector("Render the billing report as PDF"));
         assertThat(paraphrase).isGreaterThan(other);
-        assertThat(embeddings.similarity(proposal, proposal)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(Embeddings.cosine(query, embeddings.vector(proposal)))
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
     }
 
     @Test
