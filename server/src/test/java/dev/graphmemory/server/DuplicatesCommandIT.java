@@ -222,5 +222,9 @@ class DuplicatesCommandIT {
         assertThat(all.out()).contains("Sign-in screen").doesNotContain("embedding");
         Cli node = Cli.onTestStore(para, "query", "MATCH (n:WorkUnit {repo: $repo, key: 'WU-1'}) RETURN n");
         assertThat(node.out()).contains("Sign-in screen").doesNotContain("embedding");
+        Cli props = Cli.onTestStore(
+                para, "query", "MATCH (n:WorkUnit {repo: $repo, key: 'WU-1'}) RETURN properties(n) AS p, n {.*} AS q");
+        assertThat(props.exitCode()).as(props.err()).isZero();
+        assertThat(props.out()).contains("Sign-in screen").doesNotContain("embedding");
     }
 }

@@ -12,8 +12,10 @@ import org.neo4j.driver.types.Relationship;
 
 /**
  * Turns driver values into plain JSON-ready Java values: nodes become their properties (with
- * {@code labels}; without {@code repo} and the embedding), relationships {@code {type, start, end, properties}} keyed by the graph ids of
- * their ends where known, paths the list of their nodes' ids, temporal values ISO strings.
+ * {@code labels}; without {@code repo} and the embedding), relationships {@code {type, start, end,
+ * properties}} keyed by the graph ids of their ends where known, paths the list of their nodes' ids,
+ * temporal values ISO strings. A node's property map ({@code properties(n)}, {@code n {.*}}) leaves
+ * out the embedding as the node does; {@code n.embedding} alone still returns it.
  */
 public final class PlainValues {
     private PlainValues() {}
@@ -33,9 +35,7 @@ public final class PlainValues {
             m.put("labels", iterableToList(n.labels()));
             n.asMap().forEach((k, v) -> m.put(k, plain(v)));
             m.remove(Keys.REPO);
-            // A whole node leaves out its 384-float embedding; n.embedding still returns it.
-            m.remove(Keys.EMBEDDING);
-            m.remove(Keys.EMBEDDING_MODEL);
+            withoutEmbedding(m);
             return m;
         }
         if (o instanceof Relationship r) {
@@ -57,6 +57,9 @@ public final class PlainValues {
         if (o instanceof Map<?, ?> map) {
             Map<String, Object> out = new LinkedHashMap<>();
             map.forEach((k, v) -> out.put(String.valueOf(k), plain(v)));
+            if (out.containsKey(Keys.EMBEDDING_MODEL)) {
+                withoutEmbedding(out);
+            }
             return out;
         }
         if (o instanceof java.time.temporal.TemporalAccessor
@@ -68,6 +71,12 @@ public final class PlainValues {
             return java.util.Base64.getEncoder().encodeToString(bytes);
         }
         return o;
+    }
+
+    /** Drops the 384 floats (about 3,000 tokens) that would flood an answer, and the model's name. */
+    private static void withoutEmbedding(Map<String, Object> m) {
+        m.remove(Keys.EMBEDDING);
+        m.remove(Keys.EMBEDDING_MODEL);
     }
 
     private static List<String> iterableToList(Iterable<String> it) {

@@ -29,6 +29,15 @@ public final class CompactRow {
 
     private CompactRow() {}
 
+    /**
+     * The Cypher map of node {@code var}'s properties that {@link #of} reads: all of them but the
+     * embedding (384 floats, about 3 KB a work unit or bug), which no row shows, so it stays in the
+     * store instead of crossing Bolt.
+     */
+    public static String properties(String var) {
+        return var + " {.*, " + Keys.EMBEDDING + ": null}";
+    }
+
     /** Builds the row of a node from its properties. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> of(Map<String, Object> props, List<String> fields) {

@@ -75,7 +75,8 @@ public final class FindQuery {
                         .get("c")
                         .asLong();
                 List<Record> records = tx.run(
-                                match + " AND n.id > $after RETURN properties(n) AS p ORDER BY n.id LIMIT $limit",
+                                match + " AND n.id > $after RETURN " + CompactRow.properties("n")
+                                        + " AS p ORDER BY n.id LIMIT $limit",
                                 params)
                         .list();
                 return page(records, limit, total, fields, queryHash);

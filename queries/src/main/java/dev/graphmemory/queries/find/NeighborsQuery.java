@@ -157,7 +157,7 @@ public final class NeighborsQuery {
         try (Session session = Sessions.read(driver)) {
             List<Record> records = session.executeRead(tx -> tx.run(
                             "UNWIND $ids AS id MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo, id: id})"
-                                    + " RETURN n.id AS id, properties(n) AS p",
+                                    + " RETURN n.id AS id, " + CompactRow.properties("n") + " AS p",
                             Map.of("ids", ids, "repo", repo))
                     .list());
             Map<String, Map<String, Object>> out = new HashMap<>();
