@@ -23,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliIndexIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     Path tmp;
 
     Path repo;
@@ -180,5 +182,33 @@ class CliIndexIT {
         assertThat(Files.exists(repo.resolve(".graph-memory"))).isFalse(); // external store: nothing written
         assertThat(column("MATCH (m:Module {repo: $repo}) WHERE m.path STARTS WITH '.graph-memory' RETURN m.path"))
                 .isEmpty();
+    }
+
+    @Test
+    void statusSaysWhyTheGraphIsBehindAndIsCurrentInARepositoryWithoutCommits() throws Exception {
+        Path fresh = tmp.resolve("no-commits");
+        Files.createDirectories(fresh.resolve("src"));
+        Files.writeString(fresh.resolve("src/App.java"), "class App {\n    void run() {}\n}\n");
+        GitCli.ok(fresh, "init", "-q", "-b", "main");
+        assertThat(Cli.onTestStore(fresh, "index").exitCode()).isZero();
+
+        // No commit yet: HEAD and the indexed commit are both null, and the tree is as indexed.
+        Cli status = Cli.onTestStore(fresh, "status", "--json");
+        JsonNode s = JSON.readTree(status.out());
+        assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
+        assertThat(s.get("current").asBoolean()).isTrue();
+        assertThat(s.has("behind")).isFalse();
+
+        Files.writeString(fresh.resolve("src/App.java"), "class App {\n    void run() {}\n    void stop() {}\n}\n");
+        Cli edited = Cli.onTestStore(fresh, "status");
+        assertThat(edited.exitCode()).isEqualTo(3);
+        assertThat(edited.out()).contains("current:        no (files changed in the working tree since the index)");
+
+        GitCli.ok(fresh, "add", ".");
+        GitCli.ok(fresh, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-qm", "first");
+        JsonNode committed =
+                JSON.readTree(Cli.onTestStore(fresh, "status", "--json").out());
+        assertThat(committed.get("current").asBoolean()).isFalse();
+        assertThat(committed.get("behind").asString()).startsWith("HEAD moved to ");
     }
 }

@@ -41,7 +41,7 @@ final class StatusCommand implements Callable<Integer> {
             } else {
                 parent.out.println("indexed commit: " + s.get("indexed_commit"));
                 parent.out.println("HEAD:           " + s.get("head"));
-                parent.out.println("current:        " + (current ? "yes" : "no (behind HEAD or the working tree)"));
+                parent.out.println("current:        " + (current ? "yes" : "no (" + s.get("behind") + ")"));
                 Object changed = s.get("files_changed_since");
                 parent.out.println("changed since:  " + (changed == null ? "unknown" : changed + " files"));
                 if (s.get("changed_files") instanceof List<?> files && !files.isEmpty()) {

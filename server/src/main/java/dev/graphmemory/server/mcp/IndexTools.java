@@ -46,6 +46,7 @@ final class IndexTools {
                   "head": {"type": ["string", "null"]},
                   "complete": {"type": "boolean"},
                   "current": {"type": "boolean", "description": "The graph reflects HEAD and the working tree as it is now."},
+                  "behind": {"type": "string", "description": "Why the graph is not current (absent when it is)."},
                   "files_changed_since": {"type": "integer"},
                   "changed_files": {"type": "array", "items": {"type": "string"}},
                   "run_under_way": {"type": "boolean"},

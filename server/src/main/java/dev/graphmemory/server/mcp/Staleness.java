@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -34,22 +36,36 @@ public final class Staleness {
         IndexState state = graph.state();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("indexed_commit", state.indexedCommit());
-        String head = head();
-        String reason = null;
-        if (!state.exists()) {
-            reason = "the repository has not been indexed yet";
-        } else if (!state.complete()) {
-            reason = "the last index run did not complete";
-        } else if (head != null && !head.equals(state.indexedCommit())) {
-            reason = "HEAD moved to " + head.substring(0, 12) + " since the index";
-        } else if (!tree().equals(state.extra().get(Indexer.TREE_SIGNATURE))) {
-            reason = "files changed in the working tree since the index";
-        }
+        String reason = reason(state, head(), this::tree);
         out.put("stale", reason != null);
         if (reason != null) {
             out.put("stale_reason", reason + "; run `graph-memory index` to refresh");
         }
         return out;
+    }
+
+    /**
+     * Why the graph no longer reflects the repository, or {@code null} when it does: not indexed,
+     * the last run unfinished, HEAD not the indexed commit (a repository without commits has
+     * neither), or the working tree's signature ({@code tree}, asked only when the rest holds) not
+     * the one the index saw. The stamp and {@code index_status}'s {@code current} both use it.
+     */
+    public static String reason(IndexState state, String head, Supplier<String> tree) {
+        if (!state.exists()) {
+            return "the repository has not been indexed yet";
+        }
+        if (!state.complete()) {
+            return "the last index run did not complete";
+        }
+        if (!Objects.equals(head, state.indexedCommit())) {
+            return head == null
+                    ? "HEAD has no commit but the index is of " + state.indexedCommit()
+                    : "HEAD moved to " + head.substring(0, 12) + " since the index";
+        }
+        if (!tree.get().equals(state.extra().get(Indexer.TREE_SIGNATURE))) {
+            return "files changed in the working tree since the index";
+        }
+        return null;
     }
 
     /**

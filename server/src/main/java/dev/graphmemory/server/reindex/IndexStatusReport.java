@@ -1,7 +1,9 @@
 package dev.graphmemory.server.reindex;
 
+import dev.graphmemory.indexer.walk.TreeSignature;
 import dev.graphmemory.queries.graph.IndexState;
 import dev.graphmemory.queries.graph.RepoGraph;
+import dev.graphmemory.server.mcp.Staleness;
 import dev.graphmemory.server.store.DaemonEndpoint;
 import dev.graphmemory.server.store.EmbeddedStore;
 import java.io.IOException;
@@ -36,13 +38,11 @@ public final class IndexStatusReport {
         out.put("complete", state.complete());
         // What the index saw, not what git says: files the index read while uncommitted, and
         // files it never reads, do not make it behind (the stamp's `stale` uses the same test).
-        out.put(
-                "current",
-                state.complete()
-                        && state.indexedCommit() != null
-                        && state.indexedCommit().equals(out.get("head"))
-                        && dev.graphmemory.indexer.walk.TreeSignature.of(worktree)
-                                .equals(state.extra().get(dev.graphmemory.indexer.Indexer.TREE_SIGNATURE)));
+        String behind = Staleness.reason(state, (String) out.get("head"), () -> TreeSignature.of(worktree));
+        out.put("current", behind == null);
+        if (behind != null) {
+            out.put("behind", behind);
+        }
         TreeSet<String> changed =
                 state.indexedCommit() == null ? null : ChangedFiles.since(worktree, state.indexedCommit());
         if (changed != null) {
