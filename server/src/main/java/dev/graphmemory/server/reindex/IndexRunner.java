@@ -5,12 +5,12 @@ import dev.graphmemory.indexer.IndexSummary;
 import dev.graphmemory.indexer.Indexer;
 import dev.graphmemory.indexer.LanguagePlugins;
 import dev.graphmemory.indexer.ProgressListener;
+import dev.graphmemory.server.store.FileLocks;
 import dev.graphmemory.server.store.StoreFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,7 +136,7 @@ public final class IndexRunner {
                 return Optional.ofNullable(last);
             }
             try (FileChannel channel = openLock();
-                    FileLock lock = tryLock(channel)) {
+                    FileLock lock = FileLocks.tryLock(channel)) {
                 if (lock == null) {
                     return Optional.ofNullable(last);
                 }
@@ -209,24 +209,14 @@ public final class IndexRunner {
     }
 
     private boolean lockHeld() {
-        if (!Files.exists(lockFile())) {
-            return false;
-        }
         // Closing a channel drops every lock this process holds on the file, so look only while
         // holding the in-JVM lock: no run of this process holds the file lock meanwhile.
         ReentrantLock local = IN_JVM.computeIfAbsent(lockFile(), p -> new ReentrantLock());
         if (!local.tryLock()) {
             return true;
         }
-        try (FileChannel channel = openLock()) {
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        } catch (IOException e) {
-            return false;
+        try {
+            return FileLocks.held(lockFile());
         } finally {
             local.unlock();
         }
@@ -235,14 +225,6 @@ public final class IndexRunner {
     private FileChannel openLock() throws IOException {
         Files.createDirectories(files.runsDir());
         return FileChannel.open(lockFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
-        }
     }
 
     private Path requestFile() {

@@ -3,7 +3,6 @@ package dev.graphmemory.server.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -188,32 +187,15 @@ public final class EmbeddedStore implements GraphStore {
 
     /** Whether a live process holds {@code daemon.lock} (the OS releases it when the daemon dies). */
     static boolean daemonHoldsLifeLock(StoreFiles files) {
-        if (!Files.exists(files.lifeLock())) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(files.lifeLock(), StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return true;
-            }
-            lock.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return FileLocks.held(files.lifeLock());
     }
 
     private static FileLock lock(FileChannel channel, long deadline, StoreFiles files) throws IOException {
         while (true) {
-            try {
-                FileLock lock = channel.tryLock();
-                if (lock != null) {
-                    return lock;
-                }
-            } catch (OverlappingFileLockException e) {
-                // another thread of this JVM is starting the daemon: wait for it like for a process
+            // null also when another thread of this JVM is starting the daemon: wait for it like for a process
+            FileLock lock = FileLocks.tryLock(channel);
+            if (lock != null) {
+                return lock;
             }
             if (System.currentTimeMillis() > deadline) {
                 throw new StoreException("timed out waiting for " + files.startLock() + " (another client is starting"

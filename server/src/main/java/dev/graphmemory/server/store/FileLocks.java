@@ -1,0 +1,48 @@
+package dev.graphmemory.server.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * OS file locks as liveness markers: a process holds a lock on a file while it lives (the daemon on
+ * {@code daemon.lock}, an index run on its run lock), and the OS drops it when the process dies.
+ */
+public final class FileLocks {
+    private FileLocks() {}
+
+    /** The lock, or {@code null} when another process, or another channel of this JVM, holds it. */
+    public static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether a live process holds the lock on {@code file}, found by trying it and letting go at
+     * once; {@code false} when the file does not exist or cannot be opened. Closing the probing
+     * channel drops every lock this JVM holds on the file, so a caller that may hold it itself must
+     * rule that out first.
+     */
+    public static boolean held(Path file) {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
