@@ -18,6 +18,14 @@ public record IndexState(
         return new IndexState(null, null, false, null, Map.of());
     }
 
+    /**
+     * A key that changes whenever a run changes the graph (commit, input digest or run summary):
+     * what is read from the graph once per state is cached under it with the repository's key.
+     */
+    public String version() {
+        return indexedCommit + '\u0000' + inputDigest + '\u0000' + lastRunJson;
+    }
+
     /** Whether any run has been recorded. */
     public boolean exists() {
         return inputDigest != null || indexedCommit != null;

@@ -1,8 +1,8 @@
 package dev.graphmemory.queries.workflow;
 
+import dev.graphmemory.queries.graph.LruCache;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,12 +37,7 @@ public final class Embeddings {
     private static volatile Embeddings shared;
 
     private final EmbeddingModel model;
-    private final Map<String, float[]> cache = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    private final LruCache<String, float[]> cache = new LruCache<>(CACHE_SIZE);
 
     private Embeddings(EmbeddingModel model) {
         this.model = model;
@@ -115,12 +110,10 @@ public final class Embeddings {
 
     /** The unit-length embedding of a text (kept in the process-wide cache). */
     public float[] vector(String text) {
-        synchronized (cache) {
-            float[] v = cache.get(text);
-            if (v != null) {
-                return v;
-            }
-        }
+        return cache.get(text, () -> unitVector(text));
+    }
+
+    private float[] unitVector(String text) {
         float[] v = model.embed(text.isBlank() ? "." : text).content().vector().clone();
         double norm = 0;
         for (float f : v) {
@@ -129,9 +122,6 @@ public final class Embeddings {
         float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
         for (int i = 0; i < v.length; i++) {
             v[i] *= scale;
-        }
-        synchronized (cache) {
-            cache.put(text, v);
         }
         return v;
     }

@@ -1,6 +1,7 @@
 package dev.graphmemory.queries.workflow;
 
 import dev.graphmemory.queries.graph.IndexState;
+import dev.graphmemory.queries.graph.LruCache;
 import dev.graphmemory.queries.graph.RepoGraph;
 import dev.graphmemory.queries.graph.Values;
 import dev.graphmemory.queries.schema.GraphSchema;
@@ -8,7 +9,6 @@ import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.schema.RelType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,12 +26,7 @@ import org.neo4j.driver.Record;
  */
 public final class WorkCorpusReader {
     private static final int CACHE_SIZE = 4;
-    private static final Map<String, WorkCorpus> CACHE = new LinkedHashMap<>(8, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, WorkCorpus> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    private static final LruCache<String, WorkCorpus> CACHE = new LruCache<>(CACHE_SIZE);
 
     private static final String CYPHER = "MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo}) WHERE n:"
             + NodeType.WORK_UNIT.label() + " OR n:" + NodeType.BUG.label()
@@ -58,26 +53,11 @@ public final class WorkCorpusReader {
     public WorkCorpus read() {
         RepoGraph graph = new RepoGraph(driver, repo);
         IndexState state = graph.state();
-        String key = repo
-                + '\u0000'
-                + state.indexedCommit()
-                + '\u0000'
-                + state.inputDigest()
-                + '\u0000'
-                + state.lastRunJson();
-        synchronized (CACHE) {
-            WorkCorpus cached = CACHE.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        WorkCorpus corpus = WorkCorpus.of(graph.read(CYPHER, Map.of()).stream()
-                .map(WorkCorpusReader::item)
-                .toList());
-        synchronized (CACHE) {
-            CACHE.put(key, corpus);
-        }
-        return corpus;
+        return CACHE.get(
+                repo + '\u0000' + state.version(),
+                () -> WorkCorpus.of(graph.read(CYPHER, Map.of()).stream()
+                        .map(WorkCorpusReader::item)
+                        .toList()));
     }
 
     private static WorkItem item(Record r) {

@@ -1,13 +1,13 @@
 package dev.graphmemory.queries.workflow.gaps;
 
 import dev.graphmemory.queries.graph.IndexState;
+import dev.graphmemory.queries.graph.LruCache;
 import dev.graphmemory.queries.graph.RepoGraph;
 import dev.graphmemory.queries.graph.Values;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.schema.RelType;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Driver;
@@ -20,12 +20,7 @@ import org.neo4j.driver.Session;
  */
 final class CodeGraphReader {
     private static final int CACHE_SIZE = 2;
-    private static final Map<String, CodeGraph> CACHE = new LinkedHashMap<>(4, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CodeGraph> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+    private static final LruCache<String, CodeGraph> CACHE = new LruCache<>(CACHE_SIZE);
 
     /** The relationships that make one module depend on another at run time (TESTS: from tests). */
     static final List<RelType> WIRING = List.of(
@@ -59,24 +54,7 @@ final class CodeGraphReader {
 
     CodeGraph read() {
         IndexState state = new RepoGraph(driver, repo).state();
-        String key = repo
-                + '\u0000'
-                + state.indexedCommit()
-                + '\u0000'
-                + state.inputDigest()
-                + '\u0000'
-                + state.lastRunJson();
-        synchronized (CACHE) {
-            CodeGraph cached = CACHE.get(key);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        CodeGraph graph = load();
-        synchronized (CACHE) {
-            CACHE.put(key, graph);
-        }
-        return graph;
+        return CACHE.get(repo + '\u0000' + state.version(), this::load);
     }
 
     private CodeGraph load() {
