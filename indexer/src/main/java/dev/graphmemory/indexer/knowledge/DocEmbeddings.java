@@ -114,11 +114,7 @@ public final class DocEmbeddings {
             }
             used.put(key, vector);
             Map<String, Object> props = new LinkedHashMap<>(doc.properties());
-            List<Double> values = new ArrayList<>(vector.length);
-            for (float f : vector) {
-                values.add((double) f);
-            }
-            props.put(Keys.EMBEDDING, values);
+            props.put(Keys.EMBEDDING, Embeddings.values(vector));
             props.put(Keys.EMBEDDING_MODEL, Embeddings.MODEL);
             out.add(NodeRow.of(doc.type(), doc.id(), props));
         }

@@ -3,6 +3,8 @@ package dev.graphmemory.queries.workflow;
 import dev.graphmemory.queries.graph.LruCache;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +92,15 @@ public final class Embeddings {
             dot += x[i] * y[i];
         }
         return Math.max(-1, Math.min(1, dot));
+    }
+
+    /** A vector as the indexer stores it and the vector index is queried with: a list of doubles. */
+    public static List<Double> values(float[] vector) {
+        List<Double> out = new ArrayList<>(vector.length);
+        for (float f : vector) {
+            out.add((double) f);
+        }
+        return out;
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.graphmemory.queries.graph.RepoGraph;
 import dev.graphmemory.queries.schema.GraphSchema;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.exceptions.Neo4jException;
@@ -39,12 +38,18 @@ final class VectorCandidates {
 
     /** The ids of the nearest items to {@code vector}, nearest first; empty when the index cannot answer. */
     List<String> find(float[] vector, int limit) {
-        List<Double> v = new ArrayList<>(vector.length);
-        for (float f : vector) {
-            v.add((double) f);
-        }
         try {
-            return graph.read(CYPHER, Map.of("vector", v, "limit", (long) limit, "model", Embeddings.MODEL)).stream()
+            return graph
+                    .read(
+                            CYPHER,
+                            Map.of(
+                                    "vector",
+                                    Embeddings.values(vector),
+                                    "limit",
+                                    (long) limit,
+                                    "model",
+                                    Embeddings.MODEL))
+                    .stream()
                     .map(r -> r.get("id").asString())
                     .toList();
         } catch (Neo4jException e) {

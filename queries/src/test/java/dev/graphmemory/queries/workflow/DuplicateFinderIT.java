@@ -200,10 +200,7 @@ class DuplicateFinderIT {
                 {"WU-2", "Render the billing report as PDF", "Finance wants the monthly report as a PDF."}
             }) {
                 Map<String, Object> props = Map.of("title", u[1], "name", u[1], "body", u[2]);
-                List<Double> vector = new java.util.ArrayList<>();
-                for (float f : embeddings.vector(Embeddings.text(props, u[0]))) {
-                    vector.add((double) f);
-                }
+                List<Double> vector = Embeddings.values(embeddings.vector(Embeddings.text(props, u[0])));
                 session.run(
                                 "CREATE (:Entity:WorkUnit {repo: $repo, id: 'workflow:work_unit:' + $key, key: $key,"
                                         + " schema: 'workflow', type: 'work_unit', types: ['work_unit'], name: $title,"
