@@ -22,6 +22,8 @@ import java.util.Map;
  *     cache; a full run parses every file)
  * @param removed source files whose nodes were removed because the file was deleted, renamed or
  *     is now skipped (incremental runs only)
+ * @param warnings how many inputs were indexed only in part (a node Neo4j refused, a declaration
+ *     repeated in several files); {@code warningExamples} names the first few, with the reason
  */
 public record IndexSummary(
         int filesSeen,
@@ -42,9 +44,12 @@ public record IndexSummary(
         double seconds,
         boolean incremental,
         int reparsed,
-        int removed) {
+        int removed,
+        int warnings,
+        List<SkippedFile> warningExamples) {
     public IndexSummary {
         skipped = Map.copyOf(skipped);
+        warningExamples = List.copyOf(warningExamples);
         skippedExamples = List.copyOf(skippedExamples);
         unparsedExamples = List.copyOf(unparsedExamples);
     }
@@ -59,7 +64,7 @@ public record IndexSummary(
         return (incremental ? String.format("incremental: %d files reparsed, %d removed; ", reparsed, removed) : "")
                 + String.format(
                         "indexed %d files (%d unchanged, %d unparsed, %d skipped), %d documents, %d commits%s; wrote %d nodes"
-                                + " and %d relationships in %.1f s",
+                                + " and %d relationships in %.1f s%s",
                         indexed,
                         unchanged,
                         unparsed,
@@ -69,6 +74,7 @@ public record IndexSummary(
                         historyTruncated ? " (history bounded to the last " + maxCommits + ")" : "",
                         nodesWritten,
                         relationshipsWritten,
-                        seconds);
+                        seconds,
+                        warnings == 0 ? "" : "; " + warnings + (warnings == 1 ? " warning" : " warnings"));
     }
 }

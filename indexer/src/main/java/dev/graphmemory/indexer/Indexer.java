@@ -42,6 +42,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.neo4j.driver.Driver;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.DatabaseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -141,6 +143,10 @@ public final class Indexer {
                     return incremental(inputs, head, state, old, hashes, start);
                 } catch (GraphDiff.MissingRows e) {
                     LOG.info("rebuilding in full: {}", e.getMessage());
+                } catch (ClientException | DatabaseException e) {
+                    // The change is written as one unit, so a row Neo4j refuses undoes all of it;
+                    // the full run writes in batches and leaves only the refused rows out.
+                    LOG.warn("rebuilding in full: Neo4j refused the incremental change: {}", e.getMessage());
                 }
             }
         }
@@ -171,6 +177,7 @@ public final class Indexer {
                     writer.writeMillis());
             hashes = new TreeMap<>(written);
             writer.flush();
+            counters.rejected(writer.rejected());
             nodes = writer.nodesWritten();
             rels = writer.relationshipsWritten();
         }
@@ -625,6 +632,20 @@ public final class Indexer {
         int commits;
         boolean historyTruncated;
         Set<String> modulePaths = Set.of();
+        int warnings;
+        final List<SkippedFile> warningExamples = new ArrayList<>();
+
+        void warn(String input, String reason) {
+            warnings++;
+            if (warningExamples.size() < EXAMPLES) {
+                warningExamples.add(new SkippedFile(input, reason));
+            }
+            LOG.debug("{}: {}", input, reason);
+        }
+
+        void rejected(List<GraphWriter.RejectedRow> rows) {
+            rows.forEach(r -> warn(r.row(), "not stored: " + r.reason()));
+        }
 
         void skip(SkippedFile file) {
             String reason = file.reason().replaceAll(" \\(.*", "");
@@ -678,7 +699,9 @@ public final class Indexer {
                     seconds,
                     incremental,
                     reparsed,
-                    removed);
+                    removed,
+                    warnings,
+                    warningExamples);
         }
     }
 }

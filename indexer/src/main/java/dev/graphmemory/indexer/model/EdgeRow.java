@@ -1,5 +1,6 @@
 package dev.graphmemory.indexer.model;
 
+import dev.graphmemory.queries.schema.IndexedText;
 import dev.graphmemory.queries.schema.RelType;
 import java.util.Map;
 import java.util.Objects;
@@ -9,8 +10,8 @@ public record EdgeRow(RelType type, String fromId, String toId, Map<String, Obje
         implements LanguagePlugin.LinkOutput {
     public EdgeRow {
         Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(fromId, "fromId");
-        Objects.requireNonNull(toId, "toId");
+        fromId = IndexedText.boundId(Objects.requireNonNull(fromId, "fromId"));
+        toId = IndexedText.boundId(Objects.requireNonNull(toId, "toId"));
         properties = properties == null ? Map.of() : Map.copyOf(properties);
     }
 

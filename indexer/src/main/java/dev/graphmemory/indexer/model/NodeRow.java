@@ -1,5 +1,6 @@
 package dev.graphmemory.indexer.model;
 
+import dev.graphmemory.queries.schema.IndexedText;
 import dev.graphmemory.queries.schema.NodeType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Objects;
  * last part of the id) and its properties. The writer adds {@code id}, {@code key},
  * {@code schema}, {@code type}, {@code types} and {@code repo}.
  *
- * <p>Property values must be Neo4j property values: strings, numbers, booleans, or lists of one
+ * <p>The key and the indexed properties are bounded by {@link IndexedText}, so no value is too
+ * large for Neo4j's indexes. Property values must be Neo4j property values: strings, numbers, booleans, or lists of one
  * of those. {@code null} values are dropped.
  */
 public record NodeRow(List<NodeType> types, String key, Map<String, Object> properties)
@@ -21,11 +23,11 @@ public record NodeRow(List<NodeType> types, String key, Map<String, Object> prop
         if (types.isEmpty()) {
             throw new IllegalArgumentException("a node needs at least one type");
         }
-        Objects.requireNonNull(key, "key");
+        key = IndexedText.bound(Objects.requireNonNull(key, "key"));
         Map<String, Object> copy = new LinkedHashMap<>();
         properties.forEach((k, v) -> {
             if (v != null) {
-                copy.put(k, v);
+                copy.put(k, IndexedText.property(k, v));
             }
         });
         properties = java.util.Collections.unmodifiableMap(copy);

@@ -1,5 +1,6 @@
 package dev.graphmemory.indexer.model;
 
+import dev.graphmemory.queries.schema.IndexedText;
 import dev.graphmemory.queries.schema.NodeType;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +13,11 @@ import java.util.Objects;
 public record NodeUpdate(String id, NodeType addType, Map<String, Object> properties)
         implements LanguagePlugin.LinkOutput {
     public NodeUpdate {
-        Objects.requireNonNull(id, "id");
-        properties = properties == null ? Map.of() : Map.copyOf(properties);
+        id = IndexedText.boundId(Objects.requireNonNull(id, "id"));
+        Map<String, Object> bounded = new java.util.HashMap<>();
+        if (properties != null) {
+            properties.forEach((k, v) -> bounded.put(k, IndexedText.property(k, v)));
+        }
+        properties = Map.copyOf(bounded);
     }
 }

@@ -20,6 +20,8 @@ import org.neo4j.driver.Query;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.DatabaseException;
 import org.neo4j.driver.summary.ResultSummary;
 
 /**
@@ -39,6 +41,8 @@ public final class GraphWriter implements AutoCloseable {
     private final Function<Query, List<Record>> reader;
     private final String repo;
     private final int batchSize;
+    private final boolean resilient;
+    private final List<RejectedRow> rejected = new ArrayList<>();
     private final Map<List<NodeType>, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
     private final Map<RelType, List<Map<String, Object>>> edges = new LinkedHashMap<>();
     private int pendingNodes;
@@ -60,15 +64,21 @@ public final class GraphWriter implements AutoCloseable {
                     }
                 },
                 repo,
-                batchSize);
+                batchSize,
+                true);
     }
 
     private GraphWriter(
-            Function<Query, ResultSummary> runner, Function<Query, List<Record>> reader, String repo, int batchSize) {
+            Function<Query, ResultSummary> runner,
+            Function<Query, List<Record>> reader,
+            String repo,
+            int batchSize,
+            boolean resilient) {
         this.runner = runner;
         this.reader = reader;
         this.repo = repo;
         this.batchSize = batchSize;
+        this.resilient = resilient;
     }
 
     /**
@@ -77,7 +87,7 @@ public final class GraphWriter implements AutoCloseable {
      */
     public static GraphWriter inTransaction(TransactionContext tx, String repo) {
         return new GraphWriter(
-                query -> tx.run(query).consume(), query -> tx.run(query).list(), repo, Integer.MAX_VALUE);
+                query -> tx.run(query).consume(), query -> tx.run(query).list(), repo, Integer.MAX_VALUE, false);
     }
 
     /** Queues a file's nodes and in-file edges; flushes when a batch is full. */
@@ -174,9 +184,7 @@ public final class GraphWriter implements AutoCloseable {
                 }
                 String labels = e.getKey().stream().map(NodeType::label).collect(Collectors.joining(":"));
                 String cypher = "UNWIND $rows AS r CREATE (n:" + Keys.ENTITY_LABEL + ":" + labels + ") SET n = r";
-                nodesWritten += run(new Query(cypher, Map.of("rows", e.getValue())))
-                        .counters()
-                        .nodesCreated();
+                nodesWritten += runRows(cypher, e.getValue(), Map.of(), true);
                 e.getValue().clear();
             }
             pendingNodes = 0;
@@ -190,9 +198,7 @@ public final class GraphWriter implements AutoCloseable {
                         + "MATCH (a:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.f}) "
                         + "MATCH (b:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.t}) "
                         + "CREATE (a)-[e:" + e.getKey().name() + "]->(b) SET e = r.p";
-                relationshipsWritten += run(new Query(cypher, Map.of("rows", e.getValue(), "repo", repo)))
-                        .counters()
-                        .relationshipsCreated();
+                relationshipsWritten += runRows(cypher, e.getValue(), Map.of("repo", repo), false);
                 e.getValue().clear();
             }
             pendingEdges = 0;
@@ -258,6 +264,56 @@ public final class GraphWriter implements AutoCloseable {
         if (pendingNodes + pendingEdges >= batchSize) {
             flush();
         }
+    }
+
+    /**
+     * Runs one batch statement over {@code rows}; returns the nodes or relationships it created. A
+     * batch Neo4j refuses for its data (a value it cannot index, a second node with one id) is split
+     * in halves until the rows at fault are found: they are left out and reported, the rest is
+     * written, so one bad row never fails a run. Inside a caller's transaction nothing can be
+     * retried (Neo4j has rolled it back), so there the error goes up as before.
+     */
+    private long runRows(String cypher, List<Map<String, Object>> rows, Map<String, Object> params, boolean nodes) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("rows", rows);
+        try {
+            var counters = run(new Query(cypher, all)).counters();
+            return nodes ? counters.nodesCreated() : counters.relationshipsCreated();
+        } catch (ClientException | DatabaseException e) {
+            if (!resilient) {
+                throw e;
+            }
+            if (rows.size() == 1) {
+                rejected.add(new RejectedRow(describe(rows.get(0), nodes), firstLine(e.getMessage())));
+                return 0;
+            }
+            int half = rows.size() / 2;
+            return runRows(cypher, List.copyOf(rows.subList(0, half)), params, nodes)
+                    + runRows(cypher, List.copyOf(rows.subList(half, rows.size())), params, nodes);
+        }
+    }
+
+    private static String describe(Map<String, Object> row, boolean node) {
+        if (node) {
+            Object path = row.get(Keys.PATH);
+            return row.get(Keys.ID) + (path == null ? "" : " (" + path + ")");
+        }
+        return row.get("f") + " -> " + row.get("t");
+    }
+
+    private static String firstLine(String message) {
+        String m = String.valueOf(message);
+        int nl = m.indexOf('\n');
+        m = nl < 0 ? m : m.substring(0, nl);
+        return m.length() <= 300 ? m : m.substring(0, 300) + "…";
+    }
+
+    /** A node or relationship Neo4j refused, left out of the graph: what it was and why. */
+    public record RejectedRow(String row, String reason) {}
+
+    /** The rows Neo4j refused so far (see {@link #runRows}). */
+    public List<RejectedRow> rejected() {
+        return List.copyOf(rejected);
     }
 
     private ResultSummary run(Query query) {

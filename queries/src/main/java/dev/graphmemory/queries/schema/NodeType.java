@@ -52,9 +52,9 @@ public enum NodeType {
         return schema + ":" + type;
     }
 
-    /** Builds the node id {@code <schema>:<type>:<key>}. */
+    /** Builds the node id {@code <schema>:<type>:<key>}, the key bounded by {@link IndexedText#bound}. */
     public String id(String key) {
-        return schema + ":" + type + ":" + key;
+        return schema + ":" + type + ":" + IndexedText.bound(key);
     }
 
     /** Finds a type by schema and type name. */

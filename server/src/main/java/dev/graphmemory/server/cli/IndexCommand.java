@@ -57,6 +57,8 @@ final class IndexCommand implements Callable<Integer> {
                         .forEach(f -> parent.out.println("  unparsed: " + f.path() + ": " + shorten(f.reason())));
                 summary.skippedExamples()
                         .forEach(f -> parent.out.println("  skipped: " + f.path() + ": " + f.reason()));
+                summary.warningExamples()
+                        .forEach(f -> parent.out.println("  warning: " + f.path() + ": " + shorten(f.reason())));
             }
             return 0;
         }
