@@ -13,6 +13,7 @@ import dev.graphmemory.indexer.knowledge.KnowledgeDoc;
 import dev.graphmemory.indexer.knowledge.KnowledgeLinker;
 import dev.graphmemory.indexer.knowledge.KnowledgeLinks;
 import dev.graphmemory.indexer.knowledge.KnowledgeReader;
+import dev.graphmemory.indexer.model.Copies;
 import dev.graphmemory.indexer.model.EdgeRow;
 import dev.graphmemory.indexer.model.FileResult;
 import dev.graphmemory.indexer.model.LanguagePlugin;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jgit.lib.ObjectId;
@@ -207,6 +209,7 @@ public final class Indexer {
         Map<String, String> hashes = new HashMap<>();
         Map<LanguagePlugin, List<FileResult>> facts = new LinkedHashMap<>();
         Set<String> modulePaths = new HashSet<>();
+        CopyClaims claims = new CopyClaims();
         progress.phase("parsing", inputs.sources().size());
         try (ParallelParser parser = new ParallelParser(options.threads(), options.maxFileBytes())) {
             parser.parseAll(inputs.sources(), plugins, parsed -> {
@@ -220,10 +223,15 @@ public final class Indexer {
                 FileResult result = parsed.result();
                 counters.indexed(result);
                 modulePaths.add(result.path());
-                writer.add(result);
+                List<String> ids = nodeIds(result);
+                if (claims.claim(result.path(), ids)) {
+                    writer.add(result);
+                } else {
+                    claims.defer(result); // declares an id a file already written declares
+                }
                 if (cache != null) {
                     cache.put(parsed.hash(), result);
-                    sources.put(result.path(), new Snapshot.Source(parsed.hash(), nodeIds(result)));
+                    sources.put(result.path(), new Snapshot.Source(parsed.hash(), ids));
                 }
                 facts.computeIfAbsent(parsed.plugin(), p -> new ArrayList<>())
                         .add(new FileResult(
@@ -231,6 +239,21 @@ public final class Indexer {
             });
         }
         writer.flush();
+        Copies copies = claims.copies();
+        if (!copies.isEmpty()) {
+            writer.rename(claims.writtenRenames(copies));
+            claims.deferred().forEach(r -> writer.add(copies.apply(r)));
+            writer.flush();
+            for (String path : copies.renamedPaths()) {
+                Snapshot.Source plain = sources.get(path);
+                if (plain != null) {
+                    sources.put(
+                            path,
+                            new Snapshot.Source(plain.hash(), copies.ids(path, plain.nodeIds()), copies.renames(path)));
+                }
+            }
+            counters.copies(copies);
+        }
         LOG.debug(
                 "parsed and wrote {} files' nodes; {} nodes so far",
                 facts.values().stream().mapToInt(List::size).sum(),
@@ -247,7 +270,7 @@ public final class Indexer {
                     own.put(path, text);
                 }
             });
-            plugin.link(parsed, own, out -> {
+            plugin.link(parsed, own, copies, out -> {
                 if (out instanceof EdgeRow edge) {
                     writer.add(edge);
                 } else if (out instanceof NodeUpdate update) {
@@ -432,7 +455,7 @@ public final class Indexer {
             Snapshot.Source before = old.sources().get(path);
             List<String> ids;
             if (before != null && before.hash().equals(hash)) {
-                ids = before.nodeIds();
+                ids = before.plainIds();
                 counters.unchanged++;
             } else {
                 changed.add(path);
@@ -449,6 +472,7 @@ public final class Indexer {
             now.sources().put(path, new Snapshot.Source(hash, ids));
             facts.get(plugin).add(new FileResult(path, List.of(), List.of(), result.facts(), result.parseOk(), null));
         }
+        Copies copies = copies(now, old, changed, rowsNow, cache);
         int removed = 0;
         for (String path : old.sources().keySet()) {
             if (!now.sources().containsKey(path)) {
@@ -472,7 +496,7 @@ public final class Indexer {
                     own.put(path, text);
                 }
             });
-            plugin.link(facts.get(plugin), own, now::add);
+            plugin.link(facts.get(plugin), own, copies, now::add);
         }
         LOG.debug("incremental: linked at {} ms", (System.nanoTime() - t0) / 1_000_000);
         KnowledgeRows knowledge =
@@ -480,13 +504,21 @@ public final class Indexer {
         knowledge.addTo(now);
         LOG.debug("incremental: documents and history read at {} ms", (System.nanoTime() - t0) / 1_000_000);
 
-        GraphDiff diff = GraphDiff.plan(graph.repo(), old, now, changed, (path, hash) -> {
-            FileResult rows = rowsNow.get(path);
-            if (rows != null && hash.equals(now.sources().get(path).hash())) {
-                return rows;
-            }
-            return cache.result(path, hash).orElse(null);
-        });
+        GraphDiff diff = GraphDiff.plan(
+                graph.repo(),
+                old,
+                now,
+                changed,
+                (path, hash) -> cache.result(path, hash)
+                        .map(r -> Copies.rename(r, old.sources().get(path).renamed()))
+                        .orElse(null),
+                (path, hash) -> {
+                    FileResult rows = rowsNow.get(path);
+                    if (rows != null && hash.equals(now.sources().get(path).hash())) {
+                        return rows;
+                    }
+                    return cache.result(path, hash).map(copies::apply).orElse(null);
+                });
         LOG.debug(
                 "incremental: planned at {} ms: {} node ids replaced, {} edges to create, {} to delete",
                 (System.nanoTime() - t0) / 1_000_000,
@@ -528,6 +560,34 @@ public final class Indexer {
                         now.token())));
         LOG.debug("incremental: done at {} ms", (System.nanoTime() - t0) / 1_000_000);
         return summary;
+    }
+
+    /**
+     * Gives the copies of repeated ids their own ids (see {@link Copies}) in an incremental run:
+     * {@code now}'s sources hold every file's plain ids on entry and the ids as written on return;
+     * {@code rowsNow} (the rows of changed files) is renamed in place. A file left unchanged whose
+     * copies changed (another copy of one of its names came or went) counts as changed, with its
+     * rows from the cache, so its nodes are written again under their new ids.
+     */
+    private static Copies copies(
+            Snapshot now, Snapshot old, Set<String> changed, Map<String, FileResult> rowsNow, FileCache cache) {
+        Map<String, List<String>> plain = new HashMap<>();
+        now.sources().forEach((path, source) -> plain.put(path, source.nodeIds()));
+        Copies copies = Copies.ofFiles(plain);
+        for (Map.Entry<String, Snapshot.Source> e : now.sources().entrySet()) {
+            String path = e.getKey();
+            Snapshot.Source source = e.getValue();
+            Snapshot.Source before = old.sources().get(path);
+            if (!changed.contains(path) && before != null && !before.renamed().equals(copies.renames(path))) {
+                changed.add(path);
+                rowsNow.put(path, cache.result(path, source.hash()).orElseThrow(() -> new GraphDiff.MissingRows(path)));
+            }
+            if (changed.contains(path) && rowsNow.containsKey(path)) {
+                rowsNow.put(path, copies.apply(rowsNow.get(path)));
+            }
+            e.setValue(new Snapshot.Source(source.hash(), copies.ids(path, source.nodeIds()), copies.renames(path)));
+        }
+        return copies;
     }
 
     /** The snapshot of the last run, when the graph state names it and the options still match. */
@@ -641,6 +701,19 @@ public final class Indexer {
                 warningExamples.add(new SkippedFile(input, reason));
             }
             LOG.debug("{}: {}", input, reason);
+        }
+
+        /** One warning per file whose declarations another file repeats under the same name. */
+        void copies(Copies copies) {
+            new TreeSet<>(copies.renamedPaths())
+                    .forEach(path -> warn(
+                            path,
+                            "declares " + copies.renames(path).size()
+                                    + " name(s) declared elsewhere too, kept as copies: "
+                                    + copies.renames(path).values().stream()
+                                            .sorted()
+                                            .findFirst()
+                                            .orElse("")));
         }
 
         void rejected(List<GraphWriter.RejectedRow> rows) {

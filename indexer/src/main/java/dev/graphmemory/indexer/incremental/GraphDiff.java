@@ -72,11 +72,18 @@ public final class GraphDiff {
      * @param repo the repository key nodes carry
      * @param changed paths of source files whose content hash differs between the two (added and
      *     deleted ones included)
-     * @param rows the parse result of a file at a content hash (from this run's parse or the cache),
-     *     or {@code null} when it is unknown
+     * @param rowsBefore the rows of a file at a content hash as {@code old} wrote them, or {@code
+     *     null} when they are unknown
+     * @param rows the rows of a file at a content hash as {@code now} has them (from this run's
+     *     parse or the cache), or {@code null} when they are unknown
      */
     public static GraphDiff plan(
-            String repo, Snapshot old, Snapshot now, Set<String> changed, BiFunction<String, String, FileResult> rows) {
+            String repo,
+            Snapshot old,
+            Snapshot now,
+            Set<String> changed,
+            BiFunction<String, String, FileResult> rowsBefore,
+            BiFunction<String, String, FileResult> rows) {
         Set<String> replaced = new HashSet<>();
         Map<String, List<String>> pathsById = now.pathsById();
         // In-file edges of changed files whose nodes are kept, compared as records like linked ones.
@@ -87,7 +94,7 @@ public final class GraphDiff {
         for (String path : changed) {
             Snapshot.Source before = old.sources().get(path);
             Snapshot.Source after = now.sources().get(path);
-            FileResult oldRows = before == null || after == null ? null : rows.apply(path, before.hash());
+            FileResult oldRows = before == null || after == null ? null : rowsBefore.apply(path, before.hash());
             FileResult newRows = oldRows == null ? null : rows.apply(path, after.hash());
             if (oldRows == null || newRows == null) {
                 // Added, deleted, or the old rows are gone from the cache: every node of the file.

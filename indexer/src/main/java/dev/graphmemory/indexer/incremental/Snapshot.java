@@ -46,12 +46,31 @@ public record Snapshot(
         List<NodeRow> otherNodes,
         List<EdgeRow> edges,
         List<NodeUpdate> updates) {
-    private static final int MAGIC = 0x676d5332; // "gmS2"
+    private static final int MAGIC = 0x676d5333; // "gmS3"
 
-    /** One indexed source file: its content hash and the ids of the nodes it declares. */
-    public record Source(String hash, List<String> nodeIds) {
+    /**
+     * One indexed source file: its content hash, the ids of the nodes it declares as written, and
+     * for the ids another file declares too, plain id → the id this file's copy got (see {@link
+     * dev.graphmemory.indexer.model.Copies}); empty for nearly every file.
+     */
+    public record Source(String hash, List<String> nodeIds, Map<String, String> renamed) {
         public Source {
             nodeIds = List.copyOf(nodeIds);
+            renamed = Map.copyOf(renamed);
+        }
+
+        public Source(String hash, List<String> nodeIds) {
+            this(hash, nodeIds, Map.of());
+        }
+
+        /** The ids as the file's parse gave them, before any copy was renamed. */
+        public List<String> plainIds() {
+            if (renamed.isEmpty()) {
+                return nodeIds;
+            }
+            Map<String, String> plainOf = new HashMap<>();
+            renamed.forEach((plain, now) -> plainOf.put(now, plain));
+            return nodeIds.stream().map(id -> plainOf.getOrDefault(id, id)).toList();
         }
     }
 
@@ -107,6 +126,11 @@ public record Snapshot(
                     for (String id : e.getValue().nodeIds()) {
                         RowCodec.writeString(out, id);
                     }
+                    out.writeInt(e.getValue().renamed().size());
+                    for (Map.Entry<String, String> r : e.getValue().renamed().entrySet()) {
+                        RowCodec.writeString(out, r.getKey());
+                        RowCodec.writeString(out, r.getValue());
+                    }
                 }
                 writeNodes(out, linkNodes);
                 writeNodes(out, otherNodes);
@@ -158,7 +182,12 @@ public record Snapshot(
                 for (int j = 0; j < m; j++) {
                     ids.add(RowCodec.readString(in));
                 }
-                sources.put(path, new Source(hash, ids));
+                int r = in.readInt();
+                Map<String, String> renamed = r == 0 ? Map.of() : new HashMap<>(r * 2);
+                for (int j = 0; j < r; j++) {
+                    renamed.put(RowCodec.readString(in), RowCodec.readString(in));
+                }
+                sources.put(path, new Source(hash, ids, renamed));
             }
             List<NodeRow> linkNodes = readNodes(in);
             List<NodeRow> otherNodes = readNodes(in);

@@ -59,7 +59,7 @@ final class FileScope {
         String first = dot < 0 ? written : written.substring(0, dot);
         int t = resolveSimple(first, context, inherited);
         if (t == -1 && dot > 0 && !TypeNames.capitalised(first)) {
-            return table.type(written);
+            return table.type(written, file);
         }
         while (t >= 0 && dot > 0) {
             int next = written.indexOf('.', dot + 1);
@@ -95,16 +95,16 @@ final class FileScope {
     int resolveOutsideFile(String simple) {
         String imported = singleImports.get(simple);
         if (imported != null) {
-            int t = table.type(imported);
+            int t = table.type(imported, file);
             return t >= 0 ? t : EXTERNAL;
         }
         String pkg = facts.pkg();
-        int t = table.type(pkg.isEmpty() ? simple : pkg + "." + simple);
+        int t = table.type(pkg.isEmpty() ? simple : pkg + "." + simple, file);
         if (t >= 0) {
             return t;
         }
         for (String prefix : onDemand) {
-            t = table.type(prefix + "." + simple);
+            t = table.type(prefix + "." + simple, file);
             if (t >= 0) {
                 return t;
             }

@@ -1,5 +1,6 @@
 package dev.graphmemory.indexer.java;
 
+import dev.graphmemory.indexer.model.Copies;
 import dev.graphmemory.indexer.model.FileResult;
 import dev.graphmemory.indexer.model.LanguagePlugin;
 import java.util.List;
@@ -43,6 +44,11 @@ public final class JavaLanguagePlugin implements LanguagePlugin {
 
     @Override
     public void link(List<FileResult> parsed, Map<String, String> resources, Consumer<LinkOutput> out) {
-        new JavaLinker(parsed, resources, out).run();
+        link(parsed, resources, Copies.NONE, out);
+    }
+
+    @Override
+    public void link(List<FileResult> parsed, Map<String, String> resources, Copies copies, Consumer<LinkOutput> out) {
+        new JavaLinker(parsed, resources, copies, out).run();
     }
 }

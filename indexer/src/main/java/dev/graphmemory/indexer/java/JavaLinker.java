@@ -1,9 +1,9 @@
 package dev.graphmemory.indexer.java;
 
+import dev.graphmemory.indexer.model.Copies;
 import dev.graphmemory.indexer.model.EdgeRow;
 import dev.graphmemory.indexer.model.FileResult;
 import dev.graphmemory.indexer.model.LanguagePlugin.LinkOutput;
-import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.schema.RelType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,14 +26,14 @@ final class JavaLinker {
     /** A type declared in two files (two source sets) would otherwise repeat its supertype edges. */
     private final Set<String> supertypeEdges = new HashSet<>();
 
-    JavaLinker(List<FileResult> parsed, Map<String, String> resources, Consumer<LinkOutput> out) {
+    JavaLinker(List<FileResult> parsed, Map<String, String> resources, Copies copies, Consumer<LinkOutput> out) {
         List<JavaFacts> facts = new ArrayList<>(parsed.size());
         for (FileResult r : parsed) {
             if (r.facts() instanceof JavaFacts f) {
                 facts.add(f);
             }
         }
-        this.table = new SymbolTable(facts);
+        this.table = new SymbolTable(facts, copies);
         this.resources = resources;
         this.out = out;
     }
@@ -103,6 +103,6 @@ final class JavaLinker {
     }
 
     private String classId(int type) {
-        return NodeType.CLASS.id(table.qualifiedName(type));
+        return table.classId(type);
     }
 }

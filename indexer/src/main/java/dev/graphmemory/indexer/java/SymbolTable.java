@@ -1,5 +1,6 @@
 package dev.graphmemory.indexer.java;
 
+import dev.graphmemory.indexer.model.Copies;
 import dev.graphmemory.queries.schema.NodeType;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,10 @@ final class SymbolTable {
     private final int[] typeFile;
     private final int[] functionFile;
     private final Map<String, Integer> byName = new HashMap<>();
+    /** Names declared by more than one type (copies in several files): every declaration. */
+    private final Map<String, int[]> repeated = new HashMap<>();
+
+    private final Copies copies;
     private final Map<String, Integer>[] members;
     private final Map<String, int[]>[] methods;
     private final int[][] supers;
@@ -28,9 +33,14 @@ final class SymbolTable {
     private final int[] fieldTypes;
     private final java.util.BitSet arrayFields = new java.util.BitSet();
 
-    @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of generic maps
     SymbolTable(List<JavaFacts> files) {
+        this(files, Copies.NONE);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of generic maps
+    SymbolTable(List<JavaFacts> files, Copies copies) {
         this.files = files;
+        this.copies = copies;
         typeBase = new int[files.size()];
         functionBase = new int[files.size()];
         fieldBase = new int[files.size()];
@@ -56,6 +66,8 @@ final class SymbolTable {
         for (int f = 0; f < files.size(); f++) {
             index(f);
         }
+        // The copy that keeps the plain id is the one a name resolves to without context.
+        repeated.forEach((name, all) -> byName.put(name, closest(all, null)));
     }
 
     private void index(int f) {
@@ -64,7 +76,10 @@ final class SymbolTable {
         for (int t = 0; t < types.size(); t++) {
             int global = typeBase[f] + t;
             typeFile[global] = f;
-            byName.putIfAbsent(types.names()[t], global);
+            Integer first = byName.putIfAbsent(types.names()[t], global);
+            if (first != null) {
+                repeated.merge(types.names()[t], new int[] {first, global}, (a, b) -> concat(a, new int[] {global}));
+            }
             int outer = types.outer()[t];
             if (outer >= 0) {
                 int globalOuter = typeBase[f] + outer;
@@ -120,10 +135,59 @@ final class SymbolTable {
         return functionBase[f] + local;
     }
 
-    /** The type with this canonical qualified name, or -1. */
+    /** The type with this canonical qualified name, or -1; of several copies, the main one. */
     int type(String qualifiedName) {
         Integer t = byName.get(qualifiedName);
         return t == null ? -1 : t;
+    }
+
+    /**
+     * The type with this canonical qualified name as seen from file {@code from}: of several
+     * copies, the one nearest to it, as a compiler with the build's source sets would pick it: the
+     * same source folder first, then the same build module, then the one that keeps the plain id.
+     * Nearness is the number of leading folders the two paths share.
+     */
+    int type(String qualifiedName, int from) {
+        int[] all = repeated.get(qualifiedName);
+        return all == null ? type(qualifiedName) : closest(all, files.get(from).path());
+    }
+
+    private int closest(int[] candidates, String from) {
+        int best = -1;
+        int bestShared = -1;
+        for (int t : candidates) {
+            String path = files.get(typeFile[t]).path();
+            int shared = from == null ? 0 : sharedFolders(from, path);
+            if (shared > bestShared
+                    || shared == bestShared
+                            && Copies.RANK.compare(
+                                            path, files.get(typeFile[best]).path())
+                                    < 0) {
+                best = t;
+                bestShared = shared;
+            }
+        }
+        return best;
+    }
+
+    private static int sharedFolders(String a, String b) {
+        int shared = 0;
+        int i = 0;
+        while (true) {
+            int ea = a.indexOf('/', i);
+            int eb = b.indexOf('/', i);
+            if (ea < 0 || ea != eb || !a.regionMatches(i, b, i, ea - i)) {
+                return a.equals(b) ? shared + 1 : shared;
+            }
+            shared++;
+            i = ea + 1;
+        }
+    }
+
+    /** The id of a type's class node (its copy's id when its name is declared more than once). */
+    String classId(int type) {
+        String path = files.get(typeFile[type]).path();
+        return copies.id(path, NodeType.CLASS.id(qualifiedName(type)));
     }
 
     /** The type named by the longest prefix of a dotted name, e.g. {@code a.b.C} of {@code a.b.C.m}; -1 if none. */
@@ -268,7 +332,9 @@ final class SymbolTable {
 
     String functionId(int function) {
         int f = functionFile[function];
-        return NodeType.FUNCTION.id(files.get(f).functions().keys()[function - functionBase[f]]);
+        return copies.id(
+                files.get(f).path(),
+                NodeType.FUNCTION.id(files.get(f).functions().keys()[function - functionBase[f]]));
     }
 
     /** Whether a function accepts this many arguments. */

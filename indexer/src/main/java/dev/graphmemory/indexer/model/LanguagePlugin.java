@@ -47,6 +47,16 @@ public interface LanguagePlugin {
     void link(List<FileResult> parsed, java.util.Map<String, String> resources, Consumer<LinkOutput> out);
 
     /**
+     * Resolves cross-file edges where some node ids are declared by several files ({@code copies}):
+     * an edge must name the copy it means by the id {@link Copies#id} gives it. The default ignores
+     * copies, right for languages whose ids derive from paths and so never repeat.
+     */
+    default void link(
+            List<FileResult> parsed, java.util.Map<String, String> resources, Copies copies, Consumer<LinkOutput> out) {
+        link(parsed, resources, out);
+    }
+
+    /**
      * What {@link #link} emits: an edge, a node update, or a node that no single file declares
      * (such as an external package that many files import). Such a node must be emitted once,
      * before the edges that end at it.

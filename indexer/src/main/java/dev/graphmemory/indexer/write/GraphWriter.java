@@ -175,6 +175,25 @@ public final class GraphWriter implements AutoCloseable {
         return added;
     }
 
+    /**
+     * Gives nodes already written a new id (old id → new id), after flushing what is queued: a copy
+     * of a repeated name that turned out not to keep the plain id (see {@code Copies}). Their
+     * relationships stay.
+     */
+    public void rename(Map<String, String> ids) {
+        flush();
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        ids.forEach((from, to) ->
+                rows.add(Map.of("f", from, "t", to, "k", dev.graphmemory.indexer.model.Copies.keyOf(to))));
+        run(new Query(
+                "UNWIND $rows AS r MATCH (n:" + Keys.ENTITY_LABEL
+                        + " {repo: $repo, id: r.f}) SET n.id = r.t, n.key = r.k",
+                Map.of("rows", rows, "repo", repo)));
+    }
+
     /** Writes everything queued. */
     public void flush() {
         if (pendingNodes > 0) {
