@@ -106,6 +106,8 @@ public final class EmbeddedStore implements GraphStore {
         DaemonEndpoint e = endpoint.get();
         Driver driver = EmbeddedNeo4j.boltDriver(e.boltPort(), password, "graph-memory");
         try {
+            // Fails at once when nothing listens on the port; the query alone would retry for 30 s.
+            driver.verifyConnectivity();
             String storeId = driver.executableQuery("CALL db.info() YIELD id RETURN id")
                     .execute()
                     .records()
