@@ -141,8 +141,10 @@ class EmbeddedStoreIT {
     @Test
     void aDaemonOfAnotherVersionIsReplaced() throws Exception {
         Path repo = repo("old");
+        // Added to the options the build gives every graph-memory JVM of the tests, not instead of them.
+        String opts = System.getenv().getOrDefault("GRAPH_MEMORY_JAVA_OPTS", "");
         Launcher old = Launcher.run(
-                Map.of("GRAPH_MEMORY_JAVA_OPTS", "-Dgm.version.override=0.0.1-old"),
+                Map.of("GRAPH_MEMORY_JAVA_OPTS", opts + " -Dgm.version.override=0.0.1-old"),
                 "--repo",
                 repo.toString(),
                 "daemon",
