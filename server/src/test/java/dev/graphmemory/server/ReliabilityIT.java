@@ -57,8 +57,9 @@ class ReliabilityIT {
         ExecutorService threads = Executors.newFixedThreadPool(9);
         try {
             for (int i = 0; i < 8; i++) {
-                ServeProcess serve = new ServeProcess(repo);
-                servers.add(serve);
+                servers.add(new ServeProcess(repo)); // all eight JVMs start at once
+            }
+            for (ServeProcess serve : servers) {
                 JsonNode init = serve.request(
                         1,
                         "initialize",
