@@ -15,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
  * are objects, arrays, fractions, booleans or null, responses with such ids, params of the wrong
  * shape. Each line is answered with the JSON-RPC error it deserves ({@code -32600} with id null for
  * a bad id, {@code -32602} naming the parameter for bad params), and the session goes on: the next
- * ping is answered, and the process ends only when stdin does.
+ * ping is answered, and the process ends only when stdin does. Oversized tool input (a 1 MB title
+ * for {@code find_duplicate_work}) is a caller's mistake with the limit, not an internal failure.
  */
 class ServeInvalidInputIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
