@@ -6,8 +6,8 @@ final class WorkflowSchemas {
 
     static final String DUPLICATES_INPUT = """
             {"type": "object", "properties": {
-              "title": {"type": "string", "description": "The proposed work unit's title."},
-              "objective": {"type": "string", "description": "Its objective."},
+              "title": {"type": "string", "maxLength": 1000, "description": "The proposed work unit's title (at most 1,000 characters)."},
+              "objective": {"type": "string", "maxLength": 100000, "description": "Its objective (at most 100,000 characters)."},
               "files": {"type": ["array", "string"], "items": {"type": "string"}, "description": "Repository paths it expects to change."},
               "tier": {"type": "string", "description": "task, story or epic."},
               "created": {"type": "string", "description": "With the fields: when the proposal was filed (e.g. 2026-03-01), if not now. Only work filed before it is compared, and how long before counts as evidence."},

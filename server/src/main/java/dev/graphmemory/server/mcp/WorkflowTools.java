@@ -130,7 +130,15 @@ public final class WorkflowTools {
                         + " 0..1, verdict duplicate (>= 0.7) / overlap (>= 0.4) / distinct, and evidence: text"
                         + " similarity and matched words, shared files, tier, status, how long before it was filed"
                         + " (when both are dated; work filed after a dated proposal is left out), and 'already done"
-                        + " in <sha>, <date>' or 'in progress'. Example: find_duplicate_work(title='Improve auth timeout"
+                        + " in <sha>, <date>' or 'in progress'. "
+                        + String.format(
+                                java.util.Locale.ROOT,
+                                "A proposal's title may have at most %,d characters, its objective (or a file's"
+                                        + " body) %,d, its files %,d paths; a larger one is refused.",
+                                ProposedWork.MAX_TITLE_CHARS,
+                                ProposedWork.MAX_TEXT_CHARS,
+                                ProposedWork.MAX_FILES)
+                        + " Example: find_duplicate_work(title='Improve auth timeout"
                         + " handling', files=['src/auth/handler.py']).",
                 WorkflowSchemas.DUPLICATES_INPUT,
                 WorkflowSchemas.DUPLICATES_OUTPUT,
