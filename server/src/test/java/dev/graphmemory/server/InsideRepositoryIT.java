@@ -240,6 +240,20 @@ class InsideRepositoryIT {
     }
 
     @Test
+    void aConfigurationFileLinkedOutIsRefusedWithoutQuotingIt() throws Exception {
+        // Parse errors quote the text: a planted link must not turn them into a way to read a file.
+        Path secret = Files.writeString(tmp.resolve("credentials"), "SECRETVALUE42: [\n");
+        Path repo = repo("linked-config", Map.of());
+        Files.createSymbolicLink(repo.resolve(".graph-memory.yml"), secret);
+        for (String[] args : List.of(new String[] {"stats"}, new String[] {"gaps"})) {
+            Cli run = cli(repo, args);
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).contains(".graph-memory.yml", "outside the repository");
+            assertThat(run.out() + run.err()).doesNotContain("SECRETVALUE42");
+        }
+    }
+
+    @Test
     void aFieldThatIsNotYamlIsAUsageErrorNamingTheField() throws Exception {
         Path repo = repo("bad-yaml", Map.of());
         Cli run = cli(repo, "record", "--kind", "bug", "--title", "x", "--field", "affects=[a, b");
