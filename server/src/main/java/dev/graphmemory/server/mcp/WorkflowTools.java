@@ -1,5 +1,6 @@
 package dev.graphmemory.server.mcp;
 
+import dev.graphmemory.indexer.walk.InsideRepo;
 import dev.graphmemory.queries.find.ToolException;
 import dev.graphmemory.queries.workflow.DuplicateFinder;
 import dev.graphmemory.queries.workflow.DuplicateReport;
@@ -86,8 +87,7 @@ public final class WorkflowTools {
                 throw new ToolException(GAPS + ": plan is empty; give a folder of planned work unit markdown files"
                         + " or a list of them, e.g. plan='plans/' or plan=['plans/WU-40.md']");
             }
-            plan = PlanFiles.read(
-                    planArg.stream().map(p -> inRepository(GAPS, p)).toList());
+            plan = PlanFiles.read(new InsideRepo(root), planArg);
         }
         Integer suggestions = args.integer("suggestions");
         GapRequest request = new GapRequest(
@@ -172,7 +172,7 @@ public final class WorkflowTools {
                 dev.graphmemory.server.config.GraphMemoryConfig.load(root).mainWorktreeKeys(root));
         DuplicateReport report;
         if (file != null) {
-            ProposalFile proposal = ProposalFile.read(inRepository("find_duplicate_work", file));
+            ProposalFile proposal = ProposalFile.read(new InsideRepo(root), "find_duplicate_work: file", file);
             report = finder.find(proposal.proposal(), proposal.nodeId(), limit);
         } else if (id != null) {
             report = finder.findFor(id, limit);
@@ -186,15 +186,5 @@ public final class WorkflowTools {
             report = finder.find(new ProposedWork(title, objective, files, args.string("tier"), null, filed), limit);
         }
         return report.toMap();
-    }
-
-    /** The file, relative to the repository root unless absolute; it must lie inside the repository. */
-    private Path inRepository(String tool, String file) {
-        Path path = root.resolve(file).normalize();
-        if (!path.startsWith(root)) {
-            throw new ToolException(tool + ": file '" + file + "' is outside the repository " + root
-                    + "; give a path inside it, e.g. work-units/WU-123.md");
-        }
-        return path;
     }
 }
