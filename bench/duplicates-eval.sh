@@ -33,8 +33,12 @@ git -C "$repo" -c user.name=bench -c user.email=bench@example.invalid commit -q 
 start=$(date +%s.%N)
 "$gm" --repo "$repo" "${store_opts[@]}" index >"$out_dir/index.txt" 2>"$out_dir/index.err"
 indexed=$(date +%s.%N)
+# Proposal files must lie inside the repository: copy them in, beside the indexed work units
+# (after the index, and outside the knowledge globs, so they never become nodes).
+mkdir -p "$repo/proposed"
+cp "$set_dir"/proposed/*.md "$repo/proposed/"
 args=()
-for f in "$set_dir"/proposed/*.md; do args+=(--file "$f"); done
+for f in "$repo"/proposed/*.md; do args+=(--file "$f"); done
 set +e
 "$gm" --repo "$repo" "${store_opts[@]}" duplicates --json --limit "${GM_DUPS_LIMIT:-5}" "${args[@]}" >"$out_dir/answers.jsonl" 2>"$out_dir/duplicates.err"
 code=$?

@@ -1,5 +1,6 @@
 package dev.graphmemory.server;
 
+import dev.graphmemory.server.store.EmbeddedStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,17 @@ final class Daemons {
         return repo;
     }
 
+    /**
+     * Stops each repository's daemon as {@code graph-memory daemon stop} does, in this JVM: a launcher
+     * process per repository cost a JVM start each, and no test is about this clean-up.
+     */
     void stopAll() {
-        repos.forEach(r -> Launcher.run("--repo", r.toString(), "daemon", "stop"));
+        for (Path r : repos) {
+            try {
+                EmbeddedStore.stopDaemon(r);
+            } catch (RuntimeException e) {
+                // as before with the CLI: a daemon that cannot be stopped is left to its idle stop
+            }
+        }
     }
 }

@@ -60,7 +60,9 @@ class DuplicatesCommandIT {
 
     @Test
     void readsProposalsFromMarkdownOneJsonLineEach() throws Exception {
-        Path dup = Files.writeString(tmp.resolve("new-wu.md"), """
+        // Proposal files must lie inside the repository (InsideRepositoryIT).
+        Path proposals = Files.createDirectories(repo.resolve("proposals"));
+        Path dup = Files.writeString(proposals.resolve("new-wu.md"), """
                 ---
                 title: Improve auth timeout handling
                 tier: story
@@ -69,7 +71,7 @@ class DuplicatesCommandIT {
                 ---
                 # Improve auth timeout handling
                 """.formatted(HANDLER));
-        Path other = Files.writeString(tmp.resolve("other.md"), """
+        Path other = Files.writeString(proposals.resolve("other.md"), """
                 ---
                 title: Render the billing report as PDF
                 ---

@@ -8,7 +8,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
@@ -74,16 +76,19 @@ class EmbeddedStoreIT {
     @Test
     void tenClientsRacingToStartTheStoreEndWithOneDaemon() throws Exception {
         Path repo = repo("race");
-        List<CompletableFuture<Launcher>> clients = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            clients.add(
-                    CompletableFuture.supplyAsync(() -> Launcher.run("--repo", repo.toString(), "stats", "--json")));
-        }
+        // A thread each: CompletableFuture's default pool has one thread on a 2-core machine, which
+        // started the ten clients one after the other.
+        List<Future<Launcher>> clients = new ArrayList<>();
         List<Long> pids = new ArrayList<>();
-        for (CompletableFuture<Launcher> c : clients) {
-            Launcher l = c.get(300, TimeUnit.SECONDS);
-            assertThat(l.exitCode()).as(l.err()).isZero();
-            pids.add(daemonPid(JSON.readTree(l.out())));
+        try (ExecutorService threads = Executors.newFixedThreadPool(10)) {
+            for (int i = 0; i < 10; i++) {
+                clients.add(threads.submit(() -> Launcher.run("--repo", repo.toString(), "stats", "--json")));
+            }
+            for (Future<Launcher> c : clients) {
+                Launcher l = c.get(300, TimeUnit.SECONDS);
+                assertThat(l.exitCode()).as(l.err()).isZero();
+                pids.add(daemonPid(JSON.readTree(l.out())));
+            }
         }
         assertThat(pids).containsOnly(pids.getFirst());
         assertThat(ProcessHandle.of(pids.getFirst()).map(ProcessHandle::isAlive))
@@ -136,8 +141,10 @@ class EmbeddedStoreIT {
     @Test
     void aDaemonOfAnotherVersionIsReplaced() throws Exception {
         Path repo = repo("old");
+        // Added to the options the build gives every graph-memory JVM of the tests, not instead of them.
+        String opts = System.getenv().getOrDefault("GRAPH_MEMORY_JAVA_OPTS", "");
         Launcher old = Launcher.run(
-                Map.of("GRAPH_MEMORY_JAVA_OPTS", "-Dgm.version.override=0.0.1-old"),
+                Map.of("GRAPH_MEMORY_JAVA_OPTS", opts + " -Dgm.version.override=0.0.1-old"),
                 "--repo",
                 repo.toString(),
                 "daemon",

@@ -29,6 +29,9 @@ class ExternalProcessNeo4jIT extends ExternalNeo4jContract {
         server = new ProcessBuilder(List.of(
                         java,
                         "-Xmx512m",
+                        // a short-lived server: quick start matters more than peak speed
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
                         "-cp",
                         System.getProperty("java.class.path"),
                         ExternalNeo4jMain.class.getName(),

@@ -2,6 +2,7 @@ package dev.graphmemory.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.graphmemory.server.reindex.IndexRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -162,11 +163,20 @@ class HookIT {
         assertThat(repo.resolve(".git/hooks/post-commit")).doesNotExist();
     }
 
-    /** Polls {@code status --json} until the graph reflects HEAD with nothing owed (bounded). */
-    static JsonNode awaitCurrent(Path repo) throws InterruptedException {
+    /**
+     * Polls {@code status --json} until the graph reflects HEAD with nothing owed (bounded). While
+     * a request waits or a run is under way (the files {@code status} reads too), it looks again
+     * in this JVM rather than start a CLI process for an answer known to be "not yet".
+     */
+    static JsonNode awaitCurrent(Path repo) throws Exception {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(240);
+        IndexRunner runner = new IndexRunner(repo.toRealPath());
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
+            if (runner.requestPending() || runner.status().running()) {
+                Thread.sleep(100);
+                continue;
+            }
             Launcher status = Launcher.run("--repo", repo.toString(), "status", "--json");
             if (!status.out().isBlank()) {
                 last = JSON.readTree(status.out());
@@ -176,7 +186,11 @@ class HookIT {
                     return last;
                 }
             }
-            Thread.sleep(500);
+            Thread.sleep(200);
+        }
+        if (last == null) {
+            last = JSON.readTree(
+                    Launcher.run("--repo", repo.toString(), "status", "--json").out());
         }
         throw new AssertionError("the graph did not catch up with HEAD: " + last);
     }

@@ -23,6 +23,11 @@ record Launcher(int exitCode, String out, String err) {
         return dir;
     }
 
+    /** The packaged jar the launcher runs. */
+    static Path jar() {
+        return projectRoot().resolve("server/target/graph-memory.jar");
+    }
+
     static Launcher run(Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(projectRoot().resolve("graph-memory").toString());

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,11 +51,15 @@ class ReliabilityIT {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger answers = new AtomicInteger();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
-        List<CompletableFuture<Void>> clients = new ArrayList<>();
+        List<Future<?>> clients = new ArrayList<>();
+        // A thread per client: CompletableFuture's default pool has one thread on a 2-core machine,
+        // where it ran the first server's query loop alone until the commits were done.
+        ExecutorService threads = Executors.newFixedThreadPool(9);
         try {
             for (int i = 0; i < 8; i++) {
-                ServeProcess serve = new ServeProcess(repo);
-                servers.add(serve);
+                servers.add(new ServeProcess(repo)); // all eight JVMs start at once
+            }
+            for (ServeProcess serve : servers) {
                 JsonNode init = serve.request(
                         1,
                         "initialize",
@@ -62,9 +69,9 @@ class ReliabilityIT {
                 serve.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
             }
             for (ServeProcess serve : servers) {
-                clients.add(CompletableFuture.runAsync(() -> query(serve, stop, answers, errors)));
+                clients.add(threads.submit(() -> query(serve, stop, answers, errors)));
             }
-            clients.add(CompletableFuture.runAsync(() -> {
+            clients.add(threads.submit(() -> {
                 while (!stop.get()) {
                     Launcher find = Launcher.run(
                             "--repo",
@@ -101,7 +108,8 @@ class ReliabilityIT {
             HookIT.awaitCurrent(repo);
         } finally {
             stop.set(true);
-            for (CompletableFuture<Void> c : clients) {
+            threads.shutdown();
+            for (Future<?> c : clients) {
                 c.get(300, TimeUnit.SECONDS);
             }
             for (ServeProcess serve : servers) {

@@ -29,10 +29,17 @@ final class ServeProcess implements AutoCloseable {
     private final OutputStream stdin;
 
     ServeProcess(Path repo) throws IOException {
+        this(repo, List.of());
+    }
+
+    /** With store options before {@code serve}, e.g. {@code --uri bolt://...} for the test store. */
+    ServeProcess(Path repo, List<String> storeOptions) throws IOException {
         stderr = Files.createTempFile("gm-serve-err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(
-                        Launcher.projectRoot().resolve("graph-memory").toString(), "--repo", repo.toString(), "serve")
-                .redirectError(stderr.toFile());
+        List<String> command = new java.util.ArrayList<>(
+                List.of(Launcher.projectRoot().resolve("graph-memory").toString(), "--repo", repo.toString()));
+        command.addAll(storeOptions);
+        command.add("serve");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
         pb.environment().put("GRAPH_MEMORY_DAEMON_IDLE", "60s");
         process = pb.start();
         stdin = process.getOutputStream();

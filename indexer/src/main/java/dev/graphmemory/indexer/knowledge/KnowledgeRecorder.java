@@ -3,16 +3,12 @@ package dev.graphmemory.indexer.knowledge;
 import dev.graphmemory.indexer.ProgressListener;
 import dev.graphmemory.indexer.model.EdgeRow;
 import dev.graphmemory.indexer.model.NodeRow;
+import dev.graphmemory.indexer.walk.InsideRepo;
 import dev.graphmemory.indexer.write.GraphWriter;
 import dev.graphmemory.queries.graph.Sessions;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,10 +27,24 @@ import org.neo4j.driver.Session;
  *
  * <p>Ids are checked for clashes against the graph and the file system; an existing document is
  * replaced only with {@code update}, in place, so edges into it (commits that mention it) stay.
- * The file is read back through {@link KnowledgeReader} before anything is written to the graph,
- * so what the graph holds is what a full reindex of the file gives.
+ * Ids are compared ignoring case: an id that differs only in case from an indexed document or a
+ * file in the folder ({@code bug-001} beside {@code BUG-001}, one file on a case-insensitive file
+ * system) is refused, naming the existing one. An id is at most {@value #MAX_ID} characters and a
+ * title at most {@value #MAX_TITLE}; everything is checked before anything is written.
+ *
+ * <p>The file is written through {@link InsideRepo}: never through a symbolic link (a linked
+ * knowledge folder, or a link planted at the file's name, is refused), via an exclusively created
+ * temporary file renamed over the target. The file is read back through {@link KnowledgeReader}
+ * before anything is written to the graph, so what the graph holds is what a full reindex of the
+ * file gives.
  */
 public final class KnowledgeRecorder {
+    /** The longest id recorded: it becomes a file name, and file names are at most 255 bytes. */
+    public static final int MAX_ID = 100;
+
+    /** The longest title recorded (longer text belongs in the body). */
+    public static final int MAX_TITLE = 1000;
+
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9]*(-[A-Za-z0-9]+)+");
     private static final Map<NodeType, String> PREFIX = Map.of(
             NodeType.WORK_UNIT, "WU",
@@ -44,13 +54,13 @@ public final class KnowledgeRecorder {
 
     private final Driver driver;
     private final String repo;
-    private final Path root;
+    private final InsideRepo files;
     private final KnowledgeConfig config;
 
     public KnowledgeRecorder(Driver driver, String repo, Path root, KnowledgeConfig config) {
         this.driver = driver;
         this.repo = repo;
-        this.root = root.toAbsolutePath().normalize();
+        this.files = new InsideRepo(root);
         this.config = config;
     }
 
@@ -67,17 +77,28 @@ public final class KnowledgeRecorder {
             throw new IllegalArgumentException("title is required: one line that says what this "
                     + entry.type().type() + " is about");
         }
+        if (entry.title().length() > MAX_TITLE) {
+            throw new IllegalArgumentException("title is " + entry.title().length() + " characters; a title is at most "
+                    + MAX_TITLE + ": say it in one line and put the rest in the body (nothing was written)");
+        }
         String id = entry.id() == null || entry.id().isBlank() ? nextId(entry.type()) : checkId(entry);
+        refuseCaseVariantNode(entry.type(), id);
         Map<String, Object> existing = existing(entry.type(), id);
         String path = existing != null && existing.get(Keys.PATH) instanceof String p
                 ? p
                 : KnowledgeFiles.pathFor(config, entry.type(), id);
-        Path file = root.resolve(path).normalize();
-        if (!file.startsWith(root) || !config.accepts(path)) {
-            throw new IllegalArgumentException("cannot place " + id + " at " + path + ": it must be inside the"
+        String what = "cannot record " + id;
+        if (!config.accepts(path)) {
+            throw new IllegalArgumentException(what + " at " + path + ": it must be inside the"
                     + " repository and match the knowledge globs " + config.globs());
         }
-        if ((existing != null || Files.exists(file)) && !entry.update()) {
+        files.writable(what, path);
+        files.caseVariant(path).ifPresent(other -> {
+            throw new IllegalArgumentException(what + " at " + path + ": " + other + " is already there and differs"
+                    + " only in case (ids are compared ignoring case: on a case-insensitive file system they are one"
+                    + " file); use that id, with update to replace it, or another id");
+        });
+        if ((existing != null || files.exists(path)) && !entry.update()) {
             throw new IllegalArgumentException(id + " already exists (" + path + "); pass update: true to replace it,"
                     + " or leave id out to get a new one");
         }
@@ -87,7 +108,7 @@ public final class KnowledgeRecorder {
                 .filter(d -> d.parseOk() && d.id().equals(id) && d.type() == entry.type())
                 .orElseThrow(() -> new IllegalArgumentException("the fields of " + id + " do not make a valid"
                         + " document (frontmatter values must be strings, numbers, booleans or lists of those)"));
-        write(file, text);
+        files.write(what, path, text);
         Map<String, Long> links = index(doc, existing != null);
         return new Recorded(id, doc.nodeId(), path, existing == null, links);
     }
@@ -95,6 +116,10 @@ public final class KnowledgeRecorder {
     private String checkId(KnowledgeEntry entry) {
         String id = entry.id().trim();
         String prefix = PREFIX.get(entry.type());
+        if (id.length() > MAX_ID) {
+            throw new IllegalArgumentException("id is " + id.length() + " characters; an id is at most " + MAX_ID
+                    + ", like " + prefix + "-123 (or leave id out to get the next free one)");
+        }
         if (!ID.matcher(id).matches() || !id.toUpperCase(java.util.Locale.ROOT).startsWith(prefix + "-")) {
             throw new IllegalArgumentException("id '" + id + "' must look like " + prefix + "-123 for a "
                     + entry.type().type() + " (or leave id out to get the next free one)");
@@ -115,7 +140,7 @@ public final class KnowledgeRecorder {
                     .list(r -> r.get("k").asString()));
             for (String key : keys) {
                 Matcher m = numbered.matcher(key);
-                if (m.matches()) {
+                if (m.matches() && m.group(1).length() <= 18) { // a longer number is no sequence to continue
                     max = Math.max(max, Long.parseLong(m.group(1)));
                     width = Math.max(width, m.group(1).length());
                 }
@@ -124,8 +149,29 @@ public final class KnowledgeRecorder {
         String id;
         do {
             id = prefix + "-" + String.format("%0" + width + "d", ++max);
-        } while (Files.exists(root.resolve(KnowledgeFiles.pathFor(config, type, id))));
+        } while (taken(KnowledgeFiles.pathFor(config, type, id)));
         return id;
+    }
+
+    private boolean taken(String path) {
+        return files.exists(path) || files.caseVariant(path).isPresent();
+    }
+
+    /** Refuses an id that an indexed document of the same type spells in another case. */
+    private void refuseCaseVariantNode(NodeType type, String id) {
+        try (Session session = Sessions.read(driver)) {
+            List<String> other = session.executeRead(tx -> tx.run(
+                            "MATCH (n:" + Keys.ENTITY_LABEL + ":" + type.label() + " {repo: $repo})"
+                                    + " WHERE toLower(n.key) = toLower($key) AND n.key <> $key"
+                                    + " RETURN n.key + coalesce(' (' + n.path + ')', '') AS k ORDER BY k LIMIT 1",
+                            Map.of("repo", repo, "key", id))
+                    .list(r -> r.get("k").asString()));
+            if (!other.isEmpty()) {
+                throw new IllegalArgumentException("id '" + id + "' differs only in case from the existing "
+                        + other.get(0) + " (ids are compared ignoring case); use that id, with update to replace it,"
+                        + " or another id");
+            }
+        }
     }
 
     private Map<String, Object> existing(NodeType type, String id) {
@@ -135,17 +181,6 @@ public final class KnowledgeRecorder {
                             Map.of("repo", repo, "id", type.id(id)))
                     .list());
             return rows.isEmpty() ? null : new HashMap<>(rows.get(0).get("p").asMap());
-        }
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -189,7 +224,7 @@ public final class KnowledgeRecorder {
                         Map.of("repo", repo, "id", row.id(), "props", props)));
             }
         }
-        KnowledgeLinks links = new KnowledgeLinker(modulePaths::contains, p -> Files.exists(root.resolve(p)))
+        KnowledgeLinks links = new KnowledgeLinker(modulePaths::contains, files::isPlainFile)
                 .link(List.of(doc), IdMentionMatcher.of(docIds));
         Map<String, Long> counts = new java.util.TreeMap<>();
         try (GraphWriter writer = new GraphWriter(driver, repo, 1000)) {

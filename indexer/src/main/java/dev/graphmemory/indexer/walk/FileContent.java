@@ -1,6 +1,7 @@
 package dev.graphmemory.indexer.walk;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -8,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -32,16 +35,22 @@ public final class FileContent {
     /** Reads {@code file}, refusing it when larger than {@code maxBytes} or binary. */
     public static Read read(Path file, long maxBytes) {
         try {
-            if (Files.isSymbolicLink(file)) {
+            BasicFileAttributes attrs =
+                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (attrs.isSymbolicLink()) {
                 return new Read(null, null, "symlink");
             }
-            long size = Files.size(file);
+            if (!attrs.isRegularFile()) {
+                // Checked before opening: opening a named pipe would block the run.
+                return new Read(null, null, "not a regular file");
+            }
+            long size = attrs.size();
             if (size > maxBytes) {
                 return new Read(null, null, "oversized (" + size + " bytes > " + maxBytes + ")");
             }
-            byte[] bytes = Files.readAllBytes(file);
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                return new Read(null, null, "not a regular file");
+            byte[] bytes = readNoFollow(file, maxBytes);
+            if (bytes == null) {
+                return new Read(null, null, "oversized (grew past " + maxBytes + " bytes while read)");
             }
             int probe = Math.min(bytes.length, BINARY_PROBE);
             for (int i = 0; i < probe; i++) {
@@ -52,6 +61,17 @@ public final class FileContent {
             return new Read(decode(bytes), gitBlobId(bytes), null);
         } catch (IOException e) {
             return new Read(null, null, "unreadable: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The file's bytes, opened without following a link at the file itself (a file swapped for a
+     * link after the walk fails to open instead of being read through it), or null past {@code maxBytes}.
+     */
+    private static byte[] readNoFollow(Path file, long maxBytes) throws IOException {
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            return bytes.length > maxBytes ? null : bytes;
         }
     }
 

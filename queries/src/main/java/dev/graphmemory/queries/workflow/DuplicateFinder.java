@@ -92,7 +92,7 @@ public final class DuplicateFinder {
         WorkCorpus corpus = corpus();
         WorkItem item = resolve(corpus, id);
         ProposedWork proposal =
-                new ProposedWork(item.title(), "", item.files(), item.tier(), item.text(), item.created());
+                ProposedWork.clipped(item.title(), item.files(), item.tier(), item.text(), item.created());
         return find(proposal, item.id(), corpus, limit(limit));
     }
 

@@ -21,7 +21,10 @@ import java.util.Set;
  * not be crowded out): each word as written, its
  * expansion when it is an abbreviation, and its stem as a prefix ({@code authent*}), so the index
  * finds {@code authentication} for {@code auth} and {@code handling} for {@code handler}. Every word
- * is escaped: nothing the caller typed reaches Lucene's query syntax.
+ * is escaped: nothing the caller typed reaches Lucene's query syntax. The query stays well below
+ * Lucene's 1,024-clause limit however the text looks: a word longer than {@value #MAX_WORD_CHARS}
+ * characters is left out (the analyzer would split it into many clauses, and no such word is a
+ * subject), and words stop once the analyzer would see {@value #MAX_QUERY_TOKENS} tokens.
  */
 final class FulltextCandidates {
     private static final String CYPHER = "CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score"
@@ -29,6 +32,12 @@ final class FulltextCandidates {
             + NodeType.BUG.label() + ")"
             + " RETURN node.id AS id ORDER BY score DESC LIMIT $limit";
     private static final String LUCENE_SPECIAL = "+-&|!(){}[]^\"~*?:\\/";
+
+    /** The longest word put into a query. */
+    static final int MAX_WORD_CHARS = 64;
+
+    /** The most tokens the index's analyzer may see in one query (Lucene refuses over 1,024 clauses). */
+    static final int MAX_QUERY_TOKENS = 400;
 
     private final RepoGraph graph;
 
@@ -67,19 +76,31 @@ final class FulltextCandidates {
             }
         }
         Set<String> clauses = new LinkedHashSet<>();
+        int tokens = 0;
         for (String term : ranked) {
             if (clauses.size() >= DuplicateThresholds.QUERY_WORDS) {
                 break;
             }
             String surface = surfaces.get(term).toLowerCase(Locale.ROOT);
-            clauses.add(escape(surface));
+            if (surface.length() > MAX_WORD_CHARS) {
+                continue;
+            }
+            List<String> more = new ArrayList<>(3);
+            more.add(escape(surface));
             String word = SoftwareVocabulary.ABBREVIATIONS.get(surface);
             if (word != null) {
-                clauses.add(escape(word));
+                more.add(escape(word));
             }
             if (!term.startsWith(WorkTerms.IDENTIFIER_MARK) && term.length() >= 4) {
-                clauses.add(escape(term) + "*");
+                more.add(escape(term) + "*");
             }
+            int cost =
+                    more.stream().mapToInt(FulltextCandidates::analyzerTokens).sum();
+            if (tokens + cost > MAX_QUERY_TOKENS) {
+                break;
+            }
+            tokens += cost;
+            clauses.addAll(more);
         }
         return String.join(" ", clauses);
     }
@@ -90,6 +111,26 @@ final class FulltextCandidates {
         ranked.sort(
                 Comparator.comparing((String t) -> weights.frequency(t) == 0).thenComparing(t -> -weights.idf(t)));
         return ranked;
+    }
+
+    /**
+     * How many tokens the analyzer makes of a clause, at most: each run of ASCII letters and digits,
+     * and each other letter or digit on its own (the analyzer gives every ideograph a token).
+     */
+    static int analyzerTokens(String clause) {
+        int tokens = 0;
+        boolean inRun = false;
+        for (int i = 0; i < clause.length(); i++) {
+            char c = clause.charAt(i);
+            boolean ascii = c < 128 && Character.isLetterOrDigit(c);
+            if (ascii && !inRun) {
+                tokens++;
+            } else if (!ascii && Character.isLetterOrDigit(c)) {
+                tokens++;
+            }
+            inRun = ascii;
+        }
+        return Math.max(tokens, 1);
     }
 
     /** Escapes every character Lucene's classic query parser treats as syntax. */

@@ -54,4 +54,30 @@ class FulltextCandidatesTest {
     void textWithoutWordsGivesAnEmptyQuery() {
         assertThat(FulltextCandidates.query(" ?! ", weights)).isEmpty();
     }
+
+    @Test
+    void anyTextGivesAQueryFarBelowLucenesClauseLimit() {
+        List<String> texts = List.of(
+                "a".repeat(1_000),
+                "auth.timeout.".repeat(76),
+                "a-b ".repeat(250),
+                "日本語".repeat(300),
+                "Word" + "x".repeat(60) + " ".repeat(3) + "y".repeat(65));
+        for (String title : texts) {
+            String query = FulltextCandidates.query(title, title, weights);
+            int tokens = 0;
+            for (String clause : query.split(" ")) {
+                tokens += clause.isEmpty() ? 0 : FulltextCandidates.analyzerTokens(clause);
+            }
+            assertThat(tokens).as(title.substring(0, 20)).isLessThanOrEqualTo(FulltextCandidates.MAX_QUERY_TOKENS);
+        }
+        assertThat(FulltextCandidates.query("a".repeat(1_000), weights)).isEmpty();
+    }
+
+    @Test
+    void countsTheTokensTheAnalyzerWouldMake() {
+        assertThat(FulltextCandidates.analyzerTokens("timeout")).isEqualTo(1);
+        assertThat(FulltextCandidates.analyzerTokens("auth\\.timeout\\.cache")).isEqualTo(3);
+        assertThat(FulltextCandidates.analyzerTokens("日本語")).isEqualTo(3);
+    }
 }

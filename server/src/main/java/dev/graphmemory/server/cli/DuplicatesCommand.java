@@ -1,5 +1,6 @@
 package dev.graphmemory.server.cli;
 
+import dev.graphmemory.indexer.walk.InsideRepo;
 import dev.graphmemory.queries.find.ToolException;
 import dev.graphmemory.queries.workflow.DuplicateCandidate;
 import dev.graphmemory.queries.workflow.DuplicateFinder;
@@ -51,7 +52,8 @@ final class DuplicatesCommand implements Callable<Integer> {
             names = "--file",
             paramLabel = "MD",
             description = "A proposed work unit as markdown with YAML"
-                    + " frontmatter (title, objective, files_changed, tier). Repeat for several: one result each.")
+                    + " frontmatter (title, objective, files_changed, tier), inside the repository (links followed)."
+                    + " Repeat for several: one result each.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--title", description = "The proposal's title.")
@@ -94,11 +96,12 @@ final class DuplicatesCommand implements Callable<Integer> {
         try (GraphStore store = parent.store.open(root, config)) {
             DuplicateFinder finder =
                     new DuplicateFinder(store.driver(), store.repoKey(), config.mainWorktreeKeys(root));
+            InsideRepo repo = new InsideRepo(root);
             boolean duplicate = false;
             for (Request r : requests) {
                 DuplicateReport report;
                 try {
-                    report = r.run(finder, limit);
+                    report = r.run(repo, finder, limit);
                 } catch (ToolException e) {
                     parent.err().println("graph-memory: " + e.getMessage());
                     return 1;
@@ -167,9 +170,10 @@ final class DuplicatesCommand implements Callable<Integer> {
 
     /** One proposal to check: a file, an indexed id, or fields. */
     private record Request(Path file, String id, ProposedWork fields) {
-        DuplicateReport run(DuplicateFinder finder, Integer limit) {
+        DuplicateReport run(InsideRepo repo, DuplicateFinder finder, Integer limit) {
             if (file != null) {
-                ProposalFile proposal = ProposalFile.read(file.toAbsolutePath());
+                ProposalFile proposal =
+                        ProposalFile.read(repo, "--file", file.toAbsolutePath().toString());
                 return finder.find(proposal.proposal(), proposal.nodeId(), limit);
             }
             return id != null ? finder.findFor(id, limit) : finder.find(fields, limit);

@@ -46,8 +46,8 @@ final class GapsCommand implements Callable<Integer> {
     @Option(
             names = "--plan",
             paramLabel = "PATH",
-            description =
-                    "Check a build plan: a folder of planned work" + " unit markdown files, or the files. Repeatable.")
+            description = "Check a build plan: a folder of planned work unit markdown files, or the files, inside the"
+                    + " repository (links followed). Repeatable.")
     List<String> plan = new ArrayList<>();
 
     @Option(names = "--entry-point", paramLabel = "GLOB", description = "An extra entry point (path glob). Repeatable.")
@@ -109,11 +109,16 @@ final class GapsCommand implements Callable<Integer> {
                 answer -> ((Number) answer.get("total")).intValue() > 0 ? EXIT_GAPS : 0);
     }
 
-    /** A plan path as given on the command line (relative to the working directory) made repository-relative. */
+    /**
+     * A plan path as given on the command line (relative to the working directory) made
+     * repository-relative, or absolute when it is not below the root: the tool resolves it against
+     * the root and refuses it when its real path (links followed) is outside. Not normalised here, so
+     * {@code link/..} means what the file system says it means.
+     */
     private String repoRelative(String p) {
-        Path root = parent.store.root().toAbsolutePath().normalize();
-        Path abs = Path.of(p).toAbsolutePath().normalize();
-        return abs.startsWith(root) ? root.relativize(abs).toString() : p;
+        Path root = parent.store.root().toAbsolutePath();
+        Path abs = Path.of(p).toAbsolutePath();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
     }
 
     private static void put(Map<String, Object> args, String key, Object value) {

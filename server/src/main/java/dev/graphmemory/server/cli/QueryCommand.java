@@ -15,8 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
         name = "query",
         mixinStandardHelpOptions = true,
-        description = "Run a read-only Cypher query ($repo is bound to this repository's key); writes are refused"
-                + " (the graph_query tool).")
+        description = "Run one read-only Cypher query ($repo is bound to this repository's key); writes, LOAD CSV,"
+                + " SHOW/TERMINATE, USE, query options and procedures outside the read list are refused (the"
+                + " graph_query tool).")
 final class QueryCommand implements Callable<Integer> {
     @ParentCommand
     GraphMemoryCommand parent;
@@ -41,6 +42,9 @@ final class QueryCommand implements Callable<Integer> {
             answer.put("columns", result.columns());
             answer.put("rows", result.rows());
             answer.put("truncated", result.truncated());
+            if (result.scope() != null) {
+                answer.put("scope", result.scope());
+            }
             answer.putAll(stamps.stamp());
             return answer;
         });
@@ -56,6 +60,9 @@ final class QueryCommand implements Callable<Integer> {
                     row.values().stream()
                             .map(v -> v instanceof String s ? s : mapper.writeValueAsString(v))
                             .toList()));
+        }
+        if (answer.get("scope") instanceof String scope) {
+            parent.err().println("graph-memory: " + scope);
         }
         if (Boolean.TRUE.equals(answer.get("truncated"))) {
             parent.err().println("graph-memory: more rows exist; raise --limit (at most 1000) or page with SKIP/LIMIT");

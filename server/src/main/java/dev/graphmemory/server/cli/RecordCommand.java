@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import tools.jackson.core.JacksonException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** {@code graph-memory record}: the {@code record_knowledge} tool on the command line. */
@@ -27,10 +28,13 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--kind", required = true, description = "work_unit, bug, adr (decision) or anti_pattern.")
     String kind;
 
-    @Option(names = "--title", required = true)
+    @Option(names = "--title", required = true, description = "One line, at most 1000 characters.")
     String title;
 
-    @Option(names = "--id", description = "e.g. BUG-015; left out, the next free id is taken.")
+    @Option(
+            names = "--id",
+            description = "e.g. BUG-015, at most 100 characters; left out, the next free id is taken. An id that"
+                    + " differs only in case from an existing one is refused.")
     String id;
 
     @Option(names = "--body", description = "Markdown body.")
@@ -55,7 +59,21 @@ final class RecordCommand implements Callable<Integer> {
                 parent.err().println("graph-memory: --field '" + f + "' must be key=value");
                 return 2;
             }
-            parsed.put(f.substring(0, eq).trim(), yaml.readValue(f.substring(eq + 1), Object.class));
+            String key = f.substring(0, eq).trim();
+            if (key.isEmpty()) {
+                parent.err().println("graph-memory: --field '" + f + "' must be key=value");
+                return 2;
+            }
+            try {
+                parsed.put(key, yaml.readValue(f.substring(eq + 1), Object.class));
+            } catch (JacksonException e) {
+                parent.err()
+                        .println("graph-memory: --field " + key + ": the value is not valid YAML ("
+                                + e.getOriginalMessage().lines().findFirst().orElse("")
+                                + "); quote it, e.g. --field '" + key + "=\"text: with colon\"', or write a"
+                                + " list as [a, b]");
+                return 2;
+            }
         }
         NodeType type =
                 switch (kind.toLowerCase(java.util.Locale.ROOT).replace('-', '_')) {

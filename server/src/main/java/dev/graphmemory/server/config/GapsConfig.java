@@ -1,6 +1,5 @@
 package dev.graphmemory.server.config;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,9 +49,9 @@ public record GapsConfig(List<String> entryPoints, List<String> exclude) {
         }
         GraphMemoryConfig.load(root); // the whole file is checked first, as at start-up
         try {
-            Object tree = YAMLMapper.builder().build().readValue(Files.readString(file), Object.class);
+            Object tree = YAMLMapper.builder().build().readValue(GraphMemoryConfig.text(root), Object.class);
             return tree instanceof Map<?, ?> top ? fromSection(top.get(SECTION), file.toString()) : none();
-        } catch (IOException | JacksonException e) {
+        } catch (JacksonException e) {
             throw new ConfigException(file + " is not valid YAML: " + e.getMessage());
         }
     }

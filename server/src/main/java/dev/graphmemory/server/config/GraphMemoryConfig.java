@@ -2,7 +2,7 @@ package dev.graphmemory.server.config;
 
 import dev.graphmemory.indexer.IndexOptions;
 import dev.graphmemory.indexer.knowledge.KnowledgeConfig;
-import java.io.IOException;
+import dev.graphmemory.indexer.walk.InsideRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,16 +92,34 @@ public record GraphMemoryConfig(
                 java.time.Duration.ofMinutes(30));
     }
 
+    /**
+     * The text of {@code <root>/.graph-memory.yml}, or null when there is none. Read only from inside
+     * the repository ({@link InsideRepo#readable}): a link that leads out is refused, since parse
+     * errors quote the text into messages a tool's caller sees.
+     */
+    static String text(Path root) {
+        if (!Files.exists(root.resolve(FILE_NAME))) {
+            return null;
+        }
+        try {
+            InsideRepo inside = new InsideRepo(root);
+            return inside.readText(FILE_NAME, inside.readable(FILE_NAME, FILE_NAME));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
     /** Reads {@code <root>/.graph-memory.yml}, or the defaults when there is none. */
     public static GraphMemoryConfig load(Path root) {
         Path file = root.resolve(FILE_NAME);
-        if (!Files.exists(file)) {
+        String text = text(root);
+        if (text == null) {
             return defaults();
         }
         Object tree;
         try {
-            tree = YAMLMapper.builder().build().readValue(Files.readString(file), Object.class);
-        } catch (IOException | JacksonException e) {
+            tree = YAMLMapper.builder().build().readValue(text, Object.class);
+        } catch (JacksonException e) {
             throw new ConfigException(file + " is not valid YAML: " + e.getMessage());
         }
         if (tree == null) {

@@ -1,6 +1,7 @@
 package dev.graphmemory.server.mcp;
 
 import dev.graphmemory.queries.cypher.ReadOnlyCypher;
+import dev.graphmemory.queries.cypher.ReadPolicy;
 import dev.graphmemory.queries.find.AnswerBudget;
 import dev.graphmemory.queries.find.FindQuery;
 import dev.graphmemory.queries.find.NeighborsQuery;
@@ -148,11 +149,18 @@ public final class GraphTools {
         return new ToolDef(
                 "graph_query",
                 "Read-only Cypher over the graph",
-                "Run a read-only Cypher query when graph_find and graph_neighbors cannot express the question;"
-                        + " writes are refused. Nodes carry the label Entity plus their type label (Module, Class,"
-                        + " Function, CliEntry, WorkUnit, Commit, Bug, Adr, AntiPattern) and $repo is bound to this"
-                        + " repository. Example: graph_query(cypher='MATCH (c:Commit)-[:MENTIONS]->(w:WorkUnit {key:"
-                        + " \"WU-281\"}) RETURN c.sha, c.time').",
+                "Run one read-only Cypher query when graph_find and graph_neighbors cannot express the question."
+                        + " Allowed: MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN, ORDER BY, SKIP, LIMIT, UNION,"
+                        + " CALL { subqueries } and CALL of the read procedures "
+                        + String.join(", ", ReadPolicy.PROCEDURES)
+                        + ". Refused, with a message: writes, LOAD CSV (no files or URLs), SHOW/TERMINATE, USE,"
+                        + " administration commands, other procedures, and query options (CYPHER, EXPLAIN,"
+                        + " PROFILE). Nodes carry the label Entity plus their type label (Module, Class, Function,"
+                        + " CliEntry, WorkUnit, Commit, Bug, Adr, AntiPattern). The store may hold other"
+                        + " repositories (worktrees, a shared database): $repo is bound to this repository's key,"
+                        + " so filter with {repo: $repo}; an answer whose query does not carries a 'scope' note"
+                        + " when others exist. Example: graph_query(cypher='MATCH (c:Commit {repo: $repo})"
+                        + "-[:MENTIONS]->(w:WorkUnit {key: \"WU-281\"}) RETURN c.sha, c.time').",
                 Schemas.QUERY_INPUT,
                 Schemas.QUERY_OUTPUT,
                 true,
@@ -182,6 +190,9 @@ public final class GraphTools {
                     out.put("truncated", truncated);
                     if (truncated) {
                         out.put("note", "more rows exist than fit this answer; add LIMIT/SKIP or narrow the query");
+                    }
+                    if (result.scope() != null) {
+                        out.put("scope", result.scope());
                     }
                     return out;
                 });

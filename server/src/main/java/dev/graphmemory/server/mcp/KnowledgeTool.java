@@ -43,15 +43,16 @@ public final class KnowledgeTool {
                 "Record a bug, decision, anti-pattern or work unit",
                 "Write what you learned as a markdown file with YAML frontmatter in the repository's knowledge folder"
                         + " (the file is the source of truth; commit it) and index it at once with its links. Ids are"
-                        + " checked for clashes; an existing document is replaced only with update=true. Example:"
+                        + " checked for clashes; an existing document is replaced only with update=true. The file is"
+                        + " never written through a symbolic link (a linked knowledge folder is refused). Example:"
                         + " record_knowledge(kind='bug', title='Login times out on a cold cache', fields={'severity':"
                         + " 'high', 'root_cause': 'cache built on the request path', 'affects':"
                         + " ['src/auth/cache.py'], 'caused_by': ['ADR-002']}, body='Seen in production.').",
                 """
                 {"type": "object", "properties": {
                   "kind": {"type": "string", "enum": ["work_unit", "bug", "adr", "decision", "anti_pattern"]},
-                  "id": {"type": "string", "description": "e.g. BUG-015; left out, the next free id is taken."},
-                  "title": {"type": "string"},
+                  "id": {"type": "string", "description": "e.g. BUG-015, at most 100 characters; left out, the next free id is taken. An id that differs only in case from an existing one is refused."},
+                  "title": {"type": "string", "description": "One line, at most 1000 characters."},
                   "body": {"type": "string", "description": "Markdown."},
                   "fields": {"type": "object", "description": "More frontmatter: work_unit tier, objective, files_changed, dependencies, status; bug severity, status, root_cause, affects (paths or ids), caused_by (ids); adr/anti_pattern status."},
                   "update": {"type": "boolean", "description": "Replace the document with this id if it exists."}

@@ -7,7 +7,6 @@ import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -39,7 +38,7 @@ public final class McpServerFactory {
             InputStream in, OutputStream out, String version, List<ToolDef> tools, StampSource stamps) {
         JsonMapper jackson = JsonMapper.builder().build();
         McpJsonMapper mapper = new JacksonMcpJsonMapper(jackson);
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(mapper, in, out);
+        SerialStdioTransportProvider transport = new SerialStdioTransportProvider(mapper, in, out);
         List<McpServerFeatures.SyncToolSpecification> specs =
                 tools.stream().map(t -> spec(t, mapper, jackson, stamps)).toList();
         return McpServer.sync(transport)

@@ -71,8 +71,8 @@ final class Schemas {
 
     static final String QUERY_INPUT = """
             {"type": "object", "properties": {
-              "cypher": {"type": "string", "description": "A read-only Cypher query; $repo is bound to this repository."},
-              "params": {"type": "object", "description": "Query parameters."},
+              "cypher": {"type": "string", "description": "One read-only Cypher query (no LOAD CSV, SHOW, USE, query options or procedures outside the read list); $repo is bound to this repository."},
+              "params": {"type": "object", "description": "Query parameters; repo is reserved."},
               "limit": {"type": "integer", "minimum": 1, "maximum": 1000, "description": "Row cap (default 100)."},
               %s
             }, "required": ["cypher"], "additionalProperties": false}
@@ -83,6 +83,8 @@ final class Schemas {
               "columns": {"type": "array", "items": {"type": "string"}},
               "rows": {"type": "array", "items": {"type": "object"}},
               "truncated": {"type": "boolean"},
+              "note": {"type": "string"},
+              "scope": {"type": "string", "description": "Present when the query does not use $repo and the store holds other repositories."},
               %s
             }, "required": ["columns", "rows", "stale"]}
             """.formatted(STAMP);

@@ -14,16 +14,15 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stands between stdio and the MCP SDK's transport. Each line read from stdin is checked: a
- * JSON-RPC message goes on to the SDK; anything else (not JSON, not a JSON-RPC 2.0 object) is
- * answered here with a JSON-RPC error ({@code -32700} parse error, {@code -32600} invalid request)
- * and dropped, because one garbled line would otherwise end the SDK's inbound loop and every later
- * request would go unanswered. Output is written a whole line at a time, so the SDK's messages and
+ * Stands between stdio and the MCP SDK's transport. Each line read from stdin is checked by
+ * {@link JsonRpcCheck}: a well-formed message goes on to the SDK; anything else (not JSON, not a
+ * JSON-RPC 2.0 object, an id that is not a string or an integer, params of the wrong shape) is
+ * answered here with a JSON-RPC error ({@code -32700}, {@code -32600}, {@code -32602}) and dropped,
+ * because one such line would otherwise end the SDK's inbound loop and every later request would
+ * go unanswered. Output is written a whole line at a time, so the SDK's messages and
  * these errors never interleave on stdout. The end of stdin counts down {@code ended}.
  */
 final class StdioGuard {
@@ -69,9 +68,9 @@ final class StdioGuard {
                 if (line.isBlank()) {
                     continue;
                 }
-                String problem = check(line);
-                if (problem == null) {
-                    feed.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                String message = check(line);
+                if (message != null) {
+                    feed.write((message + "\n").getBytes(StandardCharsets.UTF_8));
                     feed.flush();
                 }
             }
@@ -87,41 +86,19 @@ final class StdioGuard {
         }
     }
 
-    /** Returns null when {@code line} may go to the SDK; otherwise answers it and says why. */
+    /** Returns the checked message for the SDK, or null when {@code line} was answered here. */
     private String check(String line) throws IOException {
-        JsonNode message;
-        try {
-            message = JSON.readTree(line);
-        } catch (JacksonException e) {
-            return reject(null, -32700, "Parse error: the line is not JSON (" + e.getOriginalMessage() + ")");
+        JsonRpcCheck.Verdict verdict = JsonRpcCheck.check(line);
+        if (verdict.forwards()) {
+            return verdict.forward();
         }
-        if (message.isArray()) {
-            return reject(null, -32600, "Invalid Request: JSON-RPC batches are not supported by MCP 2025-06-18");
-        }
-        JsonNode id = message.isObject() ? message.get("id") : null;
-        if (!message.isObject()
-                || !"2.0".equals(message.path("jsonrpc").asString(""))
-                || !(message.has("method") || message.has("result") || message.has("error"))) {
-            return reject(
-                    id,
-                    -32600,
-                    "Invalid Request: expected a JSON-RPC 2.0 object with \"jsonrpc\": \"2.0\" and"
-                            + " a \"method\" (or a \"result\"/\"error\" answering a server request)");
-        }
-        if (message.has("method") && !message.get("method").isString()) {
-            return reject(id, -32600, "Invalid Request: \"method\" must be a string");
-        }
-        return null;
-    }
-
-    private String reject(JsonNode id, int code, String text) throws IOException {
-        LOG.warn("ignored an input line: {}", text);
+        LOG.warn("answered an input line with error {}: {}", verdict.code(), verdict.message());
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("jsonrpc", "2.0");
-        error.put("id", id == null || !(id.isString() || id.isNumber()) ? null : id);
-        error.put("error", Map.of("code", code, "message", text));
+        error.put("id", verdict.id());
+        error.put("error", Map.of("code", verdict.code(), "message", verdict.message()));
         out.writeLine(JSON.writeValueAsString(error));
-        return text;
+        return null;
     }
 
     /** Buffers writes until a newline, then writes the whole line under one lock. */

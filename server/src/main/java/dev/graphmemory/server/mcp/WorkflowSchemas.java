@@ -6,12 +6,12 @@ final class WorkflowSchemas {
 
     static final String DUPLICATES_INPUT = """
             {"type": "object", "properties": {
-              "title": {"type": "string", "description": "The proposed work unit's title."},
-              "objective": {"type": "string", "description": "Its objective."},
+              "title": {"type": "string", "maxLength": 1000, "description": "The proposed work unit's title (at most 1,000 characters)."},
+              "objective": {"type": "string", "maxLength": 100000, "description": "Its objective (at most 100,000 characters)."},
               "files": {"type": ["array", "string"], "items": {"type": "string"}, "description": "Repository paths it expects to change."},
               "tier": {"type": "string", "description": "task, story or epic."},
               "created": {"type": "string", "description": "With the fields: when the proposal was filed (e.g. 2026-03-01), if not now. Only work filed before it is compared, and how long before counts as evidence."},
-              "file": {"type": "string", "description": "Instead of the fields: its markdown file (YAML frontmatter title, objective, files_changed, tier), relative to the repository root."},
+              "file": {"type": "string", "description": "Instead of the fields: its markdown file (YAML frontmatter title, objective, files_changed, tier), relative to the repository root; it must lie inside the repository, symbolic links followed."},
               "id": {"type": "string", "description": "Instead: an indexed work unit or bug, WU-123 or workflow:work_unit:WU-123 (itself excluded)."},
               "limit": {"type": "integer", "minimum": 1, "maximum": 50, "description": "Candidates to return (default 5)."},
               "db_path": {"type": "string", "description": "Accepted for compatibility with older planner scripts; ignored."}
@@ -49,7 +49,7 @@ final class WorkflowSchemas {
               "status": {"type": "string", "enum": ["unreached", "tests_only"], "description": "Only gaps of this status."},
               "min_confidence": {"type": "number", "minimum": 0, "maximum": 1, "description": "Leave out gaps below this confidence."},
               "suggestions": {"type": "integer", "minimum": 0, "maximum": 5, "description": "Suggestions per gap (default 3)."},
-              "plan": {"type": ["array", "string"], "items": {"type": "string"}, "description": "Check a build plan instead: a folder of planned work unit markdown files, or a list of files, relative to the repository root."},
+              "plan": {"type": ["array", "string"], "items": {"type": "string"}, "description": "Check a build plan instead: a folder of planned work unit markdown files, or a list of files, relative to the repository root; every one must lie inside the repository, symbolic links followed."},
               "limit": {"type": "integer", "minimum": 1, "maximum": 100, "description": "Rows per page (default 20, fewer when the page would be long)."},
               "cursor": {"type": "string", "description": "next_cursor of the previous answer, to get the next page."},
               "db_path": {"type": "string", "description": "Accepted for compatibility with older planner scripts; ignored."}

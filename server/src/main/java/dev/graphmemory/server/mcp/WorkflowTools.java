@@ -1,5 +1,6 @@
 package dev.graphmemory.server.mcp;
 
+import dev.graphmemory.indexer.walk.InsideRepo;
 import dev.graphmemory.queries.find.ToolException;
 import dev.graphmemory.queries.workflow.DuplicateFinder;
 import dev.graphmemory.queries.workflow.DuplicateReport;
@@ -86,8 +87,7 @@ public final class WorkflowTools {
                 throw new ToolException(GAPS + ": plan is empty; give a folder of planned work unit markdown files"
                         + " or a list of them, e.g. plan='plans/' or plan=['plans/WU-40.md']");
             }
-            plan = PlanFiles.read(
-                    planArg.stream().map(p -> inRepository(GAPS, p)).toList());
+            plan = PlanFiles.read(new InsideRepo(root), planArg);
         }
         Integer suggestions = args.integer("suggestions");
         GapRequest request = new GapRequest(
@@ -130,7 +130,15 @@ public final class WorkflowTools {
                         + " 0..1, verdict duplicate (>= 0.7) / overlap (>= 0.4) / distinct, and evidence: text"
                         + " similarity and matched words, shared files, tier, status, how long before it was filed"
                         + " (when both are dated; work filed after a dated proposal is left out), and 'already done"
-                        + " in <sha>, <date>' or 'in progress'. Example: find_duplicate_work(title='Improve auth timeout"
+                        + " in <sha>, <date>' or 'in progress'. "
+                        + String.format(
+                                java.util.Locale.ROOT,
+                                "A proposal's title may have at most %,d characters, its objective (or a file's"
+                                        + " body) %,d, its files %,d paths; a larger one is refused.",
+                                ProposedWork.MAX_TITLE_CHARS,
+                                ProposedWork.MAX_TEXT_CHARS,
+                                ProposedWork.MAX_FILES)
+                        + " Example: find_duplicate_work(title='Improve auth timeout"
                         + " handling', files=['src/auth/handler.py']).",
                 WorkflowSchemas.DUPLICATES_INPUT,
                 WorkflowSchemas.DUPLICATES_OUTPUT,
@@ -164,7 +172,7 @@ public final class WorkflowTools {
                 dev.graphmemory.server.config.GraphMemoryConfig.load(root).mainWorktreeKeys(root));
         DuplicateReport report;
         if (file != null) {
-            ProposalFile proposal = ProposalFile.read(inRepository("find_duplicate_work", file));
+            ProposalFile proposal = ProposalFile.read(new InsideRepo(root), "find_duplicate_work: file", file);
             report = finder.find(proposal.proposal(), proposal.nodeId(), limit);
         } else if (id != null) {
             report = finder.findFor(id, limit);
@@ -178,15 +186,5 @@ public final class WorkflowTools {
             report = finder.find(new ProposedWork(title, objective, files, args.string("tier"), null, filed), limit);
         }
         return report.toMap();
-    }
-
-    /** The file, relative to the repository root unless absolute; it must lie inside the repository. */
-    private Path inRepository(String tool, String file) {
-        Path path = root.resolve(file).normalize();
-        if (!path.startsWith(root)) {
-            throw new ToolException(tool + ": file '" + file + "' is outside the repository " + root
-                    + "; give a path inside it, e.g. work-units/WU-123.md");
-        }
-        return path;
     }
 }

@@ -1,10 +1,13 @@
 package dev.graphmemory.server.store;
 
+import inet.ipaddr.IPAddressString;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -20,9 +23,23 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 /**
  * The embedded Neo4j itself, as the store daemon runs it: Bolt on 127.0.0.1 only (a free port),
  * authentication on with the generated password, logs in the store's folder.
+ *
+ * <p>Design notes. Queries a client sends must not reach beyond the graph, even one that got past
+ * {@code graph_query}'s own checks: {@code LOAD CSV} may not read files
+ * ({@code dbms.security.allow_csv_import_from_file_urls=false}, and {@code server.directories.import}
+ * points at a folder that is never created) nor URLs ({@code internal.dbms.cypher_ip_blocklist}
+ * blocks every IPv4 and IPv6 address; an internal setting, the only one Neo4j has for this), and no
+ * plugin procedure is loaded ({@code dbms.security.procedures.allowlist} is empty; it does not
+ * govern Neo4j's built-in procedures, which graph-memory itself uses).
  */
 final class EmbeddedNeo4j implements AutoCloseable {
     static final String USER = "neo4j";
+
+    /** The import folder LOAD CSV would read from: never created, and file URLs are off anyway. */
+    static final String NO_IMPORT = "no-import";
+
+    private static final List<IPAddressString> EVERY_ADDRESS =
+            List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0"));
 
     private final DatabaseManagementService dbms;
     private final GraphDatabaseAPI db;
@@ -107,6 +124,12 @@ final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
+                    .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                    .setConfig(
+                            GraphDatabaseSettings.load_csv_file_url_root,
+                            files.neo4jHome().resolve(NO_IMPORT))
+                    .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist, EVERY_ADDRESS)
+                    .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of())
                     // Bolt waits ~10 s at shutdown by default; stopping the daemon should be quick.
                     .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ZERO)
                     .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ZERO)

@@ -32,12 +32,31 @@ public final class EmbeddedStore implements GraphStore {
     private final String repoKey;
     private final String description;
     private final long daemonPid;
+    private volatile boolean closed;
 
     private EmbeddedStore(Driver driver, String repoKey, String description, long daemonPid) {
         this.driver = driver;
         this.repoKey = repoKey;
         this.description = description;
         this.daemonPid = daemonPid;
+        watchDaemon();
+    }
+
+    /**
+     * Closes the driver when the daemon's process ends, so that work under way fails at once
+     * instead of retrying a store that is gone for the driver's 30 s (the next command, or the MCP
+     * server's next call, starts a new daemon).
+     */
+    private void watchDaemon() {
+        if (daemonPid == ProcessHandle.current().pid()) {
+            return;
+        }
+        ProcessHandle.of(daemonPid).ifPresent(daemon -> daemon.onExit().thenRun(() -> {
+            if (!closed) {
+                LOG.warn("the graph-memory daemon (pid {}) ended; work under way on its store fails", daemonPid);
+                driver.close();
+            }
+        }));
     }
 
     /** Connects to the daemon that owns the store of {@code worktree}'s repository, starting it if needed. */
@@ -106,6 +125,8 @@ public final class EmbeddedStore implements GraphStore {
         DaemonEndpoint e = endpoint.get();
         Driver driver = EmbeddedNeo4j.boltDriver(e.boltPort(), password, "graph-memory");
         try {
+            // Fails at once when nothing listens on the port; the query alone would retry for 30 s.
+            driver.verifyConnectivity();
             String storeId = driver.executableQuery("CALL db.info() YIELD id RETURN id")
                     .execute()
                     .records()
@@ -289,6 +310,7 @@ public final class EmbeddedStore implements GraphStore {
 
     @Override
     public void close() {
+        closed = true;
         driver.close();
     }
 }

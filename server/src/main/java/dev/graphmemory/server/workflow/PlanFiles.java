@@ -2,11 +2,12 @@ package dev.graphmemory.server.workflow;
 
 import dev.graphmemory.indexer.knowledge.KnowledgeDoc;
 import dev.graphmemory.indexer.knowledge.KnowledgeReader;
+import dev.graphmemory.indexer.walk.InsideRepo;
 import dev.graphmemory.queries.find.ToolException;
 import dev.graphmemory.queries.workflow.gaps.PlannedWork;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,17 +24,23 @@ import java.util.stream.Stream;
 public final class PlanFiles {
     private PlanFiles() {}
 
-    /** Reads every planned work unit under {@code paths}; a missing path or an empty plan is a {@link ToolException}. */
-    public static List<PlannedWork> read(List<Path> paths) {
+    /**
+     * Reads every planned work unit under {@code paths} (each relative to the repository root unless
+     * absolute). Every path, and every file found below a folder, must lie inside the repository
+     * with links followed ({@link InsideRepo#readable}); a missing or outside path, or an empty plan,
+     * is a {@link ToolException} naming it.
+     */
+    public static List<PlannedWork> read(InsideRepo repo, List<String> paths) {
         List<PlannedWork> plan = new ArrayList<>();
-        for (Path p : paths) {
-            if (!Files.exists(p)) {
-                throw new ToolException("plan: " + p + " does not exist; give a folder of planned work unit markdown"
-                        + " files or the files themselves");
+        try {
+            for (String given : paths) {
+                Path p = repo.readable("plan", given);
+                for (Path file : markdown(p)) {
+                    one(repo, file).ifPresent(plan::add);
+                }
             }
-            for (Path file : markdown(p)) {
-                one(file).ifPresent(plan::add);
-            }
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new ToolException(e.getMessage());
         }
         if (plan.isEmpty()) {
             throw new ToolException("plan: no work unit markdown (YAML frontmatter with title and files_changed)"
@@ -43,11 +50,14 @@ public final class PlanFiles {
     }
 
     private static List<Path> markdown(Path p) {
-        if (!Files.isDirectory(p)) {
+        if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
             return List.of(p);
         }
+        // Links below are not followed into folders; a linked file is checked like any other path.
         try (Stream<Path> files = Files.walk(p)) {
-            return files.filter(f -> Files.isRegularFile(f) && f.toString().endsWith(".md"))
+            return files.filter(f -> f.toString().endsWith(".md"))
+                    .filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                            || (Files.isSymbolicLink(f) && Files.isRegularFile(f)))
                     .sorted()
                     .toList();
         } catch (IOException e) {
@@ -55,13 +65,8 @@ public final class PlanFiles {
         }
     }
 
-    private static Optional<PlannedWork> one(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ToolException("plan: cannot read " + file + ": " + e.getMessage());
-        }
+    private static Optional<PlannedWork> one(InsideRepo repo, Path file) {
+        String text = repo.readText("plan", file);
         String name = file.getFileName().toString();
         Optional<KnowledgeDoc> doc = new KnowledgeReader().read("work-units/" + name, text);
         return doc.map(d -> new PlannedWork(

@@ -2,12 +2,10 @@ package dev.graphmemory.server.workflow;
 
 import dev.graphmemory.indexer.knowledge.KnowledgeDoc;
 import dev.graphmemory.indexer.knowledge.KnowledgeReader;
+import dev.graphmemory.indexer.walk.InsideRepo;
 import dev.graphmemory.queries.find.ToolException;
 import dev.graphmemory.queries.workflow.ProposedWork;
 import dev.graphmemory.queries.workflow.WorkDates;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -20,13 +18,21 @@ import java.nio.file.Path;
  * @param nodeId the node id the file would have once indexed, e.g. {@code workflow:work_unit:WU-9}
  */
 public record ProposalFile(ProposedWork proposal, String nodeId) {
-    /** Reads {@code file}; a missing, unreadable or empty file is a {@link ToolException} naming it. */
-    public static ProposalFile read(Path file) {
+    /**
+     * Reads the proposal at {@code given} (relative to the repository root unless absolute). It must
+     * lie inside the repository, links followed ({@link InsideRepo#readable}); a missing, outside,
+     * unreadable or empty file is a {@link ToolException} naming it.
+     *
+     * @param what names the argument in messages, e.g. {@code "find_duplicate_work: file"}
+     */
+    public static ProposalFile read(InsideRepo repo, String what, String given) {
+        Path file;
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ToolException("cannot read the proposed work unit file " + file + ": " + e.getMessage());
+            file = repo.readable(what, given);
+            text = repo.readText(what, file);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new ToolException(e.getMessage());
         }
         // A proposal need not declare a type or an id: read it as if it sat in work-units/.
         String name =
