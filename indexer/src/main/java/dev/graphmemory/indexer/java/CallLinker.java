@@ -134,14 +134,14 @@ final class CallLinker {
         for (String member : facts.staticImports()) {
             int dot = member.lastIndexOf('.');
             if (dot > 0 && member.substring(dot + 1).equals(name)) {
-                int type = table.type(member.substring(0, dot));
+                int type = table.type(member.substring(0, dot), scope.file());
                 if (type >= 0) {
                     return lookup.find(type, name, args);
                 }
             }
         }
         for (String typeName : facts.staticOnDemandImports()) {
-            int type = table.type(typeName);
+            int type = table.type(typeName, scope.file());
             if (type >= 0) {
                 int[] found = lookup.find(type, name, args);
                 if (found.length > 0) {

@@ -42,38 +42,38 @@ final class ImplicitDependencies {
     private ImplicitDependencies() {}
 
     /** Adds the files of the implicit dependencies of one file. */
-    static void add(SymbolTable table, JavaFacts facts, Set<Integer> files) {
+    static void add(SymbolTable table, int from, JavaFacts facts, Set<Integer> files) {
         JavaFacts.Types types = facts.types();
         for (int i = 0; i < types.size(); i++) {
             switch (types.kind(i)) {
                 case CLASS -> {
                     if (types.superclasses()[i].length == 0) {
-                        add(table, OBJECT, files);
+                        add(table, from, OBJECT, files);
                     }
                 }
-                case INTERFACE -> add(table, OBJECT, files);
-                case ENUM -> add(table, ENUM, files);
-                case RECORD -> add(table, RECORD, files);
+                case INTERFACE -> add(table, from, OBJECT, files);
+                case ENUM -> add(table, from, ENUM, files);
+                case RECORD -> add(table, from, RECORD, files);
                 case ANNOTATION -> {
-                    add(table, OBJECT, files);
-                    add(table, ANNOTATION, files);
+                    add(table, from, OBJECT, files);
+                    add(table, from, ANNOTATION, files);
                 }
             }
         }
         if ((facts.features() & LAMBDA) != 0) {
-            add(table, LAMBDAS, files);
+            add(table, from, LAMBDAS, files);
         }
         if ((facts.features() & ASSERT) != 0) {
-            add(table, ASSERTS, files);
+            add(table, from, ASSERTS, files);
         }
         if ((facts.features() & TRY_WITH_RESOURCES) != 0) {
-            add(table, RESOURCES, files);
+            add(table, from, RESOURCES, files);
         }
     }
 
-    private static void add(SymbolTable table, List<String> names, Set<Integer> files) {
+    private static void add(SymbolTable table, int from, List<String> names, Set<Integer> files) {
         for (String name : names) {
-            int type = table.type(name);
+            int type = table.type(name, from);
             if (type >= 0) {
                 files.add(table.fileOf(type));
             }

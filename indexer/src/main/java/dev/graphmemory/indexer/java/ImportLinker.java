@@ -28,19 +28,19 @@ final class ImportLinker {
         for (String name : facts.singleImports()) {
             String simple = SymbolTable.simpleName(name);
             if (usedAsType(facts, simple)) {
-                add(files, table.longestPrefix(name));
+                add(files, table.longestPrefix(name, scope.file()));
             } else if (usedAsAnnotation(facts, simple)) {
-                addAnnotation(files, table.type(name));
+                addAnnotation(files, table.type(name, scope.file()));
             }
         }
         for (String member : facts.staticImports()) {
             int dot = member.lastIndexOf('.');
             if (dot > 0) {
-                add(files, table.longestPrefix(member.substring(0, dot)));
+                add(files, table.longestPrefix(member.substring(0, dot), scope.file()));
             }
         }
         for (String typeName : facts.staticOnDemandImports()) {
-            add(files, table.longestPrefix(typeName));
+            add(files, table.longestPrefix(typeName, scope.file()));
         }
         for (String simple : facts.referenced()) {
             if (!scope.importsSingle(simple)) {
@@ -49,15 +49,15 @@ final class ImportLinker {
         }
         for (String name : facts.annotationRefs()) {
             if (name.indexOf('.') > 0) {
-                addAnnotation(files, table.longestPrefix(name));
+                addAnnotation(files, table.longestPrefix(name, scope.file()));
             } else if (!scope.importsSingle(name)) {
                 addAnnotation(files, resolveReferenced(scope, name));
             }
         }
         for (String dotted : facts.qualifiedRefs()) {
-            add(files, table.longestPrefix(dotted));
+            add(files, table.longestPrefix(dotted, scope.file()));
         }
-        ImplicitDependencies.add(table, facts, files);
+        ImplicitDependencies.add(table, scope.file(), facts, files);
         files.remove(scope.file());
         return files;
     }

@@ -59,7 +59,7 @@ final class ReceiverResolver {
             if (member.endsWith(first)
                     && member.length() > first.length()
                     && member.charAt(member.length() - first.length() - 1) == '.') {
-                int owner = table.type(member.substring(0, member.length() - first.length() - 1));
+                int owner = table.type(member.substring(0, member.length() - first.length() - 1), scope.file());
                 int field = owner < 0 ? -1 : fieldIncludingInherited(owner, first);
                 if (field >= 0) {
                     return read(field, rest, dependencies);
@@ -67,7 +67,7 @@ final class ReceiverResolver {
             }
         }
         for (String typeName : scope.facts().staticOnDemandImports()) {
-            int owner = table.type(typeName);
+            int owner = table.type(typeName, scope.file());
             int field = owner < 0 ? -1 : fieldIncludingInherited(owner, first);
             if (field >= 0) {
                 return read(field, rest, dependencies);

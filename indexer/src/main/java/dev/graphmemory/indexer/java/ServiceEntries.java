@@ -18,10 +18,11 @@ final class ServiceEntries {
     private ServiceEntries() {}
 
     static void link(SymbolTable table, Map<String, String> resources, Consumer<LinkOutput> out) {
-        for (String text : resources.values()) {
+        for (Map.Entry<String, String> resource : resources.entrySet()) {
+            String text = resource.getValue();
             for (String line : text.split("\\R")) {
                 String qn = implementation(line);
-                int type = qn.isEmpty() ? -1 : table.type(qn);
+                int type = qn.isEmpty() ? -1 : table.type(qn, resource.getKey());
                 if (type >= 0) {
                     out.accept(new NodeUpdate(
                             table.moduleId(table.fileOf(type)),

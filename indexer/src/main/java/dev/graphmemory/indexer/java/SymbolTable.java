@@ -148,8 +148,13 @@ final class SymbolTable {
      * Nearness is the number of leading folders the two paths share.
      */
     int type(String qualifiedName, int from) {
+        return type(qualifiedName, files.get(from).path());
+    }
+
+    /** As {@link #type(String, int)}, seen from a repository path (a file that declares no type, e.g. a resource). */
+    int type(String qualifiedName, String fromPath) {
         int[] all = repeated.get(qualifiedName);
-        return all == null ? type(qualifiedName) : closest(all, files.get(from).path());
+        return all == null ? type(qualifiedName) : closest(all, fromPath);
     }
 
     private int closest(int[] candidates, String from) {
@@ -190,11 +195,14 @@ final class SymbolTable {
         return copies.id(path, NodeType.CLASS.id(qualifiedName(type)));
     }
 
-    /** The type named by the longest prefix of a dotted name, e.g. {@code a.b.C} of {@code a.b.C.m}; -1 if none. */
-    int longestPrefix(String dotted) {
+    /**
+     * The type named by the longest prefix of a dotted name, e.g. {@code a.b.C} of {@code a.b.C.m},
+     * as seen from file {@code from} (its nearest copy); -1 if none.
+     */
+    int longestPrefix(String dotted, int from) {
         String name = dotted;
         while (true) {
-            int t = type(name);
+            int t = type(name, from);
             if (t >= 0) {
                 return t;
             }
