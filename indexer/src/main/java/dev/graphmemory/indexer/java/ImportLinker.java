@@ -16,15 +16,33 @@ import java.util.Set;
  */
 final class ImportLinker {
     private final SymbolTable table;
+    /** The file being linked, and the files it names without the build's layout settling which copy. */
+    private int from;
+
+    private final Set<Integer> certain = new java.util.HashSet<>();
+    private final Set<Integer> ambiguous = new java.util.HashSet<>();
 
     ImportLinker(SymbolTable table) {
         this.table = table;
+    }
+
+    /**
+     * Of the files the last {@link #importedFiles} call returned, those it reached only through a
+     * name with several equally near copies: each copy's file is imported, flagged.
+     */
+    Set<Integer> ambiguous() {
+        Set<Integer> only = new java.util.HashSet<>(ambiguous);
+        only.removeAll(certain);
+        return only;
     }
 
     /** The files this file imports, without itself, in a stable order. */
     Set<Integer> importedFiles(FileScope scope) {
         JavaFacts facts = scope.facts();
         Set<Integer> files = new LinkedHashSet<>();
+        from = scope.file();
+        certain.clear();
+        ambiguous.clear();
         for (String name : facts.singleImports()) {
             String simple = SymbolTable.simpleName(name);
             if (usedAsType(facts, simple)) {
@@ -86,13 +104,22 @@ final class ImportLinker {
 
     private void addAnnotation(Set<Integer> files, int type) {
         if (type >= 0 && (table.kind(type) != JavaFacts.Kind.ANNOTATION || table.retained(type))) {
-            files.add(table.fileOf(type));
+            add(files, type);
         }
     }
 
     private void add(Set<Integer> files, int type) {
-        if (type >= 0) {
-            files.add(table.fileOf(type));
+        if (type < 0) {
+            return;
+        }
+        files.add(table.fileOf(type));
+        int[] tied = table.tiedWith(type, from);
+        if (tied.length == 0) {
+            certain.add(table.fileOf(type));
+        }
+        for (int t : tied) {
+            files.add(table.fileOf(t));
+            ambiguous.add(table.fileOf(t));
         }
     }
 }

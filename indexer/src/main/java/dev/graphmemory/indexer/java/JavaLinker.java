@@ -20,6 +20,12 @@ import java.util.function.Consumer;
  * and {@code TESTS}, then entry points named in {@code META-INF/services} files.
  */
 final class JavaLinker {
+    /**
+     * Edge property: the reference names a class declared in several files that the build's layout
+     * does not tell apart, and this edge goes to one of those copies (each gets one).
+     */
+    static final String AMBIGUOUS = "ambiguous";
+
     private final SymbolTable table;
     private final Map<String, String> resources;
     private final Consumer<LinkOutput> out;
@@ -52,7 +58,7 @@ final class JavaLinker {
             Set<Integer> imported = imports.importedFiles(scope);
             calls.link(scope, imported);
             imported.remove(f);
-            emitImports(f, imported);
+            emitImports(f, imported, imports.ambiguous());
         }
         ServiceEntries.link(table, resources, out);
     }
@@ -90,12 +96,15 @@ final class JavaLinker {
         return n + 1;
     }
 
-    private void emitImports(int f, Set<Integer> imported) {
+    private void emitImports(int f, Set<Integer> imported, Set<Integer> ambiguous) {
         String from = table.moduleId(f);
         boolean test = table.file(f).test();
         for (int target : imported) {
             String to = table.moduleId(target);
-            out.accept(EdgeRow.of(RelType.IMPORTS, from, to));
+            out.accept(
+                    ambiguous.contains(target)
+                            ? new EdgeRow(RelType.IMPORTS, from, to, Map.of(AMBIGUOUS, true))
+                            : EdgeRow.of(RelType.IMPORTS, from, to));
             if (test && !table.file(target).test()) {
                 out.accept(EdgeRow.of(RelType.TESTS, from, to));
             }

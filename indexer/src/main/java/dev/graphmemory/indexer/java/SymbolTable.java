@@ -67,7 +67,7 @@ final class SymbolTable {
             index(f);
         }
         // The copy that keeps the plain id is the one a name resolves to without context.
-        repeated.forEach((name, all) -> byName.put(name, closest(all, null)));
+        repeated.forEach((name, all) -> byName.put(name, mainCopy(all)));
     }
 
     private void index(int f) {
@@ -154,39 +154,65 @@ final class SymbolTable {
     /** As {@link #type(String, int)}, seen from a repository path (a file that declares no type, e.g. a resource). */
     int type(String qualifiedName, String fromPath) {
         int[] all = repeated.get(qualifiedName);
-        return all == null ? type(qualifiedName) : closest(all, fromPath);
+        return all == null ? type(qualifiedName) : nearest(all, fromPath)[0];
     }
 
-    private int closest(int[] candidates, String from) {
-        int best = -1;
-        int bestShared = -1;
+    /**
+     * The copies of {@code type}'s name that are as near to file {@code from} as {@code type} is,
+     * itself included, when there are several: a reference the build's layout cannot settle.
+     * Empty for a name declared once or a copy nearer than all others.
+     */
+    int[] tiedWith(int type, int from) {
+        int[] all = repeated.get(qualifiedName(type));
+        if (all == null) {
+            return NONE;
+        }
+        int[] near = nearest(all, files.get(from).path());
+        if (near.length < 2) {
+            return NONE;
+        }
+        for (int t : near) {
+            if (t == type) {
+                return near;
+            }
+        }
+        return NONE;
+    }
+
+    /** The nearest of several copies, the one keeping the plain id first among equals. */
+    private int[] nearest(int[] candidates, String from) {
+        List<String> paths = new java.util.ArrayList<>(candidates.length);
         for (int t : candidates) {
-            String path = files.get(typeFile[t]).path();
-            int shared = from == null ? 0 : sharedFolders(from, path);
-            if (shared > bestShared
-                    || shared == bestShared
-                            && Copies.RANK.compare(
-                                            path, files.get(typeFile[best]).path())
-                                    < 0) {
+            paths.add(files.get(typeFile[t]).path());
+        }
+        int[] indexes = copies.nearness().nearest(from, paths);
+        int[] found = new int[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+            found[i] = candidates[indexes[i]];
+        }
+        if (found.length > 1) {
+            found = java.util.Arrays.stream(found)
+                    .boxed()
+                    .sorted(java.util.Comparator.comparing(
+                            t -> files.get(typeFile[t]).path(), Copies.RANK))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
+        }
+        return found;
+    }
+
+    /** The copy that keeps the plain id. */
+    private int mainCopy(int[] candidates) {
+        int best = candidates[0];
+        for (int t : candidates) {
+            if (Copies.RANK.compare(
+                            files.get(typeFile[t]).path(),
+                            files.get(typeFile[best]).path())
+                    < 0) {
                 best = t;
-                bestShared = shared;
             }
         }
         return best;
-    }
-
-    private static int sharedFolders(String a, String b) {
-        int shared = 0;
-        int i = 0;
-        while (true) {
-            int ea = a.indexOf('/', i);
-            int eb = b.indexOf('/', i);
-            if (ea < 0 || ea != eb || !a.regionMatches(i, b, i, ea - i)) {
-                return a.equals(b) ? shared + 1 : shared;
-            }
-            shared++;
-            i = ea + 1;
-        }
     }
 
     /** The id of a type's class node (its copy's id when its name is declared more than once). */

@@ -25,16 +25,30 @@ import java.util.Set;
  */
 public final class Copies {
     /** No id declared twice. */
-    public static final Copies NONE = new Copies(Map.of(), Map.of());
+    public static final Copies NONE = new Copies(Map.of(), Map.of(), Nearness.FOLDERS);
 
     /** Path → (plain id → its id in that file), for the copies that do not keep the plain id. */
     private final Map<String, Map<String, String>> renames;
     /** Plain id → the paths that declare it, the one keeping the plain id first. */
     private final Map<String, List<String>> declaredIn;
 
-    private Copies(Map<String, Map<String, String>> renames, Map<String, List<String>> declaredIn) {
+    /** Which copy a reference means (see {@link Nearness}). */
+    private final Nearness nearness;
+
+    private Copies(Map<String, Map<String, String>> renames, Map<String, List<String>> declaredIn, Nearness nearness) {
         this.renames = renames;
         this.declaredIn = declaredIn;
+        this.nearness = nearness;
+    }
+
+    /** These copies, resolved by the nearness of a build's modules and source sets. */
+    public Copies withNearness(Nearness nearness) {
+        return new Copies(renames, declaredIn, nearness);
+    }
+
+    /** Which copy a reference from a file means. */
+    public Nearness nearness() {
+        return nearness;
     }
 
     /**
@@ -55,7 +69,7 @@ public final class Copies {
                 renames.computeIfAbsent(path, p -> new HashMap<>()).put(id, id + "@" + qualifier(path, sorted));
             }
         });
-        return declaredIn.isEmpty() ? NONE : new Copies(renames, declaredIn);
+        return declaredIn.isEmpty() ? NONE : new Copies(renames, declaredIn, Nearness.FOLDERS);
     }
 
     /** The copies among the ids of whole files: path → the ids its rows declare. */

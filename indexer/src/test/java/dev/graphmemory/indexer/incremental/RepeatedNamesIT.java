@@ -55,6 +55,49 @@ class RepeatedNamesIT {
         return NodeType.MODULE.id(path);
     }
 
+    private static List<String> flaggedImports(Fixture f, String fromPath) {
+        return f
+                .graph()
+                .read(
+                        "MATCH (a:Module {repo: $repo, id: $from})-[e:IMPORTS]->(b)"
+                                + " RETURN b.path + ' ' + coalesce(e.ambiguous, false) AS edge ORDER BY edge",
+                        Map.of("repo", f.repo, "from", module(fromPath)))
+                .stream()
+                .map(r -> r.get("edge").asString())
+                .toList();
+    }
+
+    @Test
+    void aReferenceNoLayoutSettlesIsLinkedToEveryCopyFlagged() {
+        try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
+            Fixture f = new Fixture(tree, tmp.resolve("cache"), 100);
+            for (String ex : List.of("one", "two")) {
+                tree.write("examples/" + ex + "/demo/Main.java", main("demo"));
+                tree.write("examples/" + ex + "/demo/Util.java", util("demo"));
+            }
+            String check = "package tools;\n\nimport demo.Main;\n\npublic class Check {\n"
+                    + "    void run() {\n        Main.main(new String[0]);\n    }\n}\n";
+            tree.write("tools/Check.java", check);
+            tree.commit("a tool that names demo.Main, which both examples declare");
+
+            f.run();
+
+            assertThat(flaggedImports(f, "tools/Check.java"))
+                    .containsExactly("examples/one/demo/Main.java true", "examples/two/demo/Main.java true");
+            assertThat(flaggedImports(f, "examples/two/demo/Main.java"))
+                    .as("the own copy is nearest: no flag")
+                    .containsExactly("examples/two/demo/Util.java false");
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+
+            // Once one copy is gone the reference is settled, incrementally as in a full run.
+            tree.delete("examples/two/demo/Main.java");
+            tree.commit("one example left with a Main");
+            assertThat(f.run().incremental()).isTrue();
+            assertThat(flaggedImports(f, "tools/Check.java")).containsExactly("examples/one/demo/Main.java false");
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+        }
+    }
+
     @Test
     void twoExamplesWithOneMainEachKeepBothAndEachCallsItsOwnCopy() {
         try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
