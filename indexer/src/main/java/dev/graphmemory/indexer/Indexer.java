@@ -1,5 +1,7 @@
 package dev.graphmemory.indexer;
 
+import dev.graphmemory.indexer.git.CommitCache;
+import dev.graphmemory.indexer.git.CommitInfo;
 import dev.graphmemory.indexer.git.CommitRows;
 import dev.graphmemory.indexer.git.GitHistoryReader;
 import dev.graphmemory.indexer.git.History;
@@ -333,12 +335,24 @@ public final class Indexer {
         links.warnings().forEach(w -> LOG.debug("knowledge: {}", w));
 
         progress.phase("history", 0);
+        long h0 = System.nanoTime();
+        LOG.debug("documents read and linked ({} documents)", docs.size());
         History history;
         try {
-            history = new GitHistoryReader(root, options.maxCommits()).read();
+            Path commitCache = options.cacheDir() == null ? null : cacheFile("commits-");
+            Map<String, CommitInfo> seen = commitCache == null ? new HashMap<>() : CommitCache.read(commitCache);
+            int cached = seen.size();
+            history = new GitHistoryReader(root, options.maxCommits(), seen).read();
+            // The reader adds the commits it read to `seen`: rewrite the cache when it read some,
+            // or when the cache holds commits the history no longer has.
+            if (commitCache != null
+                    && (seen.size() > cached || cached > history.commits().size())) {
+                CommitCache.write(commitCache, history.commits());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the git history of " + root + ": " + e.getMessage(), e);
         }
+        LOG.debug("history: {} commits read in {} ms", history.commits().size(), (System.nanoTime() - h0) / 1_000_000);
         CommitRows rows = new CommitRows(modules::contains, known);
         List<NodeRow> commits = new ArrayList<>();
         List<EdgeRow> commitEdges = new ArrayList<>();

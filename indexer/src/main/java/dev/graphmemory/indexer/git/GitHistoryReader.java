@@ -43,6 +43,8 @@ public final class GitHistoryReader {
 
     private final Path repoRoot;
     private final int maxCommits;
+    /** Commits read before (a commit never changes), by id; filled with the commits this reader reads. */
+    private final java.util.Map<String, CommitInfo> known;
 
     /** A reader of at most {@link #DEFAULT_MAX_COMMITS} commits. */
     public GitHistoryReader(Path repoRoot) {
@@ -54,6 +56,15 @@ public final class GitHistoryReader {
      * @param maxCommits the most commits to read, at least 1
      */
     public GitHistoryReader(Path repoRoot, int maxCommits) {
+        this(repoRoot, maxCommits, new java.util.HashMap<>());
+    }
+
+    /**
+     * A reader that takes commits it finds in {@code known} from there instead of comparing their
+     * trees again (most of a history read's time), and adds the ones it reads.
+     */
+    public GitHistoryReader(Path repoRoot, int maxCommits, java.util.Map<String, CommitInfo> known) {
+        this.known = Objects.requireNonNull(known, "known");
         this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot");
         if (maxCommits < 1) {
             throw new IllegalArgumentException("maxCommits: expected at least 1, got " + maxCommits);
@@ -83,7 +94,12 @@ public final class GitHistoryReader {
                 if (commits.size() == maxCommits) {
                     return new History(commits, true, commits.size() + 1);
                 }
-                commits.add(info(commit, changedPathsOrNone(walk, tree, commit)));
+                CommitInfo info = known.get(commit.getName());
+                if (info == null) {
+                    info = info(commit, changedPathsOrNone(walk, tree, commit));
+                    known.put(info.sha(), info);
+                }
+                commits.add(info);
             }
             return new History(commits, false, commits.size());
         }
