@@ -59,6 +59,7 @@ public final class BuildModules {
     public static BuildModules read(RepoFiles files) {
         BuildReading reading = new BuildReading(files);
         List<BuildModule> modules = new ArrayList<>(new MavenReactorReader(reading).read());
+        modules.addAll(new GradleBuildReader(reading).read());
         return new BuildModules(modules, reading.warnings());
     }
 
