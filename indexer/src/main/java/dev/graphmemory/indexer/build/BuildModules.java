@@ -50,7 +50,11 @@ public final class BuildModules {
         this.warnings = List.copyOf(warnings);
     }
 
-    /** Reads the build of the repository at {@code root}, through {@link InsideRepo}. */
+    /**
+     * Reads the build of the repository at {@code root}, through {@link InsideRepo}.
+     *
+     * @throws java.io.UncheckedIOException when the root itself cannot be resolved
+     */
     public static BuildModules read(Path root) {
         return read(RepoFiles.inside(new InsideRepo(root)));
     }

@@ -47,13 +47,11 @@ final class GradleBuildReader {
         modules.forEach(p -> dependencies.put(p.path(), new LinkedHashSet<>()));
         List<Runnable> fromOtherScripts = new ArrayList<>(); // project(':x') { } blocks: after x's own
         for (Project p : projects.values()) {
-            if (!p.script().isEmpty()) {
-                for (GradleDependencies.Declared d : GradleDependencies.read(p.buildFile(), p.script(), p.path())) {
-                    if (d.owner().equals(p.path())) {
-                        add(p.buildFile(), d, dependencies);
-                    } else {
-                        fromOtherScripts.add(() -> add(p.buildFile(), d, dependencies));
-                    }
+            for (GradleDependencies.Declared d : declared(p)) {
+                if (d.owner().equals(p.path())) {
+                    add(p.buildFile(), d, dependencies);
+                } else {
+                    fromOtherScripts.add(() -> add(p.buildFile(), d, dependencies));
                 }
             }
         }
@@ -75,7 +73,11 @@ final class GradleBuildReader {
             if (text.isPresent() && found != null) {
                 reading.warn(file + ": not read; Gradle reads only " + SETTINGS.getFirst() + " when both exist");
             } else if (text.isPresent()) {
-                found = GradleSettings.parse(file, text.get(), reading::warn);
+                try {
+                    found = GradleSettings.parse(file, text.get(), reading::warn);
+                } catch (RuntimeException e) {
+                    reading.warn(file + ": not read, the reader failed on it (" + e + "); expected Gradle settings");
+                }
             }
         }
         return Optional.ofNullable(found);
@@ -102,6 +104,19 @@ final class GradleBuildReader {
                 }
                 parent = at;
             }
+        }
+    }
+
+    /** The dependencies a project's script declares; a fault of the text-level reader is a warning. */
+    private List<GradleDependencies.Declared> declared(Project p) {
+        if (p.script().isEmpty()) {
+            return List.of();
+        }
+        try {
+            return GradleDependencies.read(p.buildFile(), p.script(), p.path());
+        } catch (RuntimeException e) {
+            reading.warn(p.buildFile() + ": not read, the reader failed on it (" + e + "); expected " + SCRIPT);
+            return List.of();
         }
     }
 

@@ -69,7 +69,7 @@ final class GradleDependencies {
             }
             Matcher m = DEPENDENCY.matcher(script.code()).region(block.start(), block.end());
             while (m.find()) {
-                String configuration = m.group(1) != null
+                String configuration = ScriptText.matched(m, 1)
                         ? ScriptText.content(m, 1)
                         : m.group(3) != null ? m.group(3) : ScriptText.content(m, 4);
                 if (!script.inCode(m.start()) || NOT_CONFIGURATIONS.contains(configuration)) {

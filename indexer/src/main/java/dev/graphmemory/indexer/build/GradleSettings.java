@@ -30,7 +30,7 @@ record GradleSettings(String rootName, List<String> includes, Map<String, String
             + "(?:file\\s*\\(\\s*" + ScriptText.STRING + "\\s*\\)"
             + "|(?:new\\s+)?(?:java\\.io\\.)?File\\s*\\(\\s*(?:(?:rootDir|settingsDir|rootProject\\.projectDir)\\s*,\\s*)?"
             + ScriptText.STRING + "\\s*\\))");
-    /** What a project path's names may not contain, as Gradle checks it. */
+    /** A name in a project path: none of the characters Gradle forbids there, no {@code $}, no blank. */
     private static final Pattern NAME = Pattern.compile("[^/\\\\:<>\"?*|$\\s]+");
 
     GradleSettings {
@@ -98,7 +98,7 @@ record GradleSettings(String rootName, List<String> includes, Map<String, String
         String path = given.startsWith(":") ? given.substring(1) : given;
         String[] names = path.split(":", -1);
         for (String n : names) {
-            if (!NAME.matcher(n).matches()) {
+            if (!NAME.matcher(n).matches() || n.equals(".") || n.equals("..")) {
                 return Optional.empty();
             }
         }
@@ -113,7 +113,7 @@ record GradleSettings(String rootName, List<String> includes, Map<String, String
                 continue;
             }
             Optional<String> project = path(ScriptText.content(m, 1));
-            String given = m.group(3) != null ? ScriptText.content(m, 3) : ScriptText.content(m, 5);
+            String given = ScriptText.matched(m, 3) ? ScriptText.content(m, 3) : ScriptText.content(m, 5);
             String dir = given.replaceFirst("^\\$\\{?(rootDir|settingsDir)}?(/|$)", "");
             Optional<String> folder = dir.contains("$") ? Optional.empty() : BuildReading.resolve("", dir);
             if (project.isEmpty() || folder.isEmpty()) {

@@ -83,8 +83,6 @@ record Pom(
             throw new Invalid("not well-formed XML at line " + e.getLineNumber() + " (" + e.getMessage() + ")");
         } catch (SAXException | IOException e) {
             throw new Invalid("not readable as XML (" + e.getMessage() + ")");
-        } finally {
-            parser.reset();
         }
         if (!"project".equals(project.getLocalName())) {
             throw new Invalid("the root element is <" + project.getTagName() + ">, not <project>");

@@ -82,6 +82,11 @@ record ScriptText(String code, String skeleton) {
         return m.lookingAt() ? m : null;
     }
 
+    /** Whether a literal matched by {@link #STRING} whose groups start at {@code group} took part in the match. */
+    static boolean matched(Matcher m, int group) {
+        return m.group(group) != null || m.group(group + 1) != null;
+    }
+
     /** The content of a literal matched by {@link #STRING} whose groups start at {@code group}. */
     static String content(Matcher m, int group) {
         return m.group(group) != null ? m.group(group) : m.group(group + 1);

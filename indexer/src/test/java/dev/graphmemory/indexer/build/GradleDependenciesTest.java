@@ -13,6 +13,7 @@ class GradleDependenciesTest {
                     api(enforcedPlatform(dependencies.project(path: ":platform")))
                     implementation project("util")
                     testImplementation project(configuration: 'tests', path: ':core')
+                    add('runtimeOnly', project(':core'))
                 }
                 """;
 
@@ -20,7 +21,8 @@ class GradleDependenciesTest {
                 .containsExactly(
                         new Declared(":lib", ":platform", "api", false),
                         new Declared(":lib", ":lib:util", "implementation", false),
-                        new Declared(":lib", ":core", "testImplementation", false));
+                        new Declared(":lib", ":core", "testImplementation", false),
+                        new Declared(":lib", ":core", "runtimeOnly", false));
     }
 
     @Test
