@@ -1,5 +1,7 @@
 package dev.graphmemory.indexer;
 
+import dev.graphmemory.indexer.build.BuildLayout;
+import dev.graphmemory.indexer.build.BuildModules;
 import dev.graphmemory.indexer.git.CommitCache;
 import dev.graphmemory.indexer.git.CommitInfo;
 import dev.graphmemory.indexer.git.CommitRows;
@@ -82,6 +84,10 @@ public final class Indexer {
     private static final String CACHE_VERSION = "1";
 
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
+
+    /** The build modules of the tree this run indexes, read at its start. */
+    private BuildLayout layout = BuildLayout.NONE;
+
     private static final int EXAMPLES = 20;
 
     private final Driver driver;
@@ -110,6 +116,7 @@ public final class Indexer {
     public IndexSummary run() {
         long start = System.nanoTime();
         Inputs inputs = Inputs.collect(root, plugins, new KnowledgeConfig(options.knowledgeGlobs())::accepts);
+        layout = BuildLayout.of(BuildModules.read(root));
         String head = headCommit();
         IndexState state = graph.state();
         Map<String, String> hashes = new TreeMap<>();
@@ -164,6 +171,7 @@ public final class Indexer {
         }
         RunCounters counters = new RunCounters();
         inputs.walkSkipped().forEach(counters::skip);
+        counters.build(layout);
         long nodes;
         long rels;
         try (GraphWriter writer = new GraphWriter(driver, graph.repo(), options.batchSize())) {
@@ -222,7 +230,7 @@ public final class Indexer {
                     return;
                 }
                 hashes.put(parsed.file().path(), parsed.hash());
-                FileResult result = parsed.result();
+                FileResult result = layout.annotate(parsed.result());
                 counters.indexed(result);
                 modulePaths.add(result.path());
                 List<String> ids = nodeIds(result);
@@ -241,7 +249,7 @@ public final class Indexer {
             });
         }
         writer.flush();
-        Copies copies = claims.copies();
+        Copies copies = claims.copies().withNearness(layout.nearness());
         if (!copies.isEmpty()) {
             writer.rename(claims.writtenRenames(copies));
             claims.deferred().forEach(r -> writer.add(copies.apply(r)));
@@ -287,7 +295,15 @@ public final class Indexer {
             writer.update(updates);
         }
         writer.flush();
+        List<NodeRow> buildNodes = layout.nodes(modulePaths);
+        buildNodes.forEach(writer::add);
+        writer.flush();
+        List<EdgeRow> buildEdges = layout.edges(modulePaths);
+        buildEdges.forEach(writer::add);
+        writer.flush();
         if (snapshot != null) {
+            snapshot.otherNodes().addAll(buildNodes);
+            buildEdges.forEach(snapshot::add);
             snapshot.sources().putAll(sources);
         }
         counters.modulePaths = modulePaths;
@@ -400,6 +416,7 @@ public final class Indexer {
         long t0 = System.nanoTime();
         RunCounters counters = new RunCounters();
         inputs.walkSkipped().forEach(counters::skip);
+        counters.build(layout);
         FileCache cache = fileCache();
         Snapshot now = Snapshot.collecting(newToken(), optionsKey());
         Map<String, String> written = new TreeMap<>(hashes);
@@ -438,8 +455,9 @@ public final class Indexer {
                     return;
                 }
                 written.put(path, parsed.hash());
-                cache.put(parsed.hash(), parsed.result());
-                parsedNow.put(path, parsed.result());
+                FileResult annotated = layout.annotate(parsed.result());
+                cache.put(parsed.hash(), annotated);
+                parsedNow.put(path, annotated);
                 parsedHash.put(path, parsed.hash());
                 pluginOf.put(path, parsed.plugin());
             });
@@ -486,7 +504,7 @@ public final class Indexer {
             now.sources().put(path, new Snapshot.Source(hash, ids));
             facts.get(plugin).add(new FileResult(path, List.of(), List.of(), result.facts(), result.parseOk(), null));
         }
-        Copies copies = copies(now, old, changed, rowsNow, cache);
+        Copies copies = copies(now, old, changed, rowsNow, cache).withNearness(layout.nearness());
         int removed = 0;
         for (String path : old.sources().keySet()) {
             if (!now.sources().containsKey(path)) {
@@ -512,6 +530,8 @@ public final class Indexer {
             });
             plugin.link(facts.get(plugin), own, copies, now::add);
         }
+        now.otherNodes().addAll(layout.nodes(now.sources().keySet()));
+        layout.edges(now.sources().keySet()).forEach(now::add);
         LOG.debug("incremental: linked at {} ms", (System.nanoTime() - t0) / 1_000_000);
         KnowledgeRows knowledge =
                 readKnowledgeAndHistory(inputs, counters, written, now.sources().keySet());
@@ -642,7 +662,8 @@ public final class Indexer {
 
     /** What, besides the files, shapes the graph: a snapshot taken under other options is not reused. */
     private String optionsKey() {
-        return GRAPH_VERSION + " " + options.maxFileBytes() + " " + options.maxCommits() + " "
+        // Another build layout may put every file in another build module: a full run, not a diff.
+        return GRAPH_VERSION + " " + layout.digest() + " " + options.maxFileBytes() + " " + options.maxCommits() + " "
                 + options.knowledgeGlobs() + " "
                 + plugins.stream().map(LanguagePlugin::language).toList();
     }
@@ -668,6 +689,7 @@ public final class Indexer {
         StringBuilder sb =
                 new StringBuilder("graph-memory ").append(GRAPH_VERSION).append('\n');
         sb.append("head ").append(head).append('\n');
+        sb.append("build ").append(layout.digest()).append('\n');
         sb.append("options ")
                 .append(options.maxFileBytes())
                 .append(' ')
@@ -728,6 +750,14 @@ public final class Indexer {
                                             .sorted()
                                             .findFirst()
                                             .orElse("")));
+        }
+
+        /** One warning per build file that could not be read. */
+        void build(BuildLayout layout) {
+            for (String w : layout.warnings()) {
+                int colon = w.indexOf(": ");
+                warn(colon > 0 ? w.substring(0, colon) : "build files", colon > 0 ? w.substring(colon + 2) : w);
+            }
         }
 
         void rejected(List<GraphWriter.RejectedRow> rows) {

@@ -148,6 +148,165 @@ class RepeatedNamesIT {
         }
     }
 
+    private static List<String> rows(Fixture f, String cypher) {
+        return f.graph().read(cypher, Map.of("repo", f.repo)).stream()
+                .map(r -> r.get("row").asString())
+                .toList();
+    }
+
+    private static String publicClass(String pkg, String name) {
+        return "package " + pkg + ";\n\npublic class " + name + " {\n    public static void use() {}\n}\n";
+    }
+
+    private static String user(String pkg, String name, String imported) {
+        return "package " + pkg + ";\n\nimport " + imported + ";\n\npublic class " + name + " {\n"
+                + "    void t() {\n        " + imported.substring(imported.lastIndexOf('.') + 1)
+                + ".use();\n    }\n}\n";
+    }
+
+    @Test
+    void gradleProjectsAreNodesAndTheirDependenciesDecideWhichCopyAReferenceMeans() {
+        try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
+            Fixture f = new Fixture(tree, tmp.resolve("cache"), 100);
+            tree.write(
+                    "settings.gradle",
+                    "rootProject.name = 'acme'\ninclude 'alpha', 'beta'\ninclude \"gamma\"\ninclude(':delta')\n");
+            tree.write("alpha/build.gradle", "dependencies {\n}\n");
+            tree.write("beta/build.gradle", "dependencies {\n    // api(project(':alpha'))\n}\n");
+            String gamma = "dependencies {\n    api(project(\":beta\"))\n"
+                    + "    testImplementation(testFixtures(project(\":delta\")))\n}\n";
+            tree.write("gamma/build.gradle", gamma);
+            tree.write("delta/build.gradle", "dependencies {\n    implementation project(':alpha')\n}\n");
+            // One public class in two modules' main code: alpha's keeps the plain id.
+            tree.write("alpha/src/main/java/org/acme/shared/Codec.java", publicClass("org.acme.shared", "Codec"));
+            tree.write("beta/src/main/java/org/acme/shared/Codec.java", publicClass("org.acme.shared", "Codec"));
+            tree.write("gamma/src/main/java/org/acme/g/G.java", user("org.acme.g", "G", "org.acme.shared.Codec"));
+            tree.write("delta/src/main/java/org/acme/d/D.java", user("org.acme.d", "D", "org.acme.shared.Codec"));
+            // A fixture in alpha's tests and in delta's testFixtures set, which gamma's tests use.
+            tree.write("alpha/src/test/java/org/acme/fix/Fixture.java", publicClass("org.acme.fix", "Fixture"));
+            tree.write("delta/src/testFixtures/java/org/acme/fix/Fixture.java", publicClass("org.acme.fix", "Fixture"));
+            tree.write(
+                    "gamma/src/test/java/org/acme/g/GTests.java", user("org.acme.g", "GTests", "org.acme.fix.Fixture"));
+            tree.commit("a Gradle multi-project");
+
+            f.run();
+
+            assertThat(
+                            rows(
+                                    f,
+                                    "MATCH (b:BuildModule {repo: $repo}) RETURN b.id + ' ' + b.name + ' ' + b.path + ' '"
+                                            + " + b.tool + ' ' + b.build_file + ' ' + reduce(s = '', x IN b.source_sets | s + CASE s WHEN '' THEN '' ELSE ',' END + x) AS row ORDER BY row"))
+                    .containsExactly(
+                            "architecture:build_module:alpha :alpha alpha gradle alpha/build.gradle main,test",
+                            "architecture:build_module:beta :beta beta gradle beta/build.gradle main",
+                            "architecture:build_module:delta :delta delta gradle delta/build.gradle main,testFixtures",
+                            "architecture:build_module:gamma :gamma gamma gradle gamma/build.gradle main,test");
+            assertThat(
+                            rows(
+                                    f,
+                                    "MATCH (a:BuildModule {repo: $repo})-[d:DEPENDS_ON]->(b) RETURN a.name + ' -> ' + b.name"
+                                            + " + ' ' + reduce(s = '', x IN d.configurations | s + CASE s WHEN '' THEN '' ELSE ',' END + x) + ' ' + d.test_fixtures AS row ORDER BY row"))
+                    .containsExactly(
+                            ":delta -> :alpha implementation false",
+                            ":gamma -> :beta api false",
+                            ":gamma -> :delta testImplementation true");
+            assertThat(edges(f, "DECLARES", "architecture:build_module:delta"))
+                    .containsExactly(
+                            module("delta/src/main/java/org/acme/d/D.java"),
+                            module("delta/src/testFixtures/java/org/acme/fix/Fixture.java"));
+            assertThat(rows(
+                            f,
+                            "MATCH (m:Module {repo: $repo}) RETURN m.path + ' ' + m.build_module + ' ' + m.source_set AS row"
+                                    + " ORDER BY row"))
+                    .contains(
+                            "delta/src/testFixtures/java/org/acme/fix/Fixture.java delta testFixtures",
+                            "gamma/src/test/java/org/acme/g/GTests.java gamma test");
+            assertThat(rows(
+                            f,
+                            "MATCH (c:Class {repo: $repo, qualified_name: 'org.acme.shared.Codec'})"
+                                    + " RETURN c.id + ' ' + c.build_module AS row ORDER BY row"))
+                    .containsExactly(
+                            "architecture:class:org.acme.shared.Codec alpha",
+                            "architecture:class:org.acme.shared.Codec@beta beta");
+            assertThat(edges(f, "IMPORTS", module("gamma/src/main/java/org/acme/g/G.java")))
+                    .as("gamma depends on beta, not alpha")
+                    .containsExactly(module("beta/src/main/java/org/acme/shared/Codec.java"));
+            assertThat(edges(f, "IMPORTS", module("delta/src/main/java/org/acme/d/D.java")))
+                    .containsExactly(module("alpha/src/main/java/org/acme/shared/Codec.java"));
+            assertThat(edges(f, "IMPORTS", module("gamma/src/test/java/org/acme/g/GTests.java")))
+                    .as("delta's test fixtures, which gamma's tests depend on; alpha's tests are nobody else's")
+                    .contains(module("delta/src/testFixtures/java/org/acme/fix/Fixture.java"))
+                    .doesNotContain(module("alpha/src/test/java/org/acme/fix/Fixture.java"));
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+
+            // gamma now depends on alpha instead of beta: its reference follows, as in a full run.
+            tree.write("gamma/build.gradle", gamma.replace(":beta", ":alpha"));
+            tree.commit("gamma uses alpha");
+            f.run();
+            assertThat(edges(f, "IMPORTS", module("gamma/src/main/java/org/acme/g/G.java")))
+                    .containsExactly(module("alpha/src/main/java/org/acme/shared/Codec.java"));
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+
+            // A source change under an unchanged layout stays incremental.
+            tree.write("gamma/src/main/java/org/acme/g/Extra.java", publicClass("org.acme.g", "Extra"));
+            tree.commit("one more class");
+            assertThat(f.run().incremental()).isTrue();
+            assertThat(edges(f, "DECLARES", "architecture:build_module:gamma"))
+                    .contains(module("gamma/src/main/java/org/acme/g/Extra.java"));
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+        }
+    }
+
+    @Test
+    void mavenReactorModulesAndTheirDependenciesDecideWhichCopyAReferenceMeans() {
+        try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
+            Fixture f = new Fixture(tree, tmp.resolve("cache"), 100);
+            tree.write(
+                    "pom.xml",
+                    pom(
+                            "parent",
+                            "<packaging>pom</packaging>\n<modules><module>base</module>"
+                                    + "<module>core</module><module>app</module></modules>",
+                            ""));
+            tree.write("base/pom.xml", pom("base", "", ""));
+            tree.write("core/pom.xml", pom("core", "", ""));
+            tree.write(
+                    "app/pom.xml",
+                    pom(
+                            "app",
+                            "",
+                            "<dependency><groupId>org.acme</groupId><artifactId>core</artifactId>"
+                                    + "<version>1</version></dependency><dependency><groupId>junit</groupId><artifactId>junit</artifactId>"
+                                    + "<version>4</version><scope>test</scope></dependency>"));
+            tree.write("base/src/main/java/org/acme/util/Util.java", publicClass("org.acme.util", "Util"));
+            tree.write("core/src/main/java/org/acme/util/Util.java", publicClass("org.acme.util", "Util"));
+            tree.write("app/src/main/java/org/acme/app/App.java", user("org.acme.app", "App", "org.acme.util.Util"));
+            tree.commit("a Maven reactor");
+
+            f.run();
+
+            assertThat(rows(f, "MATCH (b:BuildModule {repo: $repo}) RETURN b.id + ' ' + b.tool AS row ORDER BY row"))
+                    .containsExactly(
+                            "architecture:build_module:app maven",
+                            "architecture:build_module:base maven",
+                            "architecture:build_module:core maven");
+            assertThat(edges(f, "DEPENDS_ON", "architecture:build_module:app"))
+                    .containsExactly("architecture:build_module:core");
+            assertThat(edges(f, "IMPORTS", module("app/src/main/java/org/acme/app/App.java")))
+                    .as("app depends on core: core's copy, though base's keeps the plain id")
+                    .containsExactly(module("core/src/main/java/org/acme/util/Util.java"));
+            assertThat(f.fingerprint()).isEqualTo(f.reference());
+        }
+    }
+
+    private static String pom(String artifact, String body, String dependencies) {
+        return "<?xml version=\"1.0\"?>\n<project xmlns=\"http://maven.apache.org/POM/4.0.0\">\n"
+                + "<modelVersion>4.0.0</modelVersion>\n<groupId>org.acme</groupId>\n<artifactId>" + artifact
+                + "</artifactId>\n<version>1</version>\n" + body
+                + (dependencies.isEmpty() ? "" : "<dependencies>" + dependencies + "</dependencies>\n")
+                + "</project>\n";
+    }
+
     @Test
     void buildModulesMainTestAndMultiReleaseCopiesResolveToTheNearestCopy() {
         try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {

@@ -17,7 +17,8 @@ public final class CompactRow {
     private static final Map<String, List<String>> IDENTIFYING = Map.ofEntries(
             Map.entry("module", List.of(Keys.PATH, Keys.LANGUAGE, Keys.IS_TEST)),
             Map.entry("cli_entry", List.of(Keys.PATH, Keys.ENTRY_KINDS)),
-            Map.entry("class", List.of(Keys.KIND, Keys.PATH, Keys.LINE_START)),
+            Map.entry("class", List.of(Keys.KIND, Keys.PATH, Keys.LINE_START, "build_module")),
+            Map.entry("build_module", List.of(Keys.PATH, "tool")),
             Map.entry("function", List.of(Keys.SIGNATURE, Keys.PATH, Keys.LINE_START)),
             Map.entry("work_unit", List.of(Keys.TITLE, Keys.STATUS, "tier")),
             Map.entry("commit", List.of(Keys.TIME, Keys.NAME)),

@@ -14,6 +14,8 @@ public enum NodeType {
     CLASS("architecture", "class", "Class"),
     FUNCTION("architecture", "function", "Function"),
     CLI_ENTRY("architecture", "cli_entry", "CliEntry"),
+    /** A Maven module or Gradle project, read from the build files. */
+    BUILD_MODULE("architecture", "build_module", "BuildModule"),
     WORK_UNIT("workflow", "work_unit", "WorkUnit"),
     COMMIT("workflow", "commit", "Commit"),
     SESSION("workflow", "session", "Session"),

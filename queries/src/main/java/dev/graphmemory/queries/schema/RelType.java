@@ -8,7 +8,7 @@ import java.util.Optional;
  * Cypher text.
  */
 public enum RelType {
-    /** module → class → function. */
+    /** module → class → function; build module → module (its source files). */
     DECLARES,
     /** module → module, including same-package references that need no import. */
     IMPORTS,
@@ -18,7 +18,7 @@ public enum RelType {
     IMPLEMENTS,
     /** test module → module it exercises. */
     TESTS,
-    /** work unit → work unit. */
+    /** work unit → work unit; build module → build module (read from the build files). */
     DEPENDS_ON,
     /** work unit → module, from {@code files_changed}. */
     TOUCHES,

@@ -21,7 +21,10 @@ final class FindCommand implements Callable<Integer> {
     @Option(names = "--schema", required = true, description = "architecture, workflow, issues or decisions.")
     String schema;
 
-    @Option(names = "--type", required = true, description = "module, class, function, cli_entry, work_unit, ...")
+    @Option(
+            names = "--type",
+            required = true,
+            description = "module, class, function, cli_entry, build_module, work_unit, ...")
     String type;
 
     @Option(names = "--where", description = "A where-DSL filter as JSON.")

@@ -60,7 +60,7 @@ public final class GraphTools {
                 "Find nodes in the code and workflow graph",
                 "Find nodes of one schema/type that match a where-filter, as compact rows (id, type, identifying"
                         + " properties) ordered by id, with total and next_cursor for more. Types: architecture"
-                        + " module|class|function|cli_entry, workflow work_unit|commit, issues bug|finding, decisions"
+                        + " module|class|function|cli_entry|build_module, workflow work_unit|commit, issues bug|finding, decisions"
                         + " adr|anti_pattern. Example: which entry points exist? graph_find(schema='architecture',"
                         + " type='cli_entry'); functions calling ProcessBuilder: graph_find(schema='architecture',"
                         + " type='function', where={\"calls\": {\"$contains\": \"ProcessBuilder\"}}).",
@@ -95,7 +95,9 @@ public final class GraphTools {
                         + " both; relationship: one type or a list (IMPORTS, CALLS, DECLARES, EXTENDS, IMPLEMENTS,"
                         + " TESTS, TOUCHES, MODIFIES, MENTIONS, ...). Example: who imports this module, two levels"
                         + " deep? graph_neighbors(node_id='architecture:module:src/auth/handler.py',"
-                        + " direction='in', relationship='IMPORTS', depth=2).",
+                        + " direction='in', relationship='IMPORTS', depth=2). Which build modules use spring-core?"
+                        + " graph_neighbors(node_id='architecture:build_module:spring-core', direction='in',"
+                        + " relationship='DEPENDS_ON').",
                 Schemas.NEIGHBORS_INPUT,
                 Schemas.NEIGHBORS_OUTPUT,
                 true,

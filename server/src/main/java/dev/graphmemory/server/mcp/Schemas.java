@@ -18,7 +18,7 @@ final class Schemas {
     static final String FIND_INPUT = """
             {"type": "object", "properties": {
               "schema": {"type": "string", "enum": ["architecture", "workflow", "issues", "decisions"]},
-              "type": {"type": "string", "description": "module, class, function, cli_entry (architecture); work_unit, commit (workflow); bug, finding (issues); adr, anti_pattern (decisions)"},
+              "type": {"type": "string", "description": "module, class, function, cli_entry, build_module (architecture); work_unit, commit (workflow); bug, finding (issues); adr, anti_pattern (decisions)"},
               "where": {"type": ["object", "string"], "description": "Filter: {key: value} for equality, or operators $eq $ne $in $nin $contains (case-insensitive; any list element) $startsWith $endsWith $regex $gt $gte $lt $lte $exists, combined with $and $or $not. Example: {\\"$or\\": [{\\"path\\": {\\"$contains\\": \\"_runner\\"}}, {\\"path\\": {\\"$endsWith\\": \\"/cli.py\\"}}]}"},
               "limit": {"type": "integer", "minimum": 1, "maximum": 200, "description": "Rows per page (default 25)."},
               "cursor": {"type": "string", "description": "next_cursor of the previous page."},
@@ -40,7 +40,7 @@ final class Schemas {
             {"type": "object", "properties": {
               "node_id": {"type": "string", "description": "<schema>:<type>:<key>, e.g. architecture:module:src/auth/handler.py"},
               "direction": {"type": "string", "enum": ["in", "out", "both"], "description": "Default both."},
-              "relationship": {"type": ["string", "array"], "items": {"type": "string"}, "description": "IMPORTS, CALLS, DECLARES, EXTENDS, IMPLEMENTS, TESTS, DEPENDS_ON, TOUCHES, AFFECTS, CAUSED_BY, MODIFIES, MENTIONS, INVOKES; default all."},
+              "relationship": {"type": ["string", "array"], "items": {"type": "string"}, "description": "IMPORTS, CALLS, DECLARES, EXTENDS, IMPLEMENTS, TESTS, DEPENDS_ON (work units; build modules), TOUCHES, AFFECTS, CAUSED_BY, MODIFIES, MENTIONS, INVOKES; default all."},
               "depth": {"type": "integer", "minimum": 1, "maximum": 5, "description": "Default 1."},
               "limit": {"type": "integer", "minimum": 1, "maximum": 200, "description": "Rows per page (default 25)."},
               "cursor": {"type": "string"},
