@@ -75,6 +75,7 @@ class CliIndexIT {
         assertThat(nodes.get("issues:bug").asLong()).isEqualTo(1);
         assertThat(nodes.get("decisions:adr").asLong()).isEqualTo(1);
         assertThat(nodes.get("decisions:anti_pattern").asLong()).isEqualTo(1);
+        assertThat(nodes.get("architecture:build_module").asLong()).isEqualTo(1);
     }
 
     @Test
@@ -85,7 +86,8 @@ class CliIndexIT {
         assertThat(rels.get("IMPLEMENTS").asLong()).isEqualTo(2);
         assertThat(rels.get("CALLS").asLong()).isEqualTo(4);
         assertThat(rels.get("TESTS").asLong()).isEqualTo(1);
-        assertThat(rels.get("DECLARES").asLong()).isEqualTo(21); // 9 top-level + 1 nested class + 11 functions
+        // 9 top-level + 1 nested class + 11 functions, and the pom.xml's build module → its 10 files
+        assertThat(rels.get("DECLARES").asLong()).isEqualTo(31);
         assertThat(rels.get("TOUCHES").asLong()).isEqualTo(5);
         assertThat(rels.get("DEPENDS_ON").asLong()).isEqualTo(1);
         assertThat(rels.get("AFFECTS").asLong()).isEqualTo(2);
