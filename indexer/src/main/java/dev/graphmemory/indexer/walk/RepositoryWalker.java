@@ -34,6 +34,14 @@ public final class RepositoryWalker {
         this.root = root.toAbsolutePath().normalize();
     }
 
+    /**
+     * Whether a path lies in an installed-dependencies folder ({@code node_modules/}) that git does
+     * not ignore: walked, but neither parsed nor counted, as it is not the repository's own code.
+     */
+    public static boolean inInstalledDependencies(String path) {
+        return path.contains("node_modules/");
+    }
+
     /** Opens the git repository whose working tree is at {@code root}. */
     public static Repository open(Path root) throws IOException {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setWorkTree(root.toFile());
