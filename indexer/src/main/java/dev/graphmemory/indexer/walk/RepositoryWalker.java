@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.Repository;
@@ -65,7 +66,7 @@ public final class RepositoryWalker {
         try (Repository repo = open(root);
                 TreeWalk walk = new TreeWalk(repo)) {
             walk.setRecursive(false);
-            int dirCache = walk.addTree(new DirCacheIterator(repo.readDirCache()));
+            int dirCache = walk.addTree(new DirCacheIterator(readIndex(repo)));
             int workTree = walk.addTree(new FileTreeIterator(repo));
             while (walk.next()) {
                 String path = walk.getPathString();
@@ -105,7 +106,20 @@ public final class RepositoryWalker {
                         wt.getEntryLastModifiedInstant().toEpochMilli()));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(
+                    "cannot walk the working tree of " + root + " with git: " + e.getMessage(), e);
+        }
+    }
+
+    /** Git's index (the staged files), with an error that names the file when git's format is not met. */
+    private static DirCache readIndex(Repository repo) {
+        try {
+            return repo.readDirCache();
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot read git's index file " + repo.getIndexFile() + " (expected git's list of staged files;"
+                            + " `git status` in the repository shows whether git can read it): " + e.getMessage(),
+                    e);
         }
     }
 
