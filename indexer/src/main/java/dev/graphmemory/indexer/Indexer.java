@@ -115,7 +115,8 @@ public final class Indexer {
     /** Runs the index and returns its summary. */
     public IndexSummary run() {
         long start = System.nanoTime();
-        Inputs inputs = Inputs.collect(root, plugins, new KnowledgeConfig(options.knowledgeGlobs())::accepts);
+        Inputs inputs = Inputs.collect(
+                root, plugins, new KnowledgeConfig(options.knowledgeGlobs())::accepts, options.maxFileBytes());
         layout = BuildLayout.of(BuildModules.read(root));
         String head = headCommit();
         IndexState state = graph.state();
@@ -130,7 +131,7 @@ public final class Indexer {
                     (t0 - start) / 1_000_000,
                     hashes.size(),
                     (System.nanoTime() - t0) / 1_000_000);
-            digest = digest(head, hashes);
+            digest = digest(head, hashes, inputs.notParsed());
             if (digest.equals(state.inputDigest())) {
                 if (!inputs.treeSignature().equals(state.extra().get(TREE_SIGNATURE))) {
                     // Files were touched but their content is the same: remember the new signature
@@ -141,7 +142,7 @@ public final class Indexer {
                             state.indexedCommit(), state.inputDigest(), true, state.lastRunJson(), extra));
                 }
                 int seen = inputs.candidates().size();
-                RunCounters none = new RunCounters();
+                RunCounters none = new RunCounters(inputs);
                 none.unchanged = seen;
                 return none.summary(
                         seen + inputs.walkSkipped().size(), options.maxCommits(), 0, 0, head, seconds(start));
@@ -169,7 +170,7 @@ public final class Indexer {
             fileCache().clear();
             snapshot = Snapshot.collecting(newToken(), optionsKey());
         }
-        RunCounters counters = new RunCounters();
+        RunCounters counters = new RunCounters(inputs);
         inputs.walkSkipped().forEach(counters::skip);
         counters.build(layout);
         long nodes;
@@ -193,7 +194,7 @@ public final class Indexer {
             nodes = writer.nodesWritten();
             rels = writer.relationshipsWritten();
         }
-        digest = digest(head, hashes);
+        digest = digest(head, hashes, inputs.notParsed());
         Map<String, Object> extra =
                 new HashMap<>(Map.of("graph_version", GRAPH_VERSION, TREE_SIGNATURE, inputs.treeSignature()));
         if (snapshot != null) {
@@ -414,7 +415,7 @@ public final class Indexer {
     private IndexSummary incremental(
             Inputs inputs, String head, IndexState state, Snapshot old, Map<String, String> hashes, long start) {
         long t0 = System.nanoTime();
-        RunCounters counters = new RunCounters();
+        RunCounters counters = new RunCounters(inputs);
         inputs.walkSkipped().forEach(counters::skip);
         counters.build(layout);
         FileCache cache = fileCache();
@@ -582,7 +583,7 @@ public final class Indexer {
                 removed);
         graph.saveState(new IndexState(
                 head,
-                digest(head, written),
+                digest(head, written, inputs.notParsed()),
                 true,
                 toJson(summary),
                 Map.of(
@@ -685,7 +686,12 @@ public final class Indexer {
         }
     }
 
-    private String digest(String head, Map<String, String> hashes) {
+    /**
+     * The digest of a run's inputs: equal digests mean the run would write nothing new. The counts of
+     * files not parsed are part of it, so a Kotlin file added or deleted without a commit makes a
+     * run that records the new counts rather than a no-op that keeps the old ones.
+     */
+    private String digest(String head, Map<String, String> hashes, Map<String, Integer> notParsed) {
         StringBuilder sb =
                 new StringBuilder("graph-memory ").append(GRAPH_VERSION).append('\n');
         sb.append("head ").append(head).append('\n');
@@ -702,6 +708,11 @@ public final class Indexer {
         sb.append("embeddings ")
                 .append(Embeddings.switchedOff() ? "off" : Embeddings.MODEL)
                 .append('\n');
+        new TreeMap<>(notParsed).forEach((language, n) -> sb.append("not parsed ")
+                .append(language)
+                .append(' ')
+                .append(n)
+                .append('\n'));
         new TreeMap<>(hashes)
                 .forEach((p, h) -> sb.append(p).append(' ').append(h).append('\n'));
         return FileContent.gitBlobId(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -717,6 +728,7 @@ public final class Indexer {
 
     /** Mutable tallies of one run. */
     static final class RunCounters {
+        final Map<String, Integer> notParsed;
         int indexed;
         int unchanged;
         int unparsed;
@@ -730,6 +742,10 @@ public final class Indexer {
         Set<String> modulePaths = Set.of();
         int warnings;
         final List<SkippedFile> warningExamples = new ArrayList<>();
+
+        RunCounters(Inputs inputs) {
+            this.notParsed = inputs.notParsed();
+        }
 
         void warn(String input, String reason) {
             warnings++;
@@ -805,6 +821,7 @@ public final class Indexer {
                     skipped,
                     skippedExamples,
                     unparsedExamples,
+                    notParsed,
                     documents,
                     documentErrors,
                     commits,

@@ -1,5 +1,6 @@
 package dev.graphmemory.indexer;
 
+import dev.graphmemory.indexer.lang.SourceLanguages;
 import dev.graphmemory.indexer.model.LanguagePlugin;
 import dev.graphmemory.indexer.walk.FileContent;
 import dev.graphmemory.indexer.walk.RepositoryWalker;
@@ -18,21 +19,29 @@ import java.util.function.Predicate;
 
 /**
  * The working tree sorted for one run: source files some plugin parses, resource files a plugin
- * reads while linking, knowledge documents, and the paths of every file (to tell a missing file
- * from one that is merely not source).
+ * reads while linking, knowledge documents, the count per language of files of source languages
+ * no plugin parses (see {@link #countNotParsed}), and the paths of every file (to tell a missing
+ * file from one that is merely not source).
  */
 record Inputs(
         List<WalkedFile> sources,
         List<WalkedFile> resources,
         List<WalkedFile> documents,
+        Map<String, Integer> notParsed,
         Set<String> allPaths,
         List<SkippedFile> walkSkipped,
         String treeSignature) {
 
-    static Inputs collect(Path root, List<LanguagePlugin> plugins, Predicate<String> isDocument) {
+    /**
+     * Walks the working tree and sorts its files.
+     *
+     * @param maxBytes the size past which a file is skipped, for the files counted as not parsed
+     */
+    static Inputs collect(Path root, List<LanguagePlugin> plugins, Predicate<String> isDocument, long maxBytes) {
         List<WalkedFile> sources = new ArrayList<>();
         List<WalkedFile> resources = new ArrayList<>();
         List<WalkedFile> documents = new ArrayList<>();
+        List<WalkedFile> notParsed = new ArrayList<>();
         Set<String> all = new HashSet<>();
         List<WalkedFile> walked = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
@@ -48,10 +57,33 @@ record Inputs(
                                 documents.add(file);
                             } else if (plugins.stream().anyMatch(p -> p.wantsResource(path))) {
                                 resources.add(file);
+                            } else if (SourceLanguages.of(path).isPresent()
+                                    && !RepositoryWalker.inInstalledDependencies(path)) {
+                                notParsed.add(file);
                             }
                         },
                         skipped::add);
-        return new Inputs(sources, resources, documents, all, skipped, TreeSignature.of(walked));
+        return new Inputs(
+                sources,
+                resources,
+                documents,
+                countNotParsed(notParsed, maxBytes),
+                all,
+                skipped,
+                TreeSignature.of(walked));
+    }
+
+    /**
+     * Files of source languages no plugin parses, per language, leaving out those the skip rules
+     * refuse (oversized, binary, unreadable) as they are for parsed files. Reads the first few
+     * kilobytes of each file, never the whole: counting them costs a run little.
+     */
+    private static Map<String, Integer> countNotParsed(List<WalkedFile> notParsed, long maxBytes) {
+        Map<String, Integer> counts = new ConcurrentHashMap<>();
+        notParsed.parallelStream()
+                .filter(f -> FileContent.skipReason(f.absolute(), maxBytes) == null)
+                .forEach(f -> counts.merge(SourceLanguages.of(f.path()).orElseThrow(), 1, Integer::sum));
+        return Map.copyOf(counts);
     }
 
     /** Every file whose content goes into the graph. */

@@ -19,7 +19,7 @@ class InputsHashTest {
     Path repo;
 
     private Map<String, String> hashes() {
-        return Inputs.collect(repo, LanguagePlugins.all(), p -> false).hashAll(1 << 20, ProgressListener.NONE);
+        return Inputs.collect(repo, LanguagePlugins.all(), p -> false, 1 << 20).hashAll(1 << 20, ProgressListener.NONE);
     }
 
     private static String blob(String text) {

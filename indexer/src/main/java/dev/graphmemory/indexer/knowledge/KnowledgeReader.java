@@ -49,7 +49,9 @@ public final class KnowledgeReader {
         try {
             return Optional.ofNullable(readOrNull(RepoPaths.normalise(path), text));
         } catch (RuntimeException e) { // a defect here must not stop the run
-            LOG.warn("knowledge document {} could not be read", path, e);
+            // One line for the user; the stack trace (a defect to report) at DEBUG, shown by --verbose.
+            LOG.warn("knowledge document {} could not be read: {}", path, e.toString());
+            LOG.debug("knowledge document {} could not be read", path, e);
             return Optional.empty();
         }
     }

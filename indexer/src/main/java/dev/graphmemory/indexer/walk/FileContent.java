@@ -35,33 +35,63 @@ public final class FileContent {
     /** Reads {@code file}, refusing it when larger than {@code maxBytes} or binary. */
     public static Read read(Path file, long maxBytes) {
         try {
-            BasicFileAttributes attrs =
-                    Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (attrs.isSymbolicLink()) {
-                return new Read(null, null, "symlink");
-            }
-            if (!attrs.isRegularFile()) {
-                // Checked before opening: opening a named pipe would block the run.
-                return new Read(null, null, "not a regular file");
-            }
-            long size = attrs.size();
-            if (size > maxBytes) {
-                return new Read(null, null, "oversized (" + size + " bytes > " + maxBytes + ")");
+            String refused = refusedByAttributes(file, maxBytes);
+            if (refused != null) {
+                return new Read(null, null, refused);
             }
             byte[] bytes = readNoFollow(file, maxBytes);
             if (bytes == null) {
                 return new Read(null, null, "oversized (grew past " + maxBytes + " bytes while read)");
             }
-            int probe = Math.min(bytes.length, BINARY_PROBE);
-            for (int i = 0; i < probe; i++) {
-                if (bytes[i] == 0) {
-                    return new Read(null, null, "binary");
-                }
+            if (binary(bytes)) {
+                return new Read(null, null, "binary");
             }
             return new Read(decode(bytes), gitBlobId(bytes), null);
         } catch (IOException e) {
             return new Read(null, null, "unreadable: " + e.getMessage());
         }
+    }
+
+    /**
+     * Why {@link #read} would refuse {@code file}, or null when it would read it; looks at the
+     * attributes and the first few kilobytes only. For files that are counted but never read whole.
+     */
+    public static String skipReason(Path file, long maxBytes) {
+        try {
+            String refused = refusedByAttributes(file, maxBytes);
+            if (refused != null) {
+                return refused;
+            }
+            try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+                return binary(in.readNBytes(BINARY_PROBE)) ? "binary" : null;
+            }
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
+    private static String refusedByAttributes(Path file, long maxBytes) throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attrs.isSymbolicLink()) {
+            return "symlink";
+        }
+        if (!attrs.isRegularFile()) {
+            // Checked before opening: opening a named pipe would block the run.
+            return "not a regular file";
+        }
+        long size = attrs.size();
+        return size > maxBytes ? "oversized (" + size + " bytes > " + maxBytes + ")" : null;
+    }
+
+    /** Whether the first {@value #BINARY_PROBE} bytes hold a NUL, as git decides. */
+    private static boolean binary(byte[] bytes) {
+        int probe = Math.min(bytes.length, BINARY_PROBE);
+        for (int i = 0; i < probe; i++) {
+            if (bytes[i] == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheIterator;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.Repository;
@@ -34,6 +35,14 @@ public final class RepositoryWalker {
         this.root = root.toAbsolutePath().normalize();
     }
 
+    /**
+     * Whether a path lies in an installed-dependencies folder ({@code node_modules/}) that git does
+     * not ignore: walked, but neither parsed nor counted, as it is not the repository's own code.
+     */
+    public static boolean inInstalledDependencies(String path) {
+        return path.contains("node_modules/");
+    }
+
     /** Opens the git repository whose working tree is at {@code root}. */
     public static Repository open(Path root) throws IOException {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().setWorkTree(root.toFile());
@@ -57,7 +66,7 @@ public final class RepositoryWalker {
         try (Repository repo = open(root);
                 TreeWalk walk = new TreeWalk(repo)) {
             walk.setRecursive(false);
-            int dirCache = walk.addTree(new DirCacheIterator(repo.readDirCache()));
+            int dirCache = walk.addTree(new DirCacheIterator(readIndex(repo)));
             int workTree = walk.addTree(new FileTreeIterator(repo));
             while (walk.next()) {
                 String path = walk.getPathString();
@@ -97,7 +106,20 @@ public final class RepositoryWalker {
                         wt.getEntryLastModifiedInstant().toEpochMilli()));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException(
+                    "cannot walk the working tree of " + root + " with git: " + e.getMessage(), e);
+        }
+    }
+
+    /** Git's index (the staged files), with an error that names the file when git's format is not met. */
+    private static DirCache readIndex(Repository repo) {
+        try {
+            return repo.readDirCache();
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot read git's index file " + repo.getIndexFile() + " (expected git's list of staged files;"
+                            + " `git status` in the repository shows whether git can read it): " + e.getMessage(),
+                    e);
         }
     }
 

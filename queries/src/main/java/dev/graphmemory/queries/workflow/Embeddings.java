@@ -76,7 +76,10 @@ public final class Embeddings {
                         e = new Embeddings(new AllMiniLmL6V2QuantizedEmbeddingModel());
                         shared = e;
                     } catch (RuntimeException | LinkageError ex) {
-                        LOG.warn("embedding model unavailable, duplicate detection uses lexical features only", ex);
+                        LOG.warn(
+                                "embedding model unavailable, duplicate detection uses lexical features only: {}",
+                                ex.toString());
+                        LOG.debug("embedding model unavailable", ex); // the trace with --verbose
                         return null;
                     }
                 }

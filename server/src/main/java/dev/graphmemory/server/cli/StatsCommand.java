@@ -1,5 +1,7 @@
 package dev.graphmemory.server.cli;
 
+import dev.graphmemory.indexer.IndexSummary;
+import dev.graphmemory.indexer.lang.SourceLanguages;
 import dev.graphmemory.queries.graph.Fingerprint;
 import dev.graphmemory.queries.graph.GraphStats;
 import dev.graphmemory.queries.graph.IndexState;
@@ -20,12 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Command(
         name = "stats",
         mixinStandardHelpOptions = true,
-        description = "Node counts per schema:type, relationship counts per type, the indexed commit and the store.")
+        description = "Node counts per schema:type, relationship counts per type, files of languages not parsed (per"
+                + " language), the indexed commit and the store.")
 final class StatsCommand implements Callable<Integer> {
     @ParentCommand
     GraphMemoryCommand parent;
 
-    @Option(names = "--json", description = "Print JSON (keys indexed_commit, nodes, relationships, ...).")
+    @Option(names = "--json", description = "Print JSON (keys indexed_commit, nodes, relationships, not_parsed, ...).")
     boolean json;
 
     @Option(
@@ -49,6 +52,7 @@ final class StatsCommand implements Callable<Integer> {
             out.put("indexed_commit", state.indexedCommit());
             out.put("nodes", stats.sortedNodes());
             out.put("relationships", stats.sortedRelationships());
+            out.put("not_parsed", IndexSummary.notParsedOf(state.lastRunJson()));
             out.put("complete", state.complete());
             out.put("store", store.describe());
             out.put("repo", store.repoKey());
@@ -75,6 +79,10 @@ final class StatsCommand implements Callable<Integer> {
                         : ""));
         if (!state.exists()) {
             o.println("not indexed yet: run `graph-memory index`");
+        }
+        String notParsed = SourceLanguages.describe(IndexSummary.notParsedOf(state.lastRunJson()));
+        if (!notParsed.isEmpty()) {
+            o.println("not parsed:     " + notParsed + " (files of languages graph-memory does not parse)");
         }
         o.println("nodes:");
         stats.sortedNodes().forEach((k, v) -> o.printf("  %-28s %,d%n", k, v));

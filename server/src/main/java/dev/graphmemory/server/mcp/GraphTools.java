@@ -1,5 +1,6 @@
 package dev.graphmemory.server.mcp;
 
+import dev.graphmemory.indexer.IndexSummary;
 import dev.graphmemory.queries.cypher.ReadOnlyCypher;
 import dev.graphmemory.queries.cypher.ReadPolicy;
 import dev.graphmemory.queries.find.AnswerBudget;
@@ -127,8 +128,9 @@ public final class GraphTools {
                 "graph_stats",
                 "What the graph holds",
                 "Node counts per schema:type (e.g. \"architecture:module\": 120), relationship counts per type, the"
-                        + " indexed commit and the store in use. Call it first to see what there is to ask about."
-                        + " Example: graph_stats().",
+                        + " files of source languages graph-memory does not parse, per language (not_parsed, e.g."
+                        + " {\"Kotlin\": 392}: code the graph does not see), the indexed commit and the store in use."
+                        + " Call it first to see what there is to ask about. Example: graph_stats().",
                 Schemas.EMPTY_INPUT,
                 Schemas.STATS_OUTPUT,
                 true,
@@ -141,6 +143,7 @@ public final class GraphTools {
                     Map<String, Object> out = new LinkedHashMap<>();
                     out.put("nodes", stats.sortedNodes());
                     out.put("relationships", stats.sortedRelationships());
+                    out.put("not_parsed", IndexSummary.notParsedOf(state.lastRunJson()));
                     out.put("complete", state.complete());
                     out.put("store", store.describe());
                     return out;

@@ -63,6 +63,7 @@ final class Schemas {
             {"type": "object", "properties": {
               "nodes": {"type": "object", "additionalProperties": {"type": "integer"}},
               "relationships": {"type": "object", "additionalProperties": {"type": "integer"}},
+              "not_parsed": {"type": "object", "additionalProperties": {"type": "integer"}, "description": "Files of source languages graph-memory does not parse, per language (e.g. Kotlin: 392), as of the last index run."},
               "complete": {"type": "boolean"},
               "store": {"type": "string"},
               %s

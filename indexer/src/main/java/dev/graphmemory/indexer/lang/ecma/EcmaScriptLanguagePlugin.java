@@ -4,6 +4,7 @@ import dev.graphmemory.indexer.lang.ModuleNodes;
 import dev.graphmemory.indexer.lang.SourceText;
 import dev.graphmemory.indexer.model.FileResult;
 import dev.graphmemory.indexer.model.LanguagePlugin;
+import dev.graphmemory.indexer.walk.RepositoryWalker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,12 +38,12 @@ public final class EcmaScriptLanguagePlugin implements LanguagePlugin {
 
     @Override
     public boolean accepts(String path) {
-        return EcmaNames.accepts(path) && !path.contains("node_modules/");
+        return EcmaNames.accepts(path) && !RepositoryWalker.inInstalledDependencies(path);
     }
 
     @Override
     public boolean wantsResource(String path) {
-        return EcmaProjectFiles.wanted(path) && !path.contains("node_modules/");
+        return EcmaProjectFiles.wanted(path) && !RepositoryWalker.inInstalledDependencies(path);
     }
 
     @Override
