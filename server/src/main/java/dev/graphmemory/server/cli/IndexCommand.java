@@ -4,8 +4,15 @@ import dev.graphmemory.indexer.IndexOptions;
 import dev.graphmemory.indexer.IndexSummary;
 import dev.graphmemory.server.config.GraphMemoryConfig;
 import dev.graphmemory.server.reindex.IndexRunner;
+import dev.graphmemory.server.reindex.RunStatus;
+import dev.graphmemory.server.store.DaemonEndpoint;
+import dev.graphmemory.server.store.EmbeddedStore;
 import dev.graphmemory.server.store.GraphStore;
+import dev.graphmemory.server.store.StoreException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,6 +44,13 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         Path root = parent.store.root();
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
+        if (!full && parent.store.externalUri(config) == null) {
+            Optional<IndexSummary> done = inDaemon(root);
+            if (done.isPresent()) {
+                print(done.get());
+                return 0;
+            }
+        }
         IndexOptions options = config.indexOptions(full);
         try (GraphStore store = parent.store.open(root, config);
                 ProgressBar bar = ProgressBar.forStderr()) {
@@ -46,21 +60,81 @@ final class IndexCommand implements Callable<Integer> {
                     .orElseThrow(() -> new dev.graphmemory.server.store.StoreException(
                             "another index run of " + root + " is still under way after 2 hours"));
             bar.close();
-            if (json) {
-                parent.out.println(JsonMapper.builder()
-                        .enable(SerializationFeature.INDENT_OUTPUT)
-                        .build()
-                        .writeValueAsString(summary));
-            } else {
-                parent.out.println(summary.oneLine());
-                summary.unparsedExamples()
-                        .forEach(f -> parent.out.println("  unparsed: " + f.path() + ": " + shorten(f.reason())));
-                summary.skippedExamples()
-                        .forEach(f -> parent.out.println("  skipped: " + f.path() + ": " + f.reason()));
-                summary.warningExamples()
-                        .forEach(f -> parent.out.println("  warning: " + f.path() + ": " + shorten(f.reason())));
-            }
+            print(summary);
             return 0;
         }
+    }
+
+    private void print(IndexSummary summary) {
+        if (json) {
+            parent.out.println(JsonMapper.builder()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .build()
+                    .writeValueAsString(summary));
+        } else {
+            parent.out.println(summary.oneLine());
+            summary.unparsedExamples()
+                    .forEach(f -> parent.out.println("  unparsed: " + f.path() + ": " + shorten(f.reason())));
+            summary.skippedExamples().forEach(f -> parent.out.println("  skipped: " + f.path() + ": " + f.reason()));
+            summary.warningExamples()
+                    .forEach(f -> parent.out.println("  warning: " + f.path() + ": " + shorten(f.reason())));
+        }
+    }
+
+    /**
+     * A refresh asked of the store daemon, when one of this version already serves the repository:
+     * its JVM is warm (parsers loaded, code compiled), so a one-file commit takes a fraction of
+     * what a fresh process needs to start, connect and read its caches. The request is the one the
+     * git hook leaves; this waits for the run that takes it and returns its summary. Empty when no
+     * such daemon runs, or it ended without running the request: the caller then runs in process.
+     */
+    private Optional<IndexSummary> inDaemon(Path root) {
+        Optional<DaemonEndpoint> daemon = EmbeddedStore.runningDaemon(root);
+        if (daemon.isEmpty() || !daemon.get().version().equals(EmbeddedStore.version())) {
+            return Optional.empty();
+        }
+        IndexRunner runner = new IndexRunner(root);
+        if (runner.gitBusy()) {
+            return Optional.empty(); // the daemon waits out a rebase; an explicit index does not
+        }
+        Instant asked = Instant.now();
+        runner.request(false);
+        long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            RunStatus status = runner.status();
+            boolean ours =
+                    status.started() != null && !Instant.parse(status.started()).isBefore(asked);
+            if (ours && !status.running() && !runner.requestPending()) {
+                return switch (status.state()) {
+                    case "finished" -> Optional.of(summaryOf(status));
+                    case "failed" ->
+                        throw new StoreException("index failed in the store daemon: " + status.error()
+                                + " (its log: .graph-memory/logs/daemon.log)");
+                    default -> throw new StoreException("index did not finish: " + status.error());
+                };
+            }
+            if (!ours
+                    && runner.requestPending()
+                    && EmbeddedStore.runningDaemon(root).isEmpty()) {
+                return Optional.empty(); // the daemon ended before taking the request: run here
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while the store daemon indexed " + root);
+            }
+        }
+        throw new StoreException("another index run of " + root + " is still under way after 2 hours");
+    }
+
+    private static IndexSummary summaryOf(RunStatus status) {
+        if (status.details() == null) {
+            throw new StoreException("the store daemon's run left no summary: " + status.summary());
+        }
+        return JsonMapper.builder()
+                .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build()
+                .readValue(status.details(), IndexSummary.class);
     }
 }

@@ -16,18 +16,33 @@ import tools.jackson.databind.json.JsonMapper;
  * (and since when, in which process), and what the last one did or why it failed.
  *
  * @param state {@code running}, {@code finished}, {@code failed}, {@code interrupted} or {@code never}
+ * @param details the finished run's whole summary as JSON (what {@code index --json} prints), or null
  */
 public record RunStatus(
-        String state, String worktree, long pid, String started, String finished, String summary, String error) {
+        String state,
+        String worktree,
+        long pid,
+        String started,
+        String finished,
+        String summary,
+        String error,
+        String details) {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static RunStatus never() {
-        return new RunStatus("never", null, 0, null, null, null, null);
+        return new RunStatus("never", null, 0, null, null, null, null, null);
     }
 
     static RunStatus running(Path worktree, Instant started) {
         return new RunStatus(
-                "running", worktree.toString(), ProcessHandle.current().pid(), started.toString(), null, null, null);
+                "running",
+                worktree.toString(),
+                ProcessHandle.current().pid(),
+                started.toString(),
+                null,
+                null,
+                null,
+                null);
     }
 
     static RunStatus finished(Path worktree, Instant started, IndexSummary summary) {
@@ -38,7 +53,8 @@ public record RunStatus(
                 started.toString(),
                 Instant.now().toString(),
                 summary.oneLine(),
-                null);
+                null,
+                JSON.writeValueAsString(summary));
     }
 
     static RunStatus failed(Path worktree, Instant started, Exception e) {
@@ -49,7 +65,8 @@ public record RunStatus(
                 started.toString(),
                 Instant.now().toString(),
                 null,
-                String.valueOf(e.getMessage()));
+                String.valueOf(e.getMessage()),
+                null);
     }
 
     /** A run recorded as under way whose process is gone. */
@@ -61,7 +78,8 @@ public record RunStatus(
                 started,
                 null,
                 null,
-                "the process running it (pid " + pid + ") ended before it finished; the next run repairs the graph");
+                "the process running it (pid " + pid + ") ended before it finished; the next run repairs the graph",
+                null);
     }
 
     public boolean running() {
