@@ -570,7 +570,7 @@ public final class Indexer {
         nodes = applied.nodes();
         rels = applied.relationships();
         LOG.debug("incremental: written at {} ms", (System.nanoTime() - t0) / 1_000_000);
-        now.write(snapshotFile());
+        now.store(snapshotFile());
         IndexSummary summary = counters.summary(
                 inputs.candidates().size() + inputs.walkSkipped().size(),
                 options.maxCommits(),

@@ -107,8 +107,75 @@ public record Snapshot(
     private static final Map<Path, java.lang.ref.SoftReference<Snapshot>> WRITTEN =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** Writes the snapshot atomically (a temp file moved into place). */
+    /** Snapshots handed to {@link #writeLater} and not yet on disk, by file (strongly held). */
+    private static final Map<Path, Snapshot> PENDING = new java.util.concurrent.ConcurrentHashMap<>();
+    /** One writer thread, so that the snapshots of successive runs reach their file in order. */
+    private static final java.util.concurrent.ExecutorService WRITER =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "gm-snapshot-writer");
+                t.setDaemon(false); // a pending snapshot is written before the JVM ends
+                return t;
+            });
+
+    /**
+     * Writes the snapshot on a background thread and returns at once: a refresh in a long-lived
+     * process (the store daemon) need not wait for the tens of megabytes of a large repository's
+     * snapshot. Until the file is written, {@link #read(Path, String)} in this process answers from
+     * memory; another process finds the older file, whose token no longer matches the graph's,
+     * and rebuilds in full, as after any lost cache. {@link #awaitWrites} waits for it.
+     */
+    public void writeLater(Path file) {
+        Path key = file.toAbsolutePath().normalize();
+        PENDING.put(key, this);
+        WRITER.execute(() -> {
+            try {
+                writeNow(file);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Snapshot.class).warn("{}", e.getMessage());
+            } finally {
+                PENDING.remove(key, this);
+            }
+        });
+    }
+
+    /** Waits until every snapshot handed to {@link #writeLater} is on disk (or failed). */
+    public static void awaitWrites() {
+        try {
+            WRITER.submit(() -> {}).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Whether {@link #store} writes in the background (in a long-lived process), or at once. */
+    private static volatile boolean background;
+
+    /** Makes {@link #store} write in the background from now on; for long-lived processes only. */
+    public static void writeInBackground() {
+        background = true;
+        Runtime.getRuntime().addShutdownHook(new Thread(Snapshot::awaitWrites, "gm-snapshot-flush"));
+    }
+
+    /** Writes the snapshot: in the background after {@link #writeInBackground}, else at once. */
+    public void store(Path file) {
+        if (background) {
+            writeLater(file);
+        } else {
+            write(file);
+        }
+    }
+
+    /** Writes the snapshot atomically (a temp file moved into place), after any pending write. */
     public void write(Path file) {
+        if (!PENDING.isEmpty()) {
+            awaitWrites();
+        }
+        writeNow(file);
+    }
+
+    private void writeNow(Path file) {
         WRITTEN.remove(file.toAbsolutePath().normalize());
         try {
             Files.createDirectories(file.getParent());
@@ -155,6 +222,10 @@ public record Snapshot(
      * one this process wrote last is taken from memory when it carries the expected token.
      */
     public static Optional<Snapshot> read(Path file, String token) {
+        Snapshot pending = PENDING.get(file.toAbsolutePath().normalize());
+        if (pending != null && pending.token().equals(token)) {
+            return Optional.of(pending);
+        }
         java.lang.ref.SoftReference<Snapshot> ref =
                 WRITTEN.get(file.toAbsolutePath().normalize());
         Snapshot known = ref == null ? null : ref.get();

@@ -129,6 +129,8 @@ final class DaemonCommand {
                 throw new StoreException(
                         "the daemon runs for the main worktree " + files.storeRoot() + ", not " + root);
             }
+            // A refresh reports as soon as the graph is written; the snapshot follows (see Snapshot).
+            dev.graphmemory.indexer.incremental.Snapshot.writeInBackground();
             return new StoreDaemon(files, config.pageCacheBytes(), idleTime, DaemonCommand::reindex).run();
         }
     }

@@ -94,7 +94,7 @@ final class IndexCommand implements Callable<Integer> {
             return Optional.empty();
         }
         IndexRunner runner = new IndexRunner(root);
-        if (runner.gitBusy()) {
+        if (GitWorkTree.busy(root)) {
             return Optional.empty(); // the daemon waits out a rebase; an explicit index does not
         }
         Instant asked = Instant.now();

@@ -9,8 +9,6 @@ import dev.graphmemory.server.store.StoreException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,14 +43,13 @@ public final class StoreOptions {
         if (!dir.isDirectory()) {
             throw new StoreException("--repo " + start + " is not a folder");
         }
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir);
-        if (builder.getGitDir() == null) {
-            throw new StoreException(start + " is not inside a git repository (graph-memory indexes git repositories;"
-                    + " run `git init` there, or pass --repo DIR)");
-        }
-        try (Repository r = builder.setMustExist(true).build()) {
-            return r.getWorkTree().toPath().toRealPath();
-        } catch (IOException | IllegalStateException e) {
+        Path root = GitWorkTree.root(start)
+                .orElseThrow(() -> new StoreException(start
+                        + " is not inside a git repository (graph-memory indexes git repositories; run `git init` there, or"
+                        + " pass --repo DIR)"));
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
             throw new StoreException("cannot open the git repository at " + start + ": " + e.getMessage(), e);
         }
     }

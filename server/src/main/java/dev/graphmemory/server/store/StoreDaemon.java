@@ -135,12 +135,25 @@ public final class StoreDaemon {
             throws IOException {
         Future<?> current = null;
         long idleSince = System.nanoTime();
+        // A request wakes the loop at once where the file system tells (inotify); the poll stays
+        // as the fallback and for the idle and liveness checks.
+        java.nio.file.WatchService watcher = requestWatcher();
         while (!stopping) {
             try {
-                Thread.sleep(POLL_MILLIS);
+                if (watcher == null) {
+                    Thread.sleep(POLL_MILLIS);
+                } else {
+                    java.nio.file.WatchKey key = watcher.poll(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (key != null) {
+                        key.pollEvents();
+                        key.reset();
+                    }
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (java.nio.file.ClosedWatchServiceException e) {
+                watcher = null;
             }
             if (!Files.isDirectory(files.dir())) {
                 LOG.info("{} was removed; stopping", files.dir());
@@ -164,6 +177,23 @@ public final class StoreDaemon {
                 LOG.info("idle for {}; stopping", idle);
                 return;
             }
+        }
+    }
+
+    /** A watch on the requests folder, or null where the file system offers none. */
+    private java.nio.file.WatchService requestWatcher() {
+        try {
+            Files.createDirectories(files.requestsDir());
+            java.nio.file.WatchService w = files.requestsDir().getFileSystem().newWatchService();
+            files.requestsDir()
+                    .register(
+                            w,
+                            java.nio.file.StandardWatchEventKinds.ENTRY_CREATE,
+                            java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+            return w;
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("no watch on {}: {}; polling every {} ms", files.requestsDir(), e.toString(), POLL_MILLIS);
+            return null;
         }
     }
 
