@@ -235,7 +235,8 @@ public final class IndexRunner {
         return files.runsDir().resolve(key + ".lock");
     }
 
-    private Path statusFile() {
+    /** {@code runs/<key>.json}: written when a run starts and when it ends. */
+    public Path statusFile() {
         return files.runsDir().resolve(key + ".json");
     }
 
