@@ -120,7 +120,7 @@ for corpus in "$@"; do
 
   if $refresh; then
     # One-file commit: the first Java file in path order gets a comment line.
-    file=$(cd "$gm_copy" && git ls-files '*.java' | head -n 1)
+    file=$(cd "$gm_copy" && git ls-files '*.java' | sed -n 1p) # sed reads all: no SIGPIPE under pipefail
     echo "// touched by bench/vs-codegraph.sh" >> "$gm_copy/$file"
     git -C "$gm_copy" -c user.name=bench -c user.email=bench@localhost commit -qam "bench: touch $file" --no-verify
     one=$(timed "$root/graph-memory" --repo "$gm_copy" index)
