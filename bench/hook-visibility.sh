@@ -12,6 +12,7 @@ gm_find_jdk
 gm="$root/graph-memory"
 corpus=${1:-java.base}
 work=${BENCH_DIR:-/tmp/gm-bench}
+mkdir -p "$work"
 if [ "$corpus" = java.base ]; then
   dir="$work/java.base-hook"
   if [ ! -d "$dir/.git" ]; then

@@ -104,14 +104,7 @@ public final class BuildLayout {
 
     /** The module holding a file; the longest folder wins. */
     public Optional<BuildModule> moduleOf(String path) {
-        BuildModule best = null;
-        for (BuildModule m : modules) {
-            if (m.contains(path)
-                    && (best == null || m.path().length() > best.path().length())) {
-                best = m;
-            }
-        }
-        return Optional.ofNullable(best);
+        return BuildModules.holding(modules, path);
     }
 
     /** A file's rows with its build module (and the module node's source set) as properties. */

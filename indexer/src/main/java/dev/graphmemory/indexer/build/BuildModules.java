@@ -85,7 +85,11 @@ public final class BuildModules {
      * @return empty when the path lies outside every module (and the root is no module)
      */
     public Optional<BuildModule> moduleOf(String relativePath) {
-        String path = normalize(relativePath);
+        return holding(modules, normalize(relativePath));
+    }
+
+    /** Of {@code modules}, the one whose folder is the longest prefix of {@code path} (the first of equals). */
+    static Optional<BuildModule> holding(List<BuildModule> modules, String path) {
         BuildModule best = null;
         for (BuildModule m : modules) {
             if (m.contains(path)
