@@ -27,6 +27,7 @@ import dev.graphmemory.indexer.walk.FileContent;
 import dev.graphmemory.indexer.walk.RepositoryWalker;
 import dev.graphmemory.indexer.walk.SkippedFile;
 import dev.graphmemory.indexer.walk.WalkedFile;
+import dev.graphmemory.indexer.write.DirectWrites;
 import dev.graphmemory.indexer.write.GraphWriter;
 import dev.graphmemory.queries.graph.IndexState;
 import dev.graphmemory.queries.graph.RepoGraph;
@@ -96,6 +97,7 @@ public final class Indexer {
     private final IndexOptions options;
     private final List<LanguagePlugin> plugins;
     private final ProgressListener progress;
+    private final DirectWrites.Factory direct;
 
     public Indexer(
             Driver driver,
@@ -104,6 +106,22 @@ public final class Indexer {
             IndexOptions options,
             List<LanguagePlugin> plugins,
             ProgressListener progress) {
+        this(driver, repoKey, root, options, plugins, progress, null);
+    }
+
+    /**
+     * An indexer whose full runs create nodes and relationships through {@code direct} (the store
+     * daemon's own database; null: Cypher over {@code driver}, like everything else).
+     */
+    public Indexer(
+            Driver driver,
+            String repoKey,
+            Path root,
+            IndexOptions options,
+            List<LanguagePlugin> plugins,
+            ProgressListener progress,
+            DirectWrites.Factory direct) {
+        this.direct = direct;
         this.driver = driver;
         this.graph = new RepoGraph(driver, repoKey);
         this.root = root.toAbsolutePath().normalize();
@@ -176,6 +194,9 @@ public final class Indexer {
         long nodes;
         long rels;
         try (GraphWriter writer = new GraphWriter(driver, graph.repo(), options.batchSize())) {
+            if (direct != null) {
+                writer.direct(direct.open(graph.repo()));
+            }
             long t0 = System.nanoTime();
             Map<String, String> written = writeSources(inputs, writer, counters, snapshot);
             LOG.debug("sources parsed, written and linked in {} ms", (System.nanoTime() - t0) / 1_000_000);

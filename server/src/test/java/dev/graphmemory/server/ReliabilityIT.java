@@ -43,7 +43,8 @@ class ReliabilityIT {
     @Test
     void eightServersAndTheCliQueryWhileTwentyCommitsLand() throws Exception {
         Path repo = daemons.fixture(tmp.resolve("busy"));
-        assertThat(Launcher.run("--repo", repo.toString(), "index").exitCode()).isZero();
+        Launcher first = Launcher.run("--repo", repo.toString(), "index");
+        assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(Launcher.run("--repo", repo.toString(), "hook", "install").exitCode())
                 .isZero();
 
@@ -155,7 +156,8 @@ class ReliabilityIT {
     @Test
     void killingTheStoreOwnerInTheMiddleOfIndexingIsRecoveredWithNoManualStep() throws Exception {
         Path repo = daemons.track(ownSourcesRepo(tmp.resolve("killed")));
-        assertThat(Launcher.run("--repo", repo.toString(), "index").exitCode()).isZero();
+        Launcher first = Launcher.run("--repo", repo.toString(), "index");
+        assertThat(first.exitCode()).as(first.err()).isZero();
         for (int round = 0; round < 3; round++) {
             CompletableFuture<Launcher> index =
                     CompletableFuture.supplyAsync(() -> Launcher.run("--repo", repo.toString(), "index", "--full"));

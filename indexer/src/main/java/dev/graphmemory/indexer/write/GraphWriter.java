@@ -37,11 +37,13 @@ import org.neo4j.driver.summary.ResultSummary;
  * <p>Not thread-safe: one writer thread.
  */
 public final class GraphWriter implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphWriter.class);
     private final Function<Query, ResultSummary> runner;
     private final Function<Query, List<Record>> reader;
     private final String repo;
     private final int batchSize;
     private final boolean resilient;
+    private DirectWrites direct;
     private final List<RejectedRow> rejected = new ArrayList<>();
     private final Map<List<NodeType>, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
     private final Map<RelType, List<Map<String, Object>>> edges = new LinkedHashMap<>();
@@ -88,6 +90,15 @@ public final class GraphWriter implements AutoCloseable {
     public static GraphWriter inTransaction(TransactionContext tx, String repo) {
         return new GraphWriter(
                 query -> tx.run(query).consume(), query -> tx.run(query).list(), repo, Integer.MAX_VALUE, false);
+    }
+
+    /**
+     * Creates the queued nodes and relationships through {@code direct} from now on (a batch it
+     * refuses is written through Cypher instead); updates and renames stay Cypher statements.
+     */
+    public GraphWriter direct(DirectWrites direct) {
+        this.direct = direct;
+        return this;
     }
 
     /** Queues a file's nodes and in-file edges; flushes when a batch is full. */
@@ -192,6 +203,9 @@ public final class GraphWriter implements AutoCloseable {
                 "UNWIND $rows AS r MATCH (n:" + Keys.ENTITY_LABEL
                         + " {repo: $repo, id: r.f}) SET n.id = r.t, n.key = r.k",
                 Map.of("rows", rows, "repo", repo)));
+        if (direct != null) {
+            direct.renamed(ids);
+        }
     }
 
     /** Writes everything queued. */
@@ -203,7 +217,8 @@ public final class GraphWriter implements AutoCloseable {
                 }
                 String labels = e.getKey().stream().map(NodeType::label).collect(Collectors.joining(":"));
                 String cypher = "UNWIND $rows AS r CREATE (n:" + Keys.ENTITY_LABEL + ":" + labels + ") SET n = r";
-                nodesWritten += runRows(cypher, e.getValue(), Map.of(), true);
+                Long created = directly(() -> direct.createNodes(e.getKey(), e.getValue()));
+                nodesWritten += created != null ? created : runRows(cypher, e.getValue(), Map.of(), true);
                 e.getValue().clear();
             }
             pendingNodes = 0;
@@ -217,10 +232,31 @@ public final class GraphWriter implements AutoCloseable {
                         + "MATCH (a:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.f}) "
                         + "MATCH (b:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.t}) "
                         + "CREATE (a)-[e:" + e.getKey().name() + "]->(b) SET e = r.p";
-                relationshipsWritten += runRows(cypher, e.getValue(), Map.of("repo", repo), false);
+                Long created = directly(() -> direct.createEdges(e.getKey(), e.getValue()));
+                relationshipsWritten +=
+                        created != null ? created : runRows(cypher, e.getValue(), Map.of("repo", repo), false);
                 e.getValue().clear();
             }
             pendingEdges = 0;
+        }
+    }
+
+    /**
+     * Runs a direct write, timed with the others; null when there is no direct path or it refused
+     * the batch (nothing of it was written: the caller writes it through Cypher).
+     */
+    private Long directly(java.util.function.LongSupplier write) {
+        if (direct == null) {
+            return null;
+        }
+        long t0 = System.nanoTime();
+        try {
+            return write.getAsLong();
+        } catch (RuntimeException e) {
+            LOG.debug("a direct write was refused ({}); writing the batch through Cypher", e.toString());
+            return null;
+        } finally {
+            writeNanos += System.nanoTime() - t0;
         }
     }
 

@@ -42,6 +42,11 @@ public final class TestNeo4j implements ParameterResolver {
         return start().driver();
     }
 
+    /** The shared database itself, for tests of what the store daemon writes in its own process. */
+    public static org.neo4j.graphdb.GraphDatabaseService database() {
+        return start().dbms().database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
     /** The Bolt URI of the shared database, for tests that start another process against it. */
     public static String boltUri() {
         return start().uri();

@@ -136,8 +136,12 @@ final class DaemonCommand {
     }
 
     /** A reindex the daemon runs for a worktree of its repository (any worktree: each has its own key). */
-    static boolean reindex(org.neo4j.driver.Driver driver, Path worktree, boolean full) {
-        IndexRunner runner = new IndexRunner(worktree);
+    static boolean reindex(
+            org.neo4j.driver.Driver driver,
+            dev.graphmemory.indexer.write.DirectWrites.Factory direct,
+            Path worktree,
+            boolean full) {
+        IndexRunner runner = IndexRunner.inDaemon(worktree, direct);
         if (runner.gitBusy()) {
             return false; // mid-rebase or mid-merge: the hook of the final commit asks again
         }

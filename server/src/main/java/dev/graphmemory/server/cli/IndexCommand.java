@@ -44,7 +44,7 @@ final class IndexCommand implements Callable<Integer> {
     public Integer call() {
         Path root = parent.store.root();
         GraphMemoryConfig config = GraphMemoryConfig.load(root);
-        if (!full && parent.store.externalUri(config) == null) {
+        if (parent.store.externalUri(config) == null) {
             Optional<IndexSummary> done = inDaemon(root);
             if (done.isPresent()) {
                 print(done.get());
@@ -82,28 +82,41 @@ final class IndexCommand implements Callable<Integer> {
     }
 
     /**
-     * A refresh asked of the store daemon, when one of this version already serves the repository:
-     * its JVM is warm (parsers loaded, code compiled), so a one-file commit takes a fraction of
-     * what a fresh process needs to start, connect and read its caches. The request is the one the
-     * git hook leaves; this waits for the run that takes it and returns its summary. Empty when no
-     * such daemon runs, or it ended without running the request: the caller then runs in process.
+     * The run asked of the store daemon, started for it when none of this version runs. A refresh
+     * finds its JVM warm (parsers loaded, code compiled), so a one-file commit takes a fraction of
+     * what a fresh process needs to start, connect and read its caches; a full run writes through
+     * the daemon's own database instead of Cypher over Bolt (see {@code DirectWrites}), in one JVM
+     * instead of two. The request is the one the git hook leaves; this waits for the run that takes
+     * it and returns its summary. Empty when git is mid-rebase (the daemon would wait it out) or the
+     * daemon ended without running the request: the caller then runs in process.
      */
     private Optional<IndexSummary> inDaemon(Path root) {
-        Optional<DaemonEndpoint> daemon = EmbeddedStore.runningDaemon(root);
-        if (daemon.isEmpty() || !daemon.get().version().equals(EmbeddedStore.version())) {
-            return Optional.empty();
-        }
-        IndexRunner runner = new IndexRunner(root);
         if (GitWorkTree.busy(root)) {
             return Optional.empty(); // the daemon waits out a rebase; an explicit index does not
         }
+        IndexRunner runner = new IndexRunner(root);
+        Optional<DaemonEndpoint> daemon = EmbeddedStore.runningDaemon(root);
         Instant asked = Instant.now();
-        runner.request(false);
-        long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
+        runner.request(full);
+        try (ProgressBar bar = ProgressBar.forStderr()) {
+            if (daemon.isEmpty() || !daemon.get().version().equals(EmbeddedStore.version())) {
+                bar.phase("starting the store", 0);
+                EmbeddedStore.startDaemon(root); // it takes the request once it is up
+            }
+            long deadline = System.nanoTime() + Duration.ofHours(2).toNanos();
+            return awaitDaemonRun(root, runner, asked, deadline, bar);
+        }
+    }
+
+    private Optional<IndexSummary> awaitDaemonRun(
+            Path root, IndexRunner runner, Instant asked, long deadline, ProgressBar bar) {
         while (System.nanoTime() < deadline) {
             RunStatus status = runner.status();
             boolean ours =
                     status.started() != null && !Instant.parse(status.started()).isBefore(asked);
+            if (ours && status.running()) {
+                runner.progress().ifPresent(p -> bar.show(p.phase(), p.total(), p.done()));
+            }
             if (ours && !status.running() && !runner.requestPending()) {
                 return switch (status.state()) {
                     case "finished" -> Optional.of(summaryOf(status));

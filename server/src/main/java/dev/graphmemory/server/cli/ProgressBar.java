@@ -41,6 +41,15 @@ final class ProgressBar implements ProgressListener, AutoCloseable {
         draw(false);
     }
 
+    /** Shows a state read from elsewhere (a run in the store daemon). */
+    synchronized void show(String name, long total, long done) {
+        boolean changed = !name.equals(phase);
+        this.phase = name;
+        this.total = total;
+        this.done = done;
+        draw(changed);
+    }
+
     private void draw(boolean force) {
         if (!enabled) {
             return;

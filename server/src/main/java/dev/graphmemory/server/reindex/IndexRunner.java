@@ -5,6 +5,7 @@ import dev.graphmemory.indexer.IndexSummary;
 import dev.graphmemory.indexer.Indexer;
 import dev.graphmemory.indexer.LanguagePlugins;
 import dev.graphmemory.indexer.ProgressListener;
+import dev.graphmemory.indexer.write.DirectWrites;
 import dev.graphmemory.server.store.FileLocks;
 import dev.graphmemory.server.store.StoreFiles;
 import java.io.IOException;
@@ -48,16 +49,40 @@ public final class IndexRunner {
     private final Path worktree;
     private final String key;
     private final ProgressListener progress;
+    private final DirectWrites.Factory direct;
 
     public IndexRunner(Path worktree) {
         this(worktree, ProgressListener.NONE);
     }
 
     public IndexRunner(Path worktree, ProgressListener progress) {
+        this(worktree, progress, null);
+    }
+
+    private IndexRunner(Path worktree, ProgressListener progress, DirectWrites.Factory direct) {
+        this.direct = direct;
         this.worktree = worktree;
         this.files = StoreFiles.forWorktree(worktree);
         this.key = key(worktree);
-        this.progress = progress;
+        this.progress = progress != null ? progress : new ProgressFile(progressFile());
+    }
+
+    /**
+     * The store daemon's runner: full runs create nodes and relationships through {@code direct}
+     * (see {@link DirectWrites}), and progress goes to a file an {@code index} command waiting for
+     * the run reads ({@link #progress()}).
+     */
+    public static IndexRunner inDaemon(Path worktree, DirectWrites.Factory direct) {
+        return new IndexRunner(worktree, null, direct);
+    }
+
+    /** How far the run under way in the store daemon has come, when it says. */
+    public Optional<ProgressFile.Progress> progress() {
+        return ProgressFile.read(progressFile());
+    }
+
+    private Path progressFile() {
+        return files.runsDir().resolve(key + ".progress");
     }
 
     /** The file-name key of a worktree: the first 16 hex digits of the SHA-256 of its real path. */
@@ -177,13 +202,21 @@ public final class IndexRunner {
                     ? options.withCacheDir(files.cacheDir().resolve(key))
                     : options;
             IndexSummary summary =
-                    new Indexer(driver, repoKey, worktree, withCache, LanguagePlugins.all(), progress).run();
+                    new Indexer(driver, repoKey, worktree, withCache, LanguagePlugins.all(), progress, direct).run();
             RunStatus.finished(worktree, started, summary).write(statusFile());
+            endProgress();
             LOG.info("reindexed {}: {}", worktree, summary.oneLine());
             return summary;
         } catch (RuntimeException e) {
             RunStatus.failed(worktree, started, e).write(statusFile());
+            endProgress();
             throw e;
+        }
+    }
+
+    private void endProgress() {
+        if (progress instanceof ProgressFile file) {
+            file.remove();
         }
     }
 

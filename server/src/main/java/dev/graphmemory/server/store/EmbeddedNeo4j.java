@@ -97,6 +97,11 @@ final class EmbeddedNeo4j implements AutoCloseable {
         return port;
     }
 
+    /** Writes through this process's database, for the full runs the daemon makes (see {@link EmbeddedWrites}). */
+    dev.graphmemory.indexer.write.DirectWrites.Factory directWrites() {
+        return repo -> new EmbeddedWrites(db, repo);
+    }
+
     /** The database's own id ({@code db.info()}), which tells this store from any other on a port. */
     String storeId() {
         return storeId;

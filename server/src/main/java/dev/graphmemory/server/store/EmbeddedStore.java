@@ -89,6 +89,35 @@ public final class EmbeddedStore implements GraphStore {
         }
     }
 
+    /**
+     * Starts the daemon of {@code worktree}'s repository unless one of this version runs (one of
+     * another version is replaced), without connecting to it: for a caller that only hands it work.
+     */
+    public static void startDaemon(Path worktree) {
+        StoreFiles files = StoreFiles.forWorktree(worktree);
+        files.prepare();
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+        if (runningDaemon(worktree).filter(e -> e.version().equals(version())).isPresent()) {
+            return;
+        }
+        try (FileChannel channel =
+                        FileChannel.open(files.startLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock ignored = lock(channel, deadline, files)) {
+            while (runningDaemon(worktree)
+                    .filter(e -> e.version().equals(version()))
+                    .isEmpty()) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new StoreException("the graph-memory daemon for " + files.storeRoot()
+                            + " did not come up within " + START_TIMEOUT_MILLIS / 1000 + " s; see "
+                            + files.logsDir().resolve("daemon.log"));
+                }
+                startOrReplace(files, deadline);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot use " + files.startLock() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The daemon's endpoint as published, when its process is alive. */
     public static Optional<DaemonEndpoint> runningDaemon(Path worktree) {
         StoreFiles files = StoreFiles.forWorktree(worktree);

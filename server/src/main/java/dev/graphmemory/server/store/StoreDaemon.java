@@ -1,5 +1,6 @@
 package dev.graphmemory.server.store;
 
+import dev.graphmemory.indexer.write.DirectWrites;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -46,7 +47,7 @@ public final class StoreDaemon {
     /** What the daemon does with a reindex request: run it, or say it must wait (a rebase). */
     public interface Reindexer {
         /** Returns false when the run must wait (the request is kept and retried a little later). */
-        boolean reindex(Driver driver, Path worktree, boolean full);
+        boolean reindex(Driver driver, DirectWrites.Factory direct, Path worktree, boolean full);
     }
 
     private final StoreFiles files;
@@ -166,7 +167,7 @@ public final class StoreDaemon {
                 Path request = pending.getFirst();
                 Path claimed = claim(request);
                 if (claimed != null) {
-                    current = runner.submit(() -> handle(driver, claimed));
+                    current = runner.submit(() -> handle(driver, neo4j.directWrites(), claimed));
                     busy = true;
                 }
             }
@@ -197,7 +198,7 @@ public final class StoreDaemon {
         }
     }
 
-    private void handle(Driver driver, Path claimed) {
+    private void handle(Driver driver, DirectWrites.Factory direct, Path claimed) {
         Path worktree = null;
         try {
             List<String> lines = Files.readAllLines(claimed, StandardCharsets.UTF_8);
@@ -207,7 +208,7 @@ public final class StoreDaemon {
                 return;
             }
             boolean full = lines.stream().skip(1).anyMatch(l -> l.trim().equals("full"));
-            boolean done = reindexer.reindex(driver, worktree, full);
+            boolean done = reindexer.reindex(driver, direct, worktree, full);
             if (!done) {
                 deferredUntil.put(worktree, Instant.now().plus(DEFER));
                 unclaim(claimed);

@@ -1,0 +1,131 @@
+package dev.graphmemory.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.graphmemory.indexer.IndexOptions;
+import dev.graphmemory.indexer.IndexSummary;
+import dev.graphmemory.indexer.Indexer;
+import dev.graphmemory.indexer.LanguagePlugins;
+import dev.graphmemory.indexer.ProgressListener;
+import dev.graphmemory.indexer.knowledge.KnowledgeConfig;
+import dev.graphmemory.indexer.model.EdgeRow;
+import dev.graphmemory.indexer.model.NodeRow;
+import dev.graphmemory.indexer.write.DirectWrites;
+import dev.graphmemory.indexer.write.GraphWriter;
+import dev.graphmemory.queries.graph.Fingerprint;
+import dev.graphmemory.queries.schema.GraphSchema;
+import dev.graphmemory.queries.schema.NodeType;
+import dev.graphmemory.queries.schema.RelType;
+import dev.graphmemory.queries.testkit.TestNeo4j;
+import dev.graphmemory.server.store.EmbeddedWrites;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+
+/**
+ * The store daemon's full runs create nodes and relationships through its own database ({@link
+ * EmbeddedWrites}) instead of Cypher over Bolt: the graph must be the same one, property for
+ * property, and a row Neo4j refuses must be left out alone, as the Cypher path does.
+ */
+class DirectWritesIT {
+    private static final Driver DRIVER = TestNeo4j.driver();
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void schema() {
+        GraphSchema.ensure(DRIVER);
+    }
+
+    @Test
+    void aFullRunWrittenDirectlyIsTheGraphCypherWrites() {
+        for (Path repo : List.of(
+                FixtureRepo.workflowRepo(tmp.resolve("workflow")),
+                FixtureRepo.committed("mixed-repo", tmp.resolve("mixed")))) {
+            String viaCypher = TestNeo4j.newRepoKey();
+            IndexSummary cypher = index(repo, viaCypher, null);
+            AtomicLong directNodes = new AtomicLong();
+            AtomicLong directEdges = new AtomicLong();
+            String viaDirect = TestNeo4j.newRepoKey();
+            IndexSummary direct = index(repo, viaDirect, counting(directNodes, directEdges));
+
+            assertThat(cypher.nodesWritten()).isPositive();
+            assertThat(direct.nodesWritten()).isEqualTo(cypher.nodesWritten());
+            assertThat(direct.relationshipsWritten()).isEqualTo(cypher.relationshipsWritten());
+            // Everything but renames and updates went the direct way.
+            assertThat(directNodes.get()).isEqualTo(direct.nodesWritten());
+            assertThat(directEdges.get()).isEqualTo(direct.relationshipsWritten());
+            assertThat(Fingerprint.of(DRIVER, viaDirect)).isEqualTo(Fingerprint.of(DRIVER, viaCypher));
+        }
+    }
+
+    @Test
+    void aRowNeo4jRefusesIsLeftOutAloneOnBothPaths() {
+        String viaCypher = TestNeo4j.newRepoKey();
+        String viaDirect = TestNeo4j.newRepoKey();
+        for (String repo : List.of(viaCypher, viaDirect)) {
+            GraphWriter writer = new GraphWriter(DRIVER, repo, 3);
+            if (repo.equals(viaDirect)) {
+                writer.direct(new EmbeddedWrites(TestNeo4j.database(), repo));
+            }
+            writer.add(NodeRow.of(NodeType.MODULE, "a.py", Map.of("path", "a.py", "tags", List.of())));
+            writer.add(NodeRow.of(NodeType.MODULE, "b.py", Map.of("path", "b.py", "lines", List.of(1, 2))));
+            // Neo4j stores no map, and no second node with one id (even in a later batch).
+            writer.add(NodeRow.of(NodeType.MODULE, "c.py", Map.of("meta", Map.of("x", 1))));
+            writer.flush();
+            writer.add(NodeRow.of(NodeType.MODULE, "a.py", Map.of("path", "again.py")));
+            writer.add(NodeRow.of(NodeType.MODULE, "d.py", Map.of("path", "d.py", "weight", 0.5)));
+            writer.add(new EdgeRow(
+                    RelType.IMPORTS, "architecture:module:a.py", "architecture:module:d.py", Map.of("line", 3)));
+            writer.add(
+                    new EdgeRow(RelType.IMPORTS, "architecture:module:a.py", "architecture:module:none.py", Map.of()));
+            writer.close();
+
+            assertThat(writer.nodesWritten()).isEqualTo(3);
+            assertThat(writer.relationshipsWritten()).isEqualTo(1);
+            assertThat(writer.rejected())
+                    .extracting(GraphWriter.RejectedRow::row)
+                    .containsExactlyInAnyOrder("architecture:module:c.py", "architecture:module:a.py (again.py)");
+        }
+        assertThat(Fingerprint.of(DRIVER, viaDirect)).isEqualTo(Fingerprint.of(DRIVER, viaCypher));
+    }
+
+    private static IndexSummary index(Path repo, String key, DirectWrites.Factory direct) {
+        IndexOptions options =
+                IndexOptions.defaults(KnowledgeConfig.DEFAULT_GLOBS).withFull(true);
+        return new Indexer(DRIVER, key, repo, options, LanguagePlugins.all(), ProgressListener.NONE, direct).run();
+    }
+
+    /** Direct writes into the test database that count what they create. */
+    private static DirectWrites.Factory counting(AtomicLong nodes, AtomicLong edges) {
+        return repo -> {
+            DirectWrites inner = new EmbeddedWrites(TestNeo4j.database(), repo);
+            return new DirectWrites() {
+                @Override
+                public long createNodes(List<NodeType> types, List<Map<String, Object>> rows) {
+                    long n = inner.createNodes(types, rows);
+                    nodes.addAndGet(n);
+                    return n;
+                }
+
+                @Override
+                public long createEdges(RelType type, List<Map<String, Object>> rows) {
+                    long n = inner.createEdges(type, rows);
+                    edges.addAndGet(n);
+                    return n;
+                }
+
+                @Override
+                public void renamed(Map<String, String> ids) {
+                    inner.renamed(ids);
+                }
+            };
+        };
+    }
+}
