@@ -197,6 +197,7 @@ public final class Indexer {
             if (direct != null) {
                 writer.direct(direct.open(graph.repo()));
             }
+            writer.writeBehind();
             long t0 = System.nanoTime();
             Map<String, String> written = writeSources(inputs, writer, counters, snapshot);
             LOG.debug("sources parsed, written and linked in {} ms", (System.nanoTime() - t0) / 1_000_000);

@@ -44,6 +44,9 @@ public final class GraphWriter implements AutoCloseable {
     private final int batchSize;
     private final boolean resilient;
     private DirectWrites direct;
+    private java.util.concurrent.ExecutorService behind;
+    private final java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(2);
+    private volatile Throwable failure;
     private final List<RejectedRow> rejected = new ArrayList<>();
     private final Map<List<NodeType>, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
     private final Map<RelType, List<Map<String, Object>>> edges = new LinkedHashMap<>();
@@ -208,36 +211,120 @@ public final class GraphWriter implements AutoCloseable {
         }
     }
 
-    /** Writes everything queued. */
+    /** Writes everything queued, and waits for batches written behind to be done. */
     public void flush() {
-        if (pendingNodes > 0) {
-            for (Map.Entry<List<NodeType>, List<Map<String, Object>>> e : nodes.entrySet()) {
-                if (e.getValue().isEmpty()) {
-                    continue;
-                }
-                String labels = e.getKey().stream().map(NodeType::label).collect(Collectors.joining(":"));
-                String cypher = "UNWIND $rows AS r CREATE (n:" + Keys.ENTITY_LABEL + ":" + labels + ") SET n = r";
-                Long created = directly(() -> direct.createNodes(e.getKey(), e.getValue()));
-                nodesWritten += created != null ? created : runRows(cypher, e.getValue(), Map.of(), true);
-                e.getValue().clear();
-            }
-            pendingNodes = 0;
+        if (behind == null) {
+            writeQueued(takeNodes(), takeEdges());
+            return;
         }
-        if (pendingEdges > 0) {
-            for (Map.Entry<RelType, List<Map<String, Object>>> e : edges.entrySet()) {
-                if (e.getValue().isEmpty()) {
-                    continue;
+        submitQueued();
+        try {
+            behind.submit(() -> {}).get(); // one writer thread: done when this no-op runs
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to Neo4j", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        rethrowBehind();
+    }
+
+    /**
+     * Writes full batches on a thread of their own from now on, so that whoever adds rows (the
+     * parser's consumer, a linker) goes on while Neo4j takes the previous batch; at most two
+     * batches wait. Order is kept: one thread writes every batch in the order they filled, and
+     * {@link #flush}, {@link #update} and {@link #rename} wait for it. A failure Neo4j does not
+     * blame on the rows (the store gone) stops the writing and is thrown by the next call.
+     */
+    public GraphWriter writeBehind() {
+        if (behind == null) {
+            behind = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "gm-writer");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return this;
+    }
+
+    private void submitQueued() {
+        rethrowBehind();
+        Map<List<NodeType>, List<Map<String, Object>>> n = takeNodes();
+        Map<RelType, List<Map<String, Object>>> e = takeEdges();
+        if (n.isEmpty() && e.isEmpty()) {
+            return;
+        }
+        try {
+            slots.acquire();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to Neo4j", ex);
+        }
+        behind.execute(() -> {
+            try {
+                if (failure == null) {
+                    writeQueued(n, e);
                 }
-                String cypher = "UNWIND $rows AS r "
-                        + "MATCH (a:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.f}) "
-                        + "MATCH (b:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.t}) "
-                        + "CREATE (a)-[e:" + e.getKey().name() + "]->(b) SET e = r.p";
-                Long created = directly(() -> direct.createEdges(e.getKey(), e.getValue()));
-                relationshipsWritten +=
-                        created != null ? created : runRows(cypher, e.getValue(), Map.of("repo", repo), false);
-                e.getValue().clear();
+            } catch (RuntimeException | Error ex) {
+                failure = ex;
+            } finally {
+                slots.release();
             }
-            pendingEdges = 0;
+        });
+    }
+
+    private void rethrowBehind() {
+        Throwable f = failure;
+        if (f != null) {
+            failure = null;
+            if (f instanceof RuntimeException r) {
+                throw r;
+            }
+            throw (Error) f;
+        }
+    }
+
+    private Map<List<NodeType>, List<Map<String, Object>>> takeNodes() {
+        Map<List<NodeType>, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        nodes.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                out.put(k, v);
+            }
+        });
+        nodes.clear();
+        pendingNodes = 0;
+        return out;
+    }
+
+    private Map<RelType, List<Map<String, Object>>> takeEdges() {
+        Map<RelType, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        edges.forEach((k, v) -> {
+            if (!v.isEmpty()) {
+                out.put(k, v);
+            }
+        });
+        edges.clear();
+        pendingEdges = 0;
+        return out;
+    }
+
+    /** Writes taken batches: nodes first, then relationships. */
+    private void writeQueued(
+            Map<List<NodeType>, List<Map<String, Object>>> nodeRows, Map<RelType, List<Map<String, Object>>> edgeRows) {
+        for (Map.Entry<List<NodeType>, List<Map<String, Object>>> e : nodeRows.entrySet()) {
+            String labels = e.getKey().stream().map(NodeType::label).collect(Collectors.joining(":"));
+            String cypher = "UNWIND $rows AS r CREATE (n:" + Keys.ENTITY_LABEL + ":" + labels + ") SET n = r";
+            Long created = directly(() -> direct.createNodes(e.getKey(), e.getValue()));
+            nodesWritten += created != null ? created : runRows(cypher, e.getValue(), Map.of(), true);
+        }
+        for (Map.Entry<RelType, List<Map<String, Object>>> e : edgeRows.entrySet()) {
+            String cypher = "UNWIND $rows AS r "
+                    + "MATCH (a:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.f}) "
+                    + "MATCH (b:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.t}) "
+                    + "CREATE (a)-[e:" + e.getKey().name() + "]->(b) SET e = r.p";
+            Long created = directly(() -> direct.createEdges(e.getKey(), e.getValue()));
+            relationshipsWritten +=
+                    created != null ? created : runRows(cypher, e.getValue(), Map.of("repo", repo), false);
         }
     }
 
@@ -272,7 +359,13 @@ public final class GraphWriter implements AutoCloseable {
 
     @Override
     public void close() {
-        flush();
+        try {
+            flush();
+        } finally {
+            if (behind != null) {
+                behind.shutdown();
+            }
+        }
     }
 
     private void queue(NodeRow node) {
@@ -317,6 +410,10 @@ public final class GraphWriter implements AutoCloseable {
 
     private void flushIfFull() {
         if (pendingNodes + pendingEdges >= batchSize) {
+            if (behind != null) {
+                submitQueued();
+                return;
+            }
             flush();
         }
     }
