@@ -47,14 +47,18 @@ public final class GraphWriter implements AutoCloseable {
     private java.util.concurrent.ExecutorService behind;
     private final java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(2);
     private volatile Throwable failure;
-    private final List<RejectedRow> rejected = new ArrayList<>();
+    private java.util.concurrent.ExecutorService helper;
+    /** Node rows of one label set from which a batch is written by two threads. */
+    private static final int SPLIT_ROWS = 2_000;
+
+    private final List<RejectedRow> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<List<NodeType>, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
     private final Map<RelType, List<Map<String, Object>>> edges = new LinkedHashMap<>();
     private int pendingNodes;
     private int pendingEdges;
     private long nodesWritten;
     private long relationshipsWritten;
-    private long writeNanos;
+    private final java.util.concurrent.atomic.AtomicLong writeNanos = new java.util.concurrent.atomic.AtomicLong();
 
     public GraphWriter(Driver driver, String repo, int batchSize) {
         this(
@@ -308,14 +312,48 @@ public final class GraphWriter implements AutoCloseable {
         return out;
     }
 
+    /** Creates nodes of one label set, directly or through Cypher; returns how many. */
+    private long createNodes(List<NodeType> types, List<Map<String, Object>> rows) {
+        String labels = types.stream().map(NodeType::label).collect(Collectors.joining(":"));
+        String cypher = "UNWIND $rows AS r CREATE (n:" + Keys.ENTITY_LABEL + ":" + labels + ") SET n = r";
+        Long created = directly(() -> direct.createNodes(types, rows));
+        return created != null ? created : runRows(cypher, rows, Map.of(), true);
+    }
+
+    private synchronized java.util.concurrent.ExecutorService helper() {
+        if (helper == null) {
+            helper = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "gm-writer-2");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return helper;
+    }
+
     /** Writes taken batches: nodes first, then relationships. */
     private void writeQueued(
             Map<List<NodeType>, List<Map<String, Object>>> nodeRows, Map<RelType, List<Map<String, Object>>> edgeRows) {
         for (Map.Entry<List<NodeType>, List<Map<String, Object>>> e : nodeRows.entrySet()) {
-            String labels = e.getKey().stream().map(NodeType::label).collect(Collectors.joining(":"));
-            String cypher = "UNWIND $rows AS r CREATE (n:" + Keys.ENTITY_LABEL + ":" + labels + ") SET n = r";
-            Long created = directly(() -> direct.createNodes(e.getKey(), e.getValue()));
-            nodesWritten += created != null ? created : runRows(cypher, e.getValue(), Map.of(), true);
+            List<Map<String, Object>> rows = e.getValue();
+            if (direct != null && behind != null && rows.size() >= SPLIT_ROWS) {
+                // Two transactions at once: the writer is the run's slowest step, and new nodes
+                // share no lock.
+                List<Map<String, Object>> first = rows.subList(0, rows.size() / 2);
+                List<Map<String, Object>> second = rows.subList(rows.size() / 2, rows.size());
+                java.util.concurrent.Future<Long> other = helper().submit(() -> createNodes(e.getKey(), first));
+                long mine = createNodes(e.getKey(), second);
+                try {
+                    nodesWritten += mine + other.get();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while writing to Neo4j", ex);
+                } catch (java.util.concurrent.ExecutionException ex) {
+                    throw ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex.getCause());
+                }
+            } else {
+                nodesWritten += createNodes(e.getKey(), rows);
+            }
         }
         for (Map.Entry<RelType, List<Map<String, Object>>> e : edgeRows.entrySet()) {
             String cypher = "UNWIND $rows AS r "
@@ -343,7 +381,7 @@ public final class GraphWriter implements AutoCloseable {
             LOG.debug("a direct write was refused ({}); writing the batch through Cypher", e.toString());
             return null;
         } finally {
-            writeNanos += System.nanoTime() - t0;
+            writeNanos.addAndGet(System.nanoTime() - t0);
         }
     }
 
@@ -364,6 +402,9 @@ public final class GraphWriter implements AutoCloseable {
         } finally {
             if (behind != null) {
                 behind.shutdown();
+            }
+            if (helper != null) {
+                helper.shutdown();
             }
         }
     }
@@ -473,12 +514,12 @@ public final class GraphWriter implements AutoCloseable {
         try {
             return runner.apply(query);
         } finally {
-            writeNanos += System.nanoTime() - t0;
+            writeNanos.addAndGet(System.nanoTime() - t0);
         }
     }
 
     /** Time spent waiting for Neo4j to apply batches, for the run's timing log. */
     public long writeMillis() {
-        return writeNanos / 1_000_000;
+        return writeNanos.get() / 1_000_000;
     }
 }

@@ -4,7 +4,6 @@ import dev.graphmemory.indexer.write.DirectWrites;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.schema.RelType;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.neo4j.graphdb.Transaction;
 
 /**
  * {@link DirectWrites} on the daemon's embedded database: nodes and relationships made through the
- * core API, one transaction per call.
+ * core API, one transaction per call. Calls may run on several threads at once.
  *
  * <p>Design note: a relationship finds its ends by the element ids of the nodes this run created
  * (kept by id, so no index lookup), and through the {@code (repo, id)} index only for a node made
@@ -32,9 +31,9 @@ public final class EmbeddedWrites implements DirectWrites {
 
     private final GraphDatabaseService db;
     private final String repo;
-    private final Map<String, String> created = new HashMap<>();
-    private final Map<NodeType, Label> labels = new EnumMap<>(NodeType.class);
-    private final Map<RelType, RelationshipType> types = new EnumMap<>(RelType.class);
+    private final Map<String, String> created = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<NodeType, Label> labels = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<RelType, RelationshipType> types = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EmbeddedWrites(GraphDatabaseService db, String repo) {
         this.db = db;
