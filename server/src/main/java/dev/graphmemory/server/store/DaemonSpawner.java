@@ -29,7 +29,7 @@ final class DaemonSpawner {
             command.add(launcher);
         } else {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.add("-Xmx" + System.getenv().getOrDefault("GRAPH_MEMORY_HEAP", "1g"));
+            command.add("-Xmx" + System.getenv().getOrDefault("GRAPH_MEMORY_HEAP", "768m"));
             command.add("--enable-native-access=ALL-UNNAMED");
             if (Runtime.version().feature() >= 23) {
                 command.add("--sun-misc-unsafe-memory-access=allow");

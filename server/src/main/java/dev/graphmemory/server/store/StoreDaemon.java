@@ -42,6 +42,7 @@ public final class StoreDaemon {
     private static final Logger LOG = LoggerFactory.getLogger(StoreDaemon.class);
     private static final long POLL_MILLIS = 100;
     private static final Duration DEFER = Duration.ofSeconds(1);
+    private static final Duration COMPACT_AFTER = Duration.ofSeconds(20);
     private static final int MAX_RETRIES = 3;
 
     /** What the daemon does with a reindex request: run it, or say it must wait (a rebase). */
@@ -136,6 +137,8 @@ public final class StoreDaemon {
             throws IOException {
         Future<?> current = null;
         long idleSince = System.nanoTime();
+        long quietSince = System.nanoTime();
+        boolean compacted = false;
         // A request wakes the loop at once where the file system tells (inotify); the poll stays
         // as the fallback and for the idle and liveness checks.
         java.nio.file.WatchService watcher = requestWatcher();
@@ -172,6 +175,16 @@ public final class StoreDaemon {
                 }
             }
             long now = System.nanoTime();
+            if (busy || !pending.isEmpty()) {
+                quietSince = now;
+                compacted = false;
+            } else if (!compacted && now - quietSince > COMPACT_AFTER.toNanos()) {
+                // A run leaves its garbage in a heap grown to hold it; one collection when the runs
+                // have stopped gives the memory back (the serial collector shrinks the heap to what
+                // is live), so a daemon at rest holds what it uses, not what its last run needed.
+                System.gc();
+                compacted = true;
+            }
             if (busy || !pending.isEmpty() || neo4j.clientConnections(OWN_AGENT) > 0) {
                 idleSince = now;
             } else if (now - idleSince > idle.toNanos()) {
