@@ -79,6 +79,7 @@ public final class StoreDaemon {
             long t0 = System.nanoTime();
             restoreClaimedRequests();
             EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(files, pageCacheBytes);
+            LOG.debug("Neo4j started at {} ms", (System.nanoTime() - t0) / 1_000_000);
             DaemonEndpoint endpoint = new DaemonEndpoint(
                     ProcessHandle.current().pid(),
                     neo4j.port(),
@@ -88,6 +89,7 @@ public final class StoreDaemon {
             Driver driver = EmbeddedNeo4j.boltDriver(neo4j.port(), files.password(), OWN_AGENT);
             // The schema exists before any client connects: clients of the daemon need not create it.
             dev.graphmemory.queries.schema.GraphSchema.ensure(driver);
+            LOG.debug("schema ensured at {} ms", (System.nanoTime() - t0) / 1_000_000);
             ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "gm-reindex");
                 t.setDaemon(true);
