@@ -242,11 +242,7 @@ public final class GraphWriter implements AutoCloseable {
      */
     public GraphWriter writeBehind() {
         if (behind == null) {
-            behind = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "gm-writer");
-                t.setDaemon(true);
-                return t;
-            });
+            behind = writerThread("gm-writer");
         }
         return this;
     }
@@ -322,13 +318,17 @@ public final class GraphWriter implements AutoCloseable {
 
     private synchronized java.util.concurrent.ExecutorService helper() {
         if (helper == null) {
-            helper = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "gm-writer-2");
-                t.setDaemon(true);
-                return t;
-            });
+            helper = writerThread("gm-writer-2");
         }
         return helper;
+    }
+
+    private static java.util.concurrent.ExecutorService writerThread(String name) {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Writes taken batches: nodes first, then relationships. */
