@@ -285,26 +285,19 @@ public final class GraphWriter implements AutoCloseable {
     }
 
     private Map<List<NodeType>, List<Map<String, Object>>> takeNodes() {
-        Map<List<NodeType>, List<Map<String, Object>>> out = new LinkedHashMap<>();
-        nodes.forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                out.put(k, v);
-            }
-        });
-        nodes.clear();
         pendingNodes = 0;
-        return out;
+        return take(nodes);
     }
 
     private Map<RelType, List<Map<String, Object>>> takeEdges() {
-        Map<RelType, List<Map<String, Object>>> out = new LinkedHashMap<>();
-        edges.forEach((k, v) -> {
-            if (!v.isEmpty()) {
-                out.put(k, v);
-            }
-        });
-        edges.clear();
         pendingEdges = 0;
+        return take(edges);
+    }
+
+    /** The queued rows by label set or type (every list holds a row), leaving the queue empty. */
+    private static <K> Map<K, List<Map<String, Object>>> take(Map<K, List<Map<String, Object>>> queued) {
+        Map<K, List<Map<String, Object>>> out = new LinkedHashMap<>(queued);
+        queued.clear();
         return out;
     }
 

@@ -96,16 +96,14 @@ public final class EmbeddedStore implements GraphStore {
     public static void startDaemon(Path worktree) {
         StoreFiles files = StoreFiles.forWorktree(worktree);
         files.prepare();
-        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-        if (runningDaemon(worktree).filter(e -> e.version().equals(version())).isPresent()) {
+        if (ownDaemonRuns(worktree)) {
             return;
         }
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
         try (FileChannel channel =
                         FileChannel.open(files.startLock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock ignored = lock(channel, deadline, files)) {
-            while (runningDaemon(worktree)
-                    .filter(e -> e.version().equals(version()))
-                    .isEmpty()) {
+            while (!ownDaemonRuns(worktree)) {
                 if (System.currentTimeMillis() > deadline) {
                     throw new StoreException("the graph-memory daemon for " + files.storeRoot()
                             + " did not come up within " + START_TIMEOUT_MILLIS / 1000 + " s; see "
@@ -116,6 +114,12 @@ public final class EmbeddedStore implements GraphStore {
         } catch (IOException e) {
             throw new StoreException("cannot use " + files.startLock() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean ownDaemonRuns(Path worktree) {
+        return runningDaemon(worktree)
+                .filter(e -> e.version().equals(version()))
+                .isPresent();
     }
 
     /** The daemon's endpoint as published, when its process is alive. */
