@@ -47,6 +47,18 @@ public final class GraphSchema {
 
     private GraphSchema() {}
 
+    /** The names of the indexes and constraints {@link #statements()} create. */
+    public static Set<String> names() {
+        Set<String> names = new HashSet<>();
+        statements().forEach(statement -> names.add(name(statement)));
+        return names;
+    }
+
+    /** The labels the full-text index must cover. */
+    public static Set<String> fulltextLabels() {
+        return new TreeSet<>(List.of(FULLTEXT_LABELS.split("\\|")));
+    }
+
     /** The statements, in order. */
     public static List<String> statements() {
         List<String> s = new ArrayList<>();
@@ -155,7 +167,7 @@ public final class GraphSchema {
 
     /** Whether the full-text index exists with other labels than {@link #FULLTEXT_LABELS}. */
     private static boolean fulltextStale(Session session) {
-        Set<String> wanted = new TreeSet<>(List.of(FULLTEXT_LABELS.split("\\|")));
+        Set<String> wanted = fulltextLabels();
         return session
                 .run(
                         "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = $n RETURN labelsOrTypes",

@@ -1,12 +1,20 @@
 package dev.graphmemory.server.store;
 
+import dev.graphmemory.queries.schema.GraphSchema;
+import dev.graphmemory.queries.schema.Keys;
 import inet.ipaddr.IPAddressString;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -17,8 +25,26 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Label;
+import org.neo4j.graphdb.Node;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.graphdb.schema.IndexDefinition;
+import org.neo4j.graphdb.schema.IndexSetting;
+import org.neo4j.graphdb.schema.Schema;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.neo4j.kernel.api.net.NetworkConnectionTracker;
+import org.neo4j.kernel.impl.security.User;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
+import org.neo4j.storageengine.api.StoreIdProvider;
+import org.neo4j.storageengine.util.StoreIdDecodeUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Neo4j itself, as the store daemon runs it: Bolt on 127.0.0.1 only (a free port),
@@ -33,6 +59,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  * govern Neo4j's built-in procedures, which graph-memory itself uses).
  */
 final class EmbeddedNeo4j implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedNeo4j.class);
     static final String USER = "neo4j";
 
     /** The import folder LOAD CSV would read from: never created, and file URLs are off anyway. */
@@ -54,27 +81,126 @@ final class EmbeddedNeo4j implements AutoCloseable {
     }
 
     static EmbeddedNeo4j start(StoreFiles files, long pageCacheBytes) {
+        Path passwordSet = files.neo4jHome().resolve(".password-set");
+        boolean firstStart = !Files.exists(passwordSet);
+        boolean initialUserWritten = firstStart && writeInitialUser(files);
         DatabaseManagementService dbms = build(files, pageCacheBytes);
         try {
             GraphDatabaseAPI db = (GraphDatabaseAPI) dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
-            Path passwordSet = files.neo4jHome().resolve(".password-set");
-            if (!Files.exists(passwordSet)) {
-                // Querying the system database costs ~2 s of Cypher warm-up: do it once per store.
-                setPasswordOnFirstStart(dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME), files.password());
+            if (firstStart) {
+                GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+                if (!initialUserWritten || passwordChangeRequired(system)) {
+                    // Querying the system database costs ~2 s of Cypher warm-up: only when the
+                    // initial user file did not do it.
+                    setPasswordOnFirstStart(system, files.password());
+                }
                 Files.writeString(passwordSet, "");
             }
             int port = db.getDependencyResolver()
                     .resolveDependency(ConnectorPortRegister.class)
                     .getLocalAddress(ConnectorType.BOLT)
                     .getPort();
-            String storeId = db.executeTransactionally(
-                    "CALL db.info() YIELD id RETURN id",
-                    Map.of(),
-                    r -> String.valueOf(r.next().get("id")));
+            // What `CALL db.info()` answers as id (clients compare it over Bolt), without Cypher.
+            String storeId =
+                    StoreIdDecodeUtils.decodeId(db.getDependencyResolver().resolveDependency(StoreIdProvider.class));
             return new EmbeddedNeo4j(dbms, db, port, storeId);
         } catch (RuntimeException | IOException e) {
             dbms.shutdown();
             throw e instanceof RuntimeException r ? r : new StoreException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Before the very first start of a store (no system database yet), writes the user file Neo4j
+     * reads when it creates the system graph, as {@code neo4j-admin dbms set-initial-password}
+     * does, so that the generated password holds from the start without a Cypher statement on the
+     * system database. Internal Neo4j classes: if they are not what this expects, the first start
+     * sets the password by Cypher instead, as before.
+     */
+    private static boolean writeInitialUser(StoreFiles files) {
+        Path home = files.neo4jHome();
+        try {
+            Config config = Config.newBuilder()
+                    .set(GraphDatabaseSettings.neo4j_home, home.toAbsolutePath())
+                    .build();
+            if (Files.exists(org.neo4j.io.layout.Neo4jLayout.of(config)
+                    .databaseLayout(GraphDatabaseSettings.SYSTEM_DATABASE_NAME)
+                    .databaseDirectory())) {
+                return false; // the system graph exists: the file would not be read
+            }
+            Path file = CommunitySecurityModule.getInitialUserRepositoryFile(config);
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            FileUserRepository users = new FileUserRepository(
+                    new DefaultFileSystemAbstraction(),
+                    file,
+                    NullLogProvider.getInstance(),
+                    EmptyMemoryTracker.INSTANCE);
+            users.start();
+            users.create(new User(
+                    USER,
+                    null,
+                    SystemGraphCredential.createCredentialForPassword(
+                            files.password().getBytes(StandardCharsets.UTF_8), new SecureHasher()),
+                    false,
+                    false));
+            users.shutdown();
+            return true;
+        } catch (Exception | LinkageError e) {
+            LOG.debug("no initial user file for {} ({}); the password is set by Cypher", home, e.toString());
+            return false;
+        }
+    }
+
+    /** Whether the system graph's user still waits for its password (the initial user file was not used). */
+    private static boolean passwordChangeRequired(GraphDatabaseService system) {
+        try (Transaction tx = system.beginTx()) {
+            Node user = tx.findNode(Label.label("User"), "name", USER);
+            return user == null || !Boolean.FALSE.equals(user.getProperty("passwordChangeRequired", null));
+        } catch (RuntimeException e) {
+            LOG.debug("cannot read the system graph's user ({}); the password is set by Cypher", e.toString());
+            return true;
+        }
+    }
+
+    /**
+     * Whether every index and constraint of {@link GraphSchema} is there, online and of the
+     * current definition, read through the core API: on every start but the first the daemon then
+     * skips the Cypher round ({@link GraphSchema#ensure}) and its warm-up.
+     */
+    boolean schemaComplete() {
+        try (Transaction tx = db.beginTx()) {
+            Schema schema = tx.schema();
+            Set<String> present = new HashSet<>();
+            for (IndexDefinition index : schema.getIndexes()) {
+                if (schema.getIndexState(index) != Schema.IndexState.ONLINE) {
+                    return false;
+                }
+                String name = index.getName();
+                present.add(name);
+                if (name.equals(GraphSchema.FULLTEXT_INDEX)) {
+                    Set<String> labels = new TreeSet<>();
+                    index.getLabels().forEach(l -> labels.add(l.name()));
+                    if (!labels.equals(GraphSchema.fulltextLabels())) {
+                        return false;
+                    }
+                }
+                if (name.equals(GraphSchema.VECTOR_INDEX)) {
+                    List<String> keys = new ArrayList<>();
+                    index.getPropertyKeys().forEach(keys::add);
+                    Object dimensions = index.getIndexConfiguration().get(IndexSetting.vector_Dimensions());
+                    if (!keys.equals(List.of(Keys.EMBEDDING, Keys.REPO))
+                            || !(dimensions instanceof Number n)
+                            || n.intValue() != GraphSchema.VECTOR_DIMENSIONS) {
+                        return false;
+                    }
+                }
+            }
+            schema.getConstraints().forEach(c -> present.add(c.getName()));
+            return present.containsAll(GraphSchema.names());
+        } catch (RuntimeException e) {
+            LOG.debug("cannot read the schema through the core API ({}); it is checked by Cypher", e.toString());
+            return false;
         }
     }
 

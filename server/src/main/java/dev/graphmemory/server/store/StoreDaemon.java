@@ -88,8 +88,13 @@ public final class StoreDaemon {
                     Instant.now().toString());
             Driver driver = EmbeddedNeo4j.boltDriver(neo4j.port(), files.password(), OWN_AGENT);
             // The schema exists before any client connects: clients of the daemon need not create it.
-            dev.graphmemory.queries.schema.GraphSchema.ensure(driver);
-            LOG.debug("schema ensured at {} ms", (System.nanoTime() - t0) / 1_000_000);
+            // Read through the core API first: on every start but the first it is all there.
+            if (neo4j.schemaComplete()) {
+                LOG.debug("schema found complete at {} ms", (System.nanoTime() - t0) / 1_000_000);
+            } else {
+                dev.graphmemory.queries.schema.GraphSchema.ensure(driver);
+                LOG.debug("schema ensured at {} ms", (System.nanoTime() - t0) / 1_000_000);
+            }
             ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
                 Thread t = new Thread(r, "gm-reindex");
                 t.setDaemon(true);
