@@ -4,7 +4,6 @@ import dev.graphmemory.server.config.GraphMemoryConfig;
 import dev.graphmemory.server.reindex.IndexRunner;
 import dev.graphmemory.server.store.DaemonEndpoint;
 import dev.graphmemory.server.store.EmbeddedStore;
-import dev.graphmemory.server.store.GraphStore;
 import dev.graphmemory.server.store.StoreDaemon;
 import dev.graphmemory.server.store.StoreException;
 import dev.graphmemory.server.store.StoreFiles;
@@ -43,11 +42,7 @@ final class DaemonCommand {
 
         @Override
         public Integer call() {
-            Path root = daemon.parent.store.root();
-            GraphMemoryConfig config = GraphMemoryConfig.load(root);
-            try (GraphStore store = EmbeddedStore.open(root, config.repoKeyFor(root))) {
-                daemon.parent.out.println(store.describe());
-            }
+            daemon.parent.out.println(EmbeddedStore.startAndDescribe(daemon.parent.store.root()));
             return 0;
         }
     }

@@ -176,9 +176,27 @@ public final class EmbeddedStore implements GraphStore {
             driver.close();
             return Optional.empty();
         }
-        String description = "embedded Neo4j at " + files.dir() + ", served by " + e.describe() + " (bolt://127.0.0.1:"
-                + e.boltPort() + ")";
-        return Optional.of(new EmbeddedStore(driver, repoKey, description, e.pid()));
+        return Optional.of(new EmbeddedStore(driver, repoKey, describe(files, e), e.pid()));
+    }
+
+    /** How a store served by the daemon {@code e} describes itself ({@link #describe()}). */
+    private static String describe(StoreFiles files, DaemonEndpoint e) {
+        return "embedded Neo4j at " + files.dir() + ", served by " + e.describe() + " (bolt://127.0.0.1:" + e.boltPort()
+                + ")";
+    }
+
+    /**
+     * Starts the repository's daemon when none of this build runs ({@link #startDaemon}) and
+     * describes it as {@link #describe()} would, without a Bolt connection: {@code daemon start}
+     * then ends when the daemon is up instead of also paying its first query.
+     */
+    public static String startAndDescribe(Path worktree) {
+        startDaemon(worktree);
+        StoreFiles files = StoreFiles.forWorktree(worktree);
+        return runningDaemon(worktree)
+                .map(e -> describe(files, e))
+                .orElseThrow(() -> new StoreException("the graph-memory daemon for " + files.storeRoot()
+                        + " ended right after its start; see " + files.dir().resolve("logs")));
     }
 
     /** Under the start lock: start a daemon, replace one of another version, or wait for one starting. */
