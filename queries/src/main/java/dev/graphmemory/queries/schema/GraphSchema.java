@@ -54,6 +54,11 @@ public final class GraphSchema {
         return names;
     }
 
+    /** The properties of the vector index: the embedding, then the repository it is filtered by. */
+    public static List<String> vectorProperties() {
+        return List.of(Keys.EMBEDDING, Keys.REPO);
+    }
+
     /** The labels the full-text index must cover. */
     public static Set<String> fulltextLabels() {
         return new TreeSet<>(List.of(FULLTEXT_LABELS.split("\\|")));
@@ -186,7 +191,7 @@ public final class GraphSchema {
                         Map.of("n", VECTOR_INDEX))
                 .list()
                 .stream()
-                .anyMatch(r -> !r.get("properties").asList(Value::asString).equals(List.of(Keys.EMBEDDING, Keys.REPO))
+                .anyMatch(r -> !r.get("properties").asList(Value::asString).equals(vectorProperties())
                         || r.get("dimensions").asLong(-1) != VECTOR_DIMENSIONS);
     }
 }

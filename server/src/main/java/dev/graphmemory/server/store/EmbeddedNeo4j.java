@@ -1,7 +1,6 @@
 package dev.graphmemory.server.store;
 
 import dev.graphmemory.queries.schema.GraphSchema;
-import dev.graphmemory.queries.schema.Keys;
 import inet.ipaddr.IPAddressString;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -189,7 +188,7 @@ final class EmbeddedNeo4j implements AutoCloseable {
                     List<String> keys = new ArrayList<>();
                     index.getPropertyKeys().forEach(keys::add);
                     Object dimensions = index.getIndexConfiguration().get(IndexSetting.vector_Dimensions());
-                    if (!keys.equals(List.of(Keys.EMBEDDING, Keys.REPO))
+                    if (!keys.equals(GraphSchema.vectorProperties())
                             || !(dimensions instanceof Number n)
                             || n.intValue() != GraphSchema.VECTOR_DIMENSIONS) {
                         return false;

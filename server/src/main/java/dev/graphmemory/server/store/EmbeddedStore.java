@@ -196,7 +196,7 @@ public final class EmbeddedStore implements GraphStore {
         return runningDaemon(worktree)
                 .map(e -> describe(files, e))
                 .orElseThrow(() -> new StoreException("the graph-memory daemon for " + files.storeRoot()
-                        + " ended right after its start; see " + files.dir().resolve("logs")));
+                        + " ended right after its start; see " + files.logsDir().resolve("daemon.log")));
     }
 
     /** Under the start lock: start a daemon, replace one of another version, or wait for one starting. */
