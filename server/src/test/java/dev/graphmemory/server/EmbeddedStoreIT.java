@@ -2,6 +2,8 @@ package dev.graphmemory.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.graphmemory.queries.schema.GraphSchema;
+import dev.graphmemory.queries.testkit.TestNeo4j;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,6 +18,11 @@ import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,6 +72,22 @@ class EmbeddedStoreIT {
         assertThat(stats.get("nodes").get("architecture:module").asLong()).isEqualTo(12);
         assertThat(stats.get("store").asString()).startsWith("embedded Neo4j at " + store);
         assertThat(stats.get("store").asString()).contains("bolt://127.0.0.1:");
+
+        // The daemon made the fresh store's schema through the core API: it must be, index for index,
+        // the one GraphSchema's Cypher statements make (the shared test database's).
+        GraphSchema.ensure(TestNeo4j.driver());
+        int port = JSON.readTree(Files.readString(store.resolve("daemon.json")))
+                .get("boltPort")
+                .asInt();
+        String password = Files.readString(store.resolve("credentials")).trim();
+        try (Driver daemonStore = GraphDatabase.driver(
+                "bolt://127.0.0.1:" + port,
+                AuthTokens.basic("neo4j", password),
+                Config.builder().withoutEncryption().build())) {
+            assertThat(schemaRows(daemonStore))
+                    .hasSize(GraphSchema.definitions().size() + 2);
+            assertThat(schemaRows(daemonStore)).isEqualTo(schemaRows(TestNeo4j.driver()));
+        }
 
         Launcher stop = Launcher.run("--repo", repo.toString(), "daemon", "stop");
         assertThat(stop.out()).contains("stopped");
@@ -208,5 +231,19 @@ class EmbeddedStoreIT {
                 java.util.regex.Pattern.compile("daemon pid (\\d+)").matcher(store);
         assertThat(m.find()).as(store).isTrue();
         return Long.parseLong(m.group(1));
+    }
+
+    /** Every graph-memory index and constraint, as SHOW INDEXES and SHOW CONSTRAINTS describe them. */
+    private static List<Map<String, Object>> schemaRows(Driver driver) {
+        try (Session session = driver.session()) {
+            List<Map<String, Object>> rows = new ArrayList<>(session.run(
+                            "SHOW INDEXES YIELD name, type, labelsOrTypes, properties, indexProvider, options, state"
+                                    + " WHERE name STARTS WITH 'gm_' RETURN * ORDER BY name")
+                    .list(r -> r.asMap()));
+            rows.addAll(session.run("SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties, ownedIndex"
+                            + " WHERE name STARTS WITH 'gm_' RETURN * ORDER BY name")
+                    .list(r -> r.asMap()));
+            return rows;
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.graphmemory.queries.schema;
 
 import dev.graphmemory.queries.graph.Sessions;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +49,7 @@ public final class GraphSchema {
     /** The names of the indexes and constraints {@link #statements()} create. */
     public static Set<String> names() {
         Set<String> names = new HashSet<>();
-        statements().forEach(statement -> names.add(name(statement)));
+        definitions().forEach(d -> names.add(d.name()));
         return names;
     }
 
@@ -64,27 +63,89 @@ public final class GraphSchema {
         return new TreeSet<>(List.of(FULLTEXT_LABELS.split("\\|")));
     }
 
+    /** What kind of schema object a {@link Definition} is. */
+    public enum Kind {
+        /** A uniqueness constraint over the properties together (backed by a range index). */
+        UNIQUE,
+        /** A range index over the properties together. */
+        RANGE,
+        /** A full-text index over each of the properties, for every one of the labels. */
+        FULLTEXT,
+        /**
+         * A vector index: the first property holds the vector, the others are filters stored in the
+         * index ({@code WITH [...]}, Cypher 25).
+         */
+        VECTOR
+    }
+
+    /** One index or constraint: its name, kind, labels and properties. */
+    public record Definition(String name, Kind kind, List<String> labels, List<String> properties) {
+        public Definition {
+            labels = List.copyOf(labels);
+            properties = List.copyOf(properties);
+        }
+
+        /** The Cypher statement that creates it unless it exists. */
+        public String statement() {
+            String label = String.join("|", labels);
+            return switch (kind) {
+                case UNIQUE ->
+                    "CREATE CONSTRAINT " + name + " IF NOT EXISTS FOR (n:" + label + ") REQUIRE " + tuple()
+                            + " IS UNIQUE";
+                case RANGE ->
+                    "CREATE INDEX " + name + " IF NOT EXISTS FOR (n:" + label + ") ON ("
+                            + String.join(
+                                    ", ", properties.stream().map(p -> "n." + p).toList()) + ")";
+                case FULLTEXT ->
+                    "CREATE FULLTEXT INDEX " + name + " IF NOT EXISTS FOR (n:" + label + ") ON EACH ["
+                            + String.join(
+                                    ", ", properties.stream().map(p -> "n." + p).toList()) + "]";
+                // Cypher 25 (Neo4j 2026.01 on): the WITH clause makes the other properties filters
+                // inside the index.
+                case VECTOR ->
+                    "CYPHER 25 CREATE VECTOR INDEX " + name + " IF NOT EXISTS FOR (n:" + label + ") ON n."
+                            + properties.getFirst() + " WITH ["
+                            + String.join(
+                                    ", ",
+                                    properties.stream()
+                                            .skip(1)
+                                            .map(p -> "n." + p)
+                                            .toList())
+                            + "] OPTIONS {indexConfig: {`vector.dimensions`: " + VECTOR_DIMENSIONS
+                            + ", `vector.similarity_function`: 'cosine'}}";
+            };
+        }
+
+        private String tuple() {
+            List<String> keys = properties.stream().map(p -> "n." + p).toList();
+            return keys.size() == 1 ? keys.getFirst() : "(" + String.join(", ", keys) + ")";
+        }
+    }
+
+    /** Every index and constraint, in the order they are created. */
+    public static List<Definition> definitions() {
+        String e = Keys.ENTITY_LABEL;
+        return List.of(
+                new Definition("gm_entity_id", Kind.UNIQUE, List.of(e), List.of(Keys.REPO, Keys.ID)),
+                new Definition("gm_state_repo", Kind.UNIQUE, List.of(Keys.STATE_LABEL), List.of(Keys.REPO)),
+                new Definition("gm_entity_key", Kind.RANGE, List.of(e), List.of(Keys.REPO, Keys.KEY)),
+                new Definition("gm_entity_path", Kind.RANGE, List.of(e), List.of(Keys.REPO, "path")),
+                new Definition("gm_entity_name", Kind.RANGE, List.of(e), List.of(Keys.REPO, "name")),
+                new Definition(
+                        "gm_function_qn", Kind.RANGE, List.of(NodeType.FUNCTION.label()), List.of("qualified_name")),
+                new Definition("gm_class_qn", Kind.RANGE, List.of(NodeType.CLASS.label()), List.of("qualified_name")),
+                new Definition("gm_commit_sha", Kind.RANGE, List.of(NodeType.COMMIT.label()), List.of("sha")),
+                new Definition(
+                        FULLTEXT_INDEX,
+                        Kind.FULLTEXT,
+                        List.of(FULLTEXT_LABELS.split("\\|")),
+                        List.of("title", "objective", "name", "root_cause")),
+                new Definition(VECTOR_INDEX, Kind.VECTOR, List.of(e), vectorProperties()));
+    }
+
     /** The statements, in order. */
     public static List<String> statements() {
-        List<String> s = new ArrayList<>();
-        String e = Keys.ENTITY_LABEL;
-        s.add("CREATE CONSTRAINT gm_entity_id IF NOT EXISTS FOR (n:" + e + ") REQUIRE (n.repo, n.id) IS UNIQUE");
-        s.add("CREATE CONSTRAINT gm_state_repo IF NOT EXISTS FOR (n:" + Keys.STATE_LABEL
-                + ") REQUIRE n.repo IS UNIQUE");
-        s.add("CREATE INDEX gm_entity_key IF NOT EXISTS FOR (n:" + e + ") ON (n.repo, n.key)");
-        s.add("CREATE INDEX gm_entity_path IF NOT EXISTS FOR (n:" + e + ") ON (n.repo, n.path)");
-        s.add("CREATE INDEX gm_entity_name IF NOT EXISTS FOR (n:" + e + ") ON (n.repo, n.name)");
-        s.add("CREATE INDEX gm_function_qn IF NOT EXISTS FOR (n:" + NodeType.FUNCTION.label()
-                + ") ON (n.qualified_name)");
-        s.add("CREATE INDEX gm_class_qn IF NOT EXISTS FOR (n:" + NodeType.CLASS.label() + ") ON (n.qualified_name)");
-        s.add("CREATE INDEX gm_commit_sha IF NOT EXISTS FOR (n:" + NodeType.COMMIT.label() + ") ON (n.sha)");
-        s.add("CREATE FULLTEXT INDEX " + FULLTEXT_INDEX + " IF NOT EXISTS FOR (n:" + FULLTEXT_LABELS
-                + ") ON EACH [n.title, n.objective, n.name, n.root_cause]");
-        // Cypher 25 (Neo4j 2026.01 on): the WITH clause makes repo a filter inside the index.
-        s.add("CYPHER 25 CREATE VECTOR INDEX " + VECTOR_INDEX + " IF NOT EXISTS FOR (n:" + e + ") ON n."
-                + Keys.EMBEDDING + " WITH [n." + Keys.REPO + "] OPTIONS {indexConfig: {`vector.dimensions`: "
-                + VECTOR_DIMENSIONS + ", `vector.similarity_function`: 'cosine'}}");
-        return List.copyOf(s);
+        return definitions().stream().map(Definition::statement).toList();
     }
 
     /**

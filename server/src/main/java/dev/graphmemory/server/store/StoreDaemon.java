@@ -91,6 +91,8 @@ public final class StoreDaemon {
             // Read through the core API first: on every start but the first it is all there.
             if (neo4j.schemaComplete()) {
                 LOG.debug("schema found complete at {} ms", (System.nanoTime() - t0) / 1_000_000);
+            } else if (neo4j.createMissingSchema()) {
+                LOG.debug("schema created at {} ms", (System.nanoTime() - t0) / 1_000_000);
             } else {
                 dev.graphmemory.queries.schema.GraphSchema.ensure(driver);
                 LOG.debug("schema ensured at {} ms", (System.nanoTime() - t0) / 1_000_000);
