@@ -73,6 +73,9 @@ public final class TestNeo4j implements ParameterResolver {
 
     private static Running boot() {
         try {
+            // As the store daemon does (see EmbeddedNeo4j): Neo4j's background jobs on platform
+            // threads, so index sampling cannot starve a writer on a 2-core machine.
+            System.setProperty("org.neo4j.scheduler.Group.enableVirtualThreads", "false");
             Path home = Files.createTempDirectory("gm-test-neo4j");
             DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                     .setConfig(BoltConnector.enabled, true)

@@ -79,7 +79,20 @@ final class EmbeddedNeo4j implements AutoCloseable {
         this.storeId = storeId;
     }
 
+    /**
+     * The feature toggle that makes Neo4j run its background jobs (index sampling among them) on
+     * platform threads instead of virtual ones. Set before any Neo4j scheduler class loads.
+     *
+     * <p>Why: on a 2-core machine a Spring first index hung for good (18 minutes, both cores busy)
+     * with Neo4j's index sampling on virtual threads: two sampling threads held both carrier
+     * threads, spinning in their optimistic B-tree reads for a page the writer was splitting, while
+     * the writer waited for the page cache allocator's monitor, which another virtual thread, with
+     * no carrier left to run on, held. Platform threads are preempted, so the holder runs.
+     */
+    static final String PLATFORM_THREADS_TOGGLE = "org.neo4j.scheduler.Group.enableVirtualThreads";
+
     static EmbeddedNeo4j start(StoreFiles files, long pageCacheBytes) {
+        System.setProperty(PLATFORM_THREADS_TOGGLE, "false");
         Path passwordSet = files.neo4jHome().resolve(".password-set");
         boolean firstStart = !Files.exists(passwordSet);
         boolean initialUserWritten = firstStart && writeInitialUser(files);
