@@ -123,7 +123,7 @@ public final class Indexer {
             DirectWrites.Factory direct) {
         this.direct = direct;
         this.driver = driver;
-        this.graph = new RepoGraph(driver, repoKey);
+        this.graph = new RepoGraph(driver, repoKey, direct == null ? null : direct.local(repoKey));
         this.root = root.toAbsolutePath().normalize();
         this.options = options;
         this.plugins = List.copyOf(plugins);

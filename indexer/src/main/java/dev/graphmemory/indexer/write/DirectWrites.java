@@ -37,5 +37,10 @@ public interface DirectWrites {
     @FunctionalInterface
     interface Factory {
         DirectWrites open(String repo);
+
+        /** The repository's bookkeeping through the same database, or null: through Cypher. */
+        default dev.graphmemory.queries.graph.RepoGraph.Local local(String repo) {
+            return null;
+        }
     }
 }

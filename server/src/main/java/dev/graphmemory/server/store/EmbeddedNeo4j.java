@@ -307,7 +307,17 @@ final class EmbeddedNeo4j implements AutoCloseable {
 
     /** Writes through this process's database, for the full runs the daemon makes (see {@link EmbeddedWrites}). */
     dev.graphmemory.indexer.write.DirectWrites.Factory directWrites() {
-        return repo -> new EmbeddedWrites(db, repo);
+        return new dev.graphmemory.indexer.write.DirectWrites.Factory() {
+            @Override
+            public dev.graphmemory.indexer.write.DirectWrites open(String repo) {
+                return new EmbeddedWrites(db, repo);
+            }
+
+            @Override
+            public dev.graphmemory.queries.graph.RepoGraph.Local local(String repo) {
+                return new EmbeddedWrites.Bookkeeping(db, repo);
+            }
+        };
     }
 
     /** The database's own id ({@code db.info()}), which tells this store from any other on a port. */

@@ -192,4 +192,97 @@ public final class EmbeddedWrites implements DirectWrites {
         }
         return value;
     }
+
+    /**
+     * The repository's bookkeeping node and whole-repository deletes on the daemon's database, as
+     * {@link dev.graphmemory.queries.graph.RepoGraph} does them in Cypher: values come back as Bolt
+     * would deliver them (arrays as lists).
+     */
+    static final class Bookkeeping implements dev.graphmemory.queries.graph.RepoGraph.Local {
+        private static final Label STATE = Label.label(Keys.STATE_LABEL);
+        private static final int DELETE_BATCH = 20_000;
+
+        private final GraphDatabaseService db;
+        private final String repo;
+
+        Bookkeeping(GraphDatabaseService db, String repo) {
+            this.db = db;
+            this.repo = repo;
+        }
+
+        @Override
+        public java.util.Optional<Map<String, Object>> stateProperties() {
+            try (Transaction tx = db.beginTx()) {
+                Node state = tx.findNode(STATE, Keys.REPO, repo);
+                if (state == null) {
+                    return java.util.Optional.empty();
+                }
+                Map<String, Object> out = new HashMap<>();
+                state.getAllProperties().forEach((k, v) -> out.put(k, asBoltValue(v)));
+                return java.util.Optional.of(out);
+            }
+        }
+
+        @Override
+        public void replaceState(Map<String, Object> properties) {
+            try (Transaction tx = db.beginTx()) {
+                Node state = tx.findNode(STATE, Keys.REPO, repo);
+                if (state == null) {
+                    state = tx.createNode(STATE);
+                    state.setProperty(Keys.REPO, repo);
+                }
+                for (String key : state.getPropertyKeys()) {
+                    if (!key.equals(Keys.REPO) && !properties.containsKey(key)) {
+                        state.removeProperty(key);
+                    }
+                }
+                Node node = state;
+                properties.forEach((key, value) -> set(node, key, value));
+                tx.commit();
+            }
+        }
+
+        @Override
+        public long deleteAll() {
+            long deleted = 0;
+            while (true) {
+                long n = 0;
+                try (Transaction tx = db.beginTx()) {
+                    // Taken first, deleted after: the index is not read while it changes.
+                    List<Node> batch = new java.util.ArrayList<>();
+                    try (ResourceIterator<Node> nodes = tx.findNodes(ENTITY, Keys.REPO, repo)) {
+                        while (nodes.hasNext() && batch.size() < DELETE_BATCH) {
+                            batch.add(nodes.next());
+                        }
+                    }
+                    for (Node node : batch) {
+                        node.getRelationships().forEach(org.neo4j.graphdb.Relationship::delete);
+                        node.delete();
+                        n++;
+                    }
+                    tx.commit();
+                }
+                deleted += n;
+                if (n < DELETE_BATCH) {
+                    return deleted;
+                }
+            }
+        }
+
+        private static Object asBoltValue(Object value) {
+            return switch (value) {
+                case String[] a -> List.of(a);
+                case long[] a -> java.util.Arrays.stream(a).boxed().toList();
+                case double[] a -> java.util.Arrays.stream(a).boxed().toList();
+                case boolean[] a -> {
+                    List<Boolean> out = new java.util.ArrayList<>(a.length);
+                    for (boolean b : a) {
+                        out.add(b);
+                    }
+                    yield out;
+                }
+                default -> value;
+            };
+        }
+    }
 }
