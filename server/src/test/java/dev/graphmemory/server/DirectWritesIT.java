@@ -13,6 +13,8 @@ import dev.graphmemory.indexer.model.NodeRow;
 import dev.graphmemory.indexer.write.DirectWrites;
 import dev.graphmemory.indexer.write.GraphWriter;
 import dev.graphmemory.queries.graph.Fingerprint;
+import dev.graphmemory.queries.graph.IndexState;
+import dev.graphmemory.queries.graph.RepoGraph;
 import dev.graphmemory.queries.schema.GraphSchema;
 import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.schema.RelType;
@@ -102,30 +104,90 @@ class DirectWritesIT {
         return new Indexer(DRIVER, key, repo, options, LanguagePlugins.all(), ProgressListener.NONE, direct).run();
     }
 
-    /** Direct writes into the test database that count what they create. */
+    @Test
+    void theBookkeepingThroughTheDatabaseIsWhatCypherReadsAndWrites() {
+        Path repo = FixtureRepo.committed("mixed-repo", tmp.resolve("bookkeeping"));
+        String key = TestNeo4j.newRepoKey();
+        String other = TestNeo4j.newRepoKey();
+        index(repo, key, null);
+        index(repo, other, null);
+        RepoGraph cypher = new RepoGraph(DRIVER, key);
+        RepoGraph local = new RepoGraph(DRIVER, key, new EmbeddedWrites.Bookkeeping(TestNeo4j.database(), key));
+
+        IndexState written = cypher.state();
+        assertThat(written.complete()).isTrue();
+        assertThat(written.extra()).containsKeys("graph_version", "tree_signature");
+        assertThat(local.state()).isEqualTo(written);
+
+        // Replacing drops the keys the new state does not have, as SET s = $props does.
+        IndexState next = new IndexState("abc", null, false, written.lastRunJson(), Map.of("cache_token", "t1"));
+        local.saveState(next);
+        assertThat(cypher.state()).isEqualTo(next);
+        assertThat(local.state()).isEqualTo(next);
+        String otherGraph = Fingerprint.of(DRIVER, other);
+
+        long nodes = DRIVER.executableQuery("MATCH (n:Entity {repo: $repo}) RETURN count(n) AS c")
+                .withParameters(Map.of("repo", key))
+                .execute()
+                .records()
+                .getFirst()
+                .get("c")
+                .asLong();
+        assertThat(nodes).isPositive();
+        assertThat(local.clear()).isEqualTo(nodes);
+        assertThat(DRIVER.executableQuery("MATCH (n:Entity {repo: $repo}) RETURN count(n) AS c")
+                        .withParameters(Map.of("repo", key))
+                        .execute()
+                        .records()
+                        .getFirst()
+                        .get("c")
+                        .asLong())
+                .isZero();
+        assertThat(Fingerprint.of(DRIVER, other)).isEqualTo(otherGraph);
+        assertThat(new RepoGraph(
+                                DRIVER,
+                                "test-never-indexed",
+                                new EmbeddedWrites.Bookkeeping(TestNeo4j.database(), "test-never-indexed"))
+                        .state())
+                .isEqualTo(IndexState.none());
+    }
+
+    /** Direct writes into the test database that count what they create, with the daemon's bookkeeping. */
     private static DirectWrites.Factory counting(AtomicLong nodes, AtomicLong edges) {
-        return repo -> {
-            DirectWrites inner = new EmbeddedWrites(TestNeo4j.database(), repo);
-            return new DirectWrites() {
-                @Override
-                public long createNodes(List<NodeType> types, List<Map<String, Object>> rows) {
-                    long n = inner.createNodes(types, rows);
-                    nodes.addAndGet(n);
-                    return n;
-                }
+        return new DirectWrites.Factory() {
+            @Override
+            public RepoGraph.Local local(String repo) {
+                return new EmbeddedWrites.Bookkeeping(TestNeo4j.database(), repo);
+            }
 
-                @Override
-                public long createEdges(RelType type, List<Map<String, Object>> rows) {
-                    long n = inner.createEdges(type, rows);
-                    edges.addAndGet(n);
-                    return n;
-                }
+            @Override
+            public DirectWrites open(String repo) {
+                return countingWrites(repo, nodes, edges);
+            }
+        };
+    }
 
-                @Override
-                public void renamed(Map<String, String> ids) {
-                    inner.renamed(ids);
-                }
-            };
+    private static DirectWrites countingWrites(String repo, AtomicLong nodes, AtomicLong edges) {
+        DirectWrites inner = new EmbeddedWrites(TestNeo4j.database(), repo);
+        return new DirectWrites() {
+            @Override
+            public long createNodes(List<NodeType> types, List<Map<String, Object>> rows) {
+                long n = inner.createNodes(types, rows);
+                nodes.addAndGet(n);
+                return n;
+            }
+
+            @Override
+            public long createEdges(RelType type, List<Map<String, Object>> rows) {
+                long n = inner.createEdges(type, rows);
+                edges.addAndGet(n);
+                return n;
+            }
+
+            @Override
+            public void renamed(Map<String, String> ids) {
+                inner.renamed(ids);
+            }
         };
     }
 }

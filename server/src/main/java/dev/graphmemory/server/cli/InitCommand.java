@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -71,13 +72,20 @@ final class InitCommand implements Callable<Integer> {
                 + " other servers kept)");
         // Indexed last, so the files written above are part of the working tree the index saw and the
         // first answers are not stamped stale because of them.
-        try (GraphStore store = parent.store.open(root, config);
-                ProgressBar bar = ProgressBar.forStderr()) {
-            IndexSummary summary = new IndexRunner(root, bar)
-                    .run(store.driver(), store.repoKey(), config.indexOptions(false), Duration.ofHours(2))
-                    .orElseThrow(() -> new StoreException("another index run of " + root + " did not finish"));
-            bar.close();
-            parent.out.println("3. " + summary.oneLine());
+        // With the embedded store the daemon runs it, as for `index`: its own database, no Cypher.
+        Optional<IndexSummary> inDaemon =
+                parent.store.externalUri(config) == null ? DaemonIndex.run(root, false) : Optional.empty();
+        if (inDaemon.isPresent()) {
+            parent.out.println("3. " + inDaemon.get().oneLine());
+        } else {
+            try (GraphStore store = parent.store.open(root, config);
+                    ProgressBar bar = ProgressBar.forStderr()) {
+                IndexSummary summary = new IndexRunner(root, bar)
+                        .run(store.driver(), store.repoKey(), config.indexOptions(false), Duration.ofHours(2))
+                        .orElseThrow(() -> new StoreException("another index run of " + root + " did not finish"));
+                bar.close();
+                parent.out.println("3. " + summary.oneLine());
+            }
         }
         parent.out.println("For other set-ups (user scope, another client):");
         parent.out.println("   claude mcp add " + SERVER_NAME + " -- " + shellQuote(launcher) + " --repo "

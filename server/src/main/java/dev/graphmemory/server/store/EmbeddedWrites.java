@@ -198,14 +198,14 @@ public final class EmbeddedWrites implements DirectWrites {
      * {@link dev.graphmemory.queries.graph.RepoGraph} does them in Cypher: values come back as Bolt
      * would deliver them (arrays as lists).
      */
-    static final class Bookkeeping implements dev.graphmemory.queries.graph.RepoGraph.Local {
+    public static final class Bookkeeping implements dev.graphmemory.queries.graph.RepoGraph.Local {
         private static final Label STATE = Label.label(Keys.STATE_LABEL);
         private static final int DELETE_BATCH = 20_000;
 
         private final GraphDatabaseService db;
         private final String repo;
 
-        Bookkeeping(GraphDatabaseService db, String repo) {
+        public Bookkeeping(GraphDatabaseService db, String repo) {
             this.db = db;
             this.repo = repo;
         }
