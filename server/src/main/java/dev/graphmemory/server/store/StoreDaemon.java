@@ -191,7 +191,7 @@ public final class StoreDaemon {
                 // A run leaves its garbage in a heap grown to hold it; one collection when the runs
                 // have stopped gives the memory back (the serial collector shrinks the heap to what
                 // is live), so a daemon at rest holds what it uses, not what its last run needed.
-                System.gc();
+                compactHeap();
                 compacted = true;
             }
             if (busy || !pending.isEmpty() || neo4j.clientConnections(OWN_AGENT) > 0) {
@@ -200,6 +200,37 @@ public final class StoreDaemon {
                 LOG.info("idle for {}; stopping", idle);
                 return;
             }
+        }
+    }
+
+    /**
+     * One full collection with the heap's free-space bounds lowered for it (they are manageable
+     * flags), then raised again: at rest the heap keeps about a tenth free instead of the 40% the
+     * launcher allows while runs grow it (jsoup's daemon at rest: 100 MB old generation for 60 MB
+     * live before), and the next run grows it as before. Without the flags (another JVM) it is a
+     * plain collection.
+     */
+    private static void compactHeap() {
+        var vm = java.lang.management.ManagementFactory.getPlatformMXBean(
+                com.sun.management.HotSpotDiagnosticMXBean.class);
+        String min = null;
+        String max = null;
+        try {
+            min = vm.getVMOption("MinHeapFreeRatio").getValue();
+            max = vm.getVMOption("MaxHeapFreeRatio").getValue();
+            vm.setVMOption("MinHeapFreeRatio", "0");
+            vm.setVMOption("MaxHeapFreeRatio", "10");
+        } catch (RuntimeException e) {
+            LOG.debug("heap free ratios not settable: {}", e.toString());
+        }
+        System.gc();
+        try {
+            if (max != null) {
+                vm.setVMOption("MaxHeapFreeRatio", max);
+                vm.setVMOption("MinHeapFreeRatio", min);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("heap free ratios not restored: {}", e.toString());
         }
     }
 
