@@ -30,6 +30,9 @@ public final class RepoGraph {
         long deleteAll();
     }
 
+    /** Nodes deleted per transaction when a repository's graph is cleared. */
+    public static final int CLEAR_BATCH = 20_000;
+
     private final Driver driver;
     private final String repo;
     private final Local local;
@@ -107,7 +110,7 @@ public final class RepoGraph {
         try (Session session = Sessions.write(driver)) {
             while (true) {
                 long n = session.executeWrite(tx -> tx.run(
-                                "MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo}) WITH n LIMIT 20000"
+                                "MATCH (n:" + Keys.ENTITY_LABEL + " {repo: $repo}) WITH n LIMIT " + CLEAR_BATCH
                                         + " DETACH DELETE n RETURN count(*) AS c",
                                 Map.of("repo", repo))
                         .single()

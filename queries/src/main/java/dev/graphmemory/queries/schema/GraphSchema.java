@@ -93,32 +93,30 @@ public final class GraphSchema {
                     "CREATE CONSTRAINT " + name + " IF NOT EXISTS FOR (n:" + label + ") REQUIRE " + tuple()
                             + " IS UNIQUE";
                 case RANGE ->
-                    "CREATE INDEX " + name + " IF NOT EXISTS FOR (n:" + label + ") ON ("
-                            + String.join(
-                                    ", ", properties.stream().map(p -> "n." + p).toList()) + ")";
+                    "CREATE INDEX " + name + " IF NOT EXISTS FOR (n:" + label + ") ON (" + String.join(", ", keys())
+                            + ")";
                 case FULLTEXT ->
                     "CREATE FULLTEXT INDEX " + name + " IF NOT EXISTS FOR (n:" + label + ") ON EACH ["
-                            + String.join(
-                                    ", ", properties.stream().map(p -> "n." + p).toList()) + "]";
+                            + String.join(", ", keys()) + "]";
                 // Cypher 25 (Neo4j 2026.01 on): the WITH clause makes the other properties filters
                 // inside the index.
                 case VECTOR ->
                     "CYPHER 25 CREATE VECTOR INDEX " + name + " IF NOT EXISTS FOR (n:" + label + ") ON n."
                             + properties.getFirst() + " WITH ["
-                            + String.join(
-                                    ", ",
-                                    properties.stream()
-                                            .skip(1)
-                                            .map(p -> "n." + p)
-                                            .toList())
+                            + String.join(", ", keys().subList(1, properties.size()))
                             + "] OPTIONS {indexConfig: {`vector.dimensions`: " + VECTOR_DIMENSIONS
                             + ", `vector.similarity_function`: 'cosine'}}";
             };
         }
 
         private String tuple() {
-            List<String> keys = properties.stream().map(p -> "n." + p).toList();
+            List<String> keys = keys();
             return keys.size() == 1 ? keys.getFirst() : "(" + String.join(", ", keys) + ")";
+        }
+
+        /** The properties as Cypher names them on {@code n}. */
+        private List<String> keys() {
+            return properties.stream().map(p -> "n." + p).toList();
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.graphmemory.server.cli;
 
 import dev.graphmemory.indexer.IndexSummary;
+import dev.graphmemory.server.config.GraphMemoryConfig;
 import dev.graphmemory.server.reindex.IndexRunner;
 import dev.graphmemory.server.reindex.RunStatus;
 import dev.graphmemory.server.store.DaemonEndpoint;
 import dev.graphmemory.server.store.EmbeddedStore;
+import dev.graphmemory.server.store.GraphStore;
 import dev.graphmemory.server.store.StoreException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,9 +14,30 @@ import java.time.Instant;
 import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
-/** An index run handed to the repository's store daemon, for {@code index} and {@code init}. */
+/**
+ * The index run of {@code index} and {@code init}: handed to the repository's store daemon with the
+ * embedded store, made in this process with an external Neo4j or when the daemon cannot take it.
+ */
 final class DaemonIndex {
     private DaemonIndex() {}
+
+    /** Indexes the repository at {@code root} and returns the run's summary. */
+    static IndexSummary index(StoreOptions store, Path root, GraphMemoryConfig config, boolean full) {
+        if (store.externalUri(config) == null) {
+            Optional<IndexSummary> done = run(root, full);
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
+        try (GraphStore graph = store.open(root, config);
+                ProgressBar bar = ProgressBar.forStderr()) {
+            // One run per worktree at a time, whoever starts it (this command, the daemon, a server).
+            return new IndexRunner(root, bar)
+                    .run(graph.driver(), graph.repoKey(), config.indexOptions(full), Duration.ofHours(2))
+                    .orElseThrow(() ->
+                            new StoreException("another index run of " + root + " is still under way after 2 hours"));
+        }
+    }
 
     /**
      * The run asked of the store daemon, started for it when none of this version runs. A refresh
@@ -25,7 +48,7 @@ final class DaemonIndex {
      * it and returns its summary. Empty when git is mid-rebase (the daemon would wait it out) or the
      * daemon ended without running the request: the caller then runs in process.
      */
-    static Optional<IndexSummary> run(Path root, boolean full) {
+    private static Optional<IndexSummary> run(Path root, boolean full) {
         if (GitWorkTree.busy(root)) {
             return Optional.empty(); // the daemon waits out a rebase; an explicit index does not
         }

@@ -1,12 +1,8 @@
 package dev.graphmemory.server.cli;
 
-import dev.graphmemory.indexer.IndexOptions;
 import dev.graphmemory.indexer.IndexSummary;
 import dev.graphmemory.server.config.GraphMemoryConfig;
-import dev.graphmemory.server.reindex.IndexRunner;
-import dev.graphmemory.server.store.GraphStore;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,26 +33,8 @@ final class IndexCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path root = parent.store.root();
-        GraphMemoryConfig config = GraphMemoryConfig.load(root);
-        if (parent.store.externalUri(config) == null) {
-            Optional<IndexSummary> done = DaemonIndex.run(root, full);
-            if (done.isPresent()) {
-                print(done.get());
-                return 0;
-            }
-        }
-        IndexOptions options = config.indexOptions(full);
-        try (GraphStore store = parent.store.open(root, config);
-                ProgressBar bar = ProgressBar.forStderr()) {
-            // One run per worktree at a time, whoever starts it (this command, the daemon, a server).
-            IndexSummary summary = new IndexRunner(root, bar)
-                    .run(store.driver(), store.repoKey(), options, java.time.Duration.ofHours(2))
-                    .orElseThrow(() -> new dev.graphmemory.server.store.StoreException(
-                            "another index run of " + root + " is still under way after 2 hours"));
-            bar.close();
-            print(summary);
-            return 0;
-        }
+        print(DaemonIndex.index(parent.store, root, GraphMemoryConfig.load(root), full));
+        return 0;
     }
 
     private void print(IndexSummary summary) {

@@ -1,17 +1,12 @@
 package dev.graphmemory.server.cli;
 
-import dev.graphmemory.indexer.IndexSummary;
 import dev.graphmemory.server.config.GraphMemoryConfig;
 import dev.graphmemory.server.hook.HookInstaller;
-import dev.graphmemory.server.reindex.IndexRunner;
-import dev.graphmemory.server.store.GraphStore;
 import dev.graphmemory.server.store.StoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -72,21 +67,8 @@ final class InitCommand implements Callable<Integer> {
                 + " other servers kept)");
         // Indexed last, so the files written above are part of the working tree the index saw and the
         // first answers are not stamped stale because of them.
-        // With the embedded store the daemon runs it, as for `index`: its own database, no Cypher.
-        Optional<IndexSummary> inDaemon =
-                parent.store.externalUri(config) == null ? DaemonIndex.run(root, false) : Optional.empty();
-        if (inDaemon.isPresent()) {
-            parent.out.println("3. " + inDaemon.get().oneLine());
-        } else {
-            try (GraphStore store = parent.store.open(root, config);
-                    ProgressBar bar = ProgressBar.forStderr()) {
-                IndexSummary summary = new IndexRunner(root, bar)
-                        .run(store.driver(), store.repoKey(), config.indexOptions(false), Duration.ofHours(2))
-                        .orElseThrow(() -> new StoreException("another index run of " + root + " did not finish"));
-                bar.close();
-                parent.out.println("3. " + summary.oneLine());
-            }
-        }
+        parent.out.println(
+                "3. " + DaemonIndex.index(parent.store, root, config, false).oneLine());
         parent.out.println("For other set-ups (user scope, another client):");
         parent.out.println("   claude mcp add " + SERVER_NAME + " -- " + shellQuote(launcher) + " --repo "
                 + shellQuote(root.toString()) + " serve");

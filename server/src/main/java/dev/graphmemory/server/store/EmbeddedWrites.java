@@ -200,7 +200,6 @@ public final class EmbeddedWrites implements DirectWrites {
      */
     public static final class Bookkeeping implements dev.graphmemory.queries.graph.RepoGraph.Local {
         private static final Label STATE = Label.label(Keys.STATE_LABEL);
-        private static final int DELETE_BATCH = 20_000;
 
         private final GraphDatabaseService db;
         private final String repo;
@@ -251,7 +250,7 @@ public final class EmbeddedWrites implements DirectWrites {
                     // Taken first, deleted after: the index is not read while it changes.
                     List<Node> batch = new java.util.ArrayList<>();
                     try (ResourceIterator<Node> nodes = tx.findNodes(ENTITY, Keys.REPO, repo)) {
-                        while (nodes.hasNext() && batch.size() < DELETE_BATCH) {
+                        while (nodes.hasNext() && batch.size() < dev.graphmemory.queries.graph.RepoGraph.CLEAR_BATCH) {
                             batch.add(nodes.next());
                         }
                     }
@@ -263,7 +262,7 @@ public final class EmbeddedWrites implements DirectWrites {
                     tx.commit();
                 }
                 deleted += n;
-                if (n < DELETE_BATCH) {
+                if (n < dev.graphmemory.queries.graph.RepoGraph.CLEAR_BATCH) {
                     return deleted;
                 }
             }
