@@ -75,14 +75,17 @@ import tools.jackson.databind.json.JsonMapper;
  * incomplete last run make the run a full rebuild.
  */
 public final class Indexer {
-    /** Bumped when the graph's shape changes, so stores written by older versions are rebuilt. */
-    public static final String GRAPH_VERSION = "1";
+    /**
+     * Bumped when the graph's shape or what the plugins extract changes, so stores written by older
+     * versions are rebuilt rather than kept as up to date (2: web entry points, package imports).
+     */
+    public static final String GRAPH_VERSION = "2";
     /** Key of the working-tree signature in the index state (see {@code TreeSignature}). */
     public static final String TREE_SIGNATURE = "tree_signature";
     /** Key of the token of the cache snapshot the graph matches (see {@link Snapshot}). */
     public static final String CACHE_TOKEN = "cache_token";
     /** Bumped when the cache format changes, so older caches are ignored. */
-    private static final String CACHE_VERSION = "1";
+    private static final String CACHE_VERSION = "2";
 
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
 

@@ -120,7 +120,10 @@ public final class IndexRunner {
     public RunStatus status() {
         RunStatus status = RunStatus.read(statusFile());
         if (status.running() && !lockHeld()) {
-            return status.interrupted(); // the process running it died
+            // The run may have ended between the read and the lock check: a run writes its outcome
+            // before it lets go of the lock, so a second read tells a finished run from a dead one.
+            RunStatus again = RunStatus.read(statusFile());
+            return again.running() ? again.interrupted() : again; // still "running": its process died
         }
         return status;
     }

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param classes the classes and interfaces, with the names they extend and implement
  * @param functions the functions and methods, with their callees as written
  * @param invocations programs run through {@code child_process}
+ * @param entries files a build configuration names as inputs ({@code vite.config.*}'s
+ *     {@code build.rollupOptions.input} and {@code build.lib.entry}), as written, relative to the file
  */
 public record EcmaFacts(
         String path,
@@ -23,7 +25,8 @@ public record EcmaFacts(
         Map<String, String> bindings,
         List<ClassFact> classes,
         List<FunctionFact> functions,
-        List<Invocation> invocations)
+        List<Invocation> invocations,
+        List<String> entries)
         implements java.io.Serializable {
     public EcmaFacts {
         imports = List.copyOf(imports);
@@ -31,6 +34,7 @@ public record EcmaFacts(
         classes = List.copyOf(classes);
         functions = List.copyOf(functions);
         invocations = List.copyOf(invocations);
+        entries = List.copyOf(entries);
     }
 
     /**

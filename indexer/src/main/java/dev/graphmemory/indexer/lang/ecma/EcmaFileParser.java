@@ -87,7 +87,8 @@ final class EcmaFileParser {
         List<NodeRow> all = new ArrayList<>();
         all.add(ModuleNodes.module(path, EcmaNames.language(path), "", src, hash, test, problem, entryKinds, Map.of()));
         all.addAll(nodes);
-        EcmaFacts facts = new EcmaFacts(path, test, imports, bindings, classes, functions, invocations);
+        List<String> entries = EcmaBuildConfig.isViteConfig(path) ? EcmaBuildConfig.inputs(src.text()) : List.of();
+        EcmaFacts facts = new EcmaFacts(path, test, imports, bindings, classes, functions, invocations, entries);
         return new FileResult(path, all, edges, facts, problem == null, problem);
     }
 

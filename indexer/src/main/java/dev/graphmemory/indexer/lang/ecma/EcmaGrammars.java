@@ -46,6 +46,11 @@ final class EcmaGrammars {
 
     private EcmaGrammars() {}
 
+    /** The grammar of a component's code: TSX when a block asked for JSX, else TypeScript (which reads JavaScript too). */
+    static Grammar forComponent(boolean jsx) {
+        return jsx ? TSX : TYPESCRIPT;
+    }
+
     static Grammar forPath(String path) {
         String ext = RepoPath.extension(path);
         if (ext.equals(".tsx")) {

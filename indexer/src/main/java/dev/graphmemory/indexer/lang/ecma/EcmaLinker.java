@@ -1,6 +1,7 @@
 package dev.graphmemory.indexer.lang.ecma;
 
 import dev.graphmemory.indexer.lang.ModuleNodes;
+import dev.graphmemory.indexer.lang.RepoPath;
 import dev.graphmemory.indexer.lang.ScriptRef;
 import dev.graphmemory.indexer.lang.ScriptResolver;
 import dev.graphmemory.indexer.model.EdgeRow;
@@ -23,7 +24,10 @@ import java.util.function.Consumer;
 /**
  * Links the TypeScript and JavaScript files of one run: {@code IMPORTS} (flags {@code type_only},
  * {@code dynamic}), external packages, {@code TESTS}, {@code CALLS}, {@code EXTENDS},
- * {@code IMPLEMENTS}, {@code INVOKES} and the entry points {@code package.json} declares.
+ * {@code IMPLEMENTS}, {@code INVOKES} and the entry points: those {@code package.json} declares
+ * ({@code package_bin}, {@code package_main}, {@code package_exports}), scripts HTML pages load
+ * ({@code html_script}), Vite build inputs ({@code build_input}) and framework routes
+ * ({@link EcmaRoutes}).
  */
 final class EcmaLinker {
     private final List<EcmaFacts> files;
@@ -246,6 +250,34 @@ final class EcmaLinker {
                     }
                 }
             });
+        }
+        project.pages().forEach((page, scripts) -> {
+            for (String spec : scripts) {
+                for (String candidate : EcmaHtml.candidates(page, spec)) {
+                    String file = resolver.file(candidate);
+                    if (file != null) {
+                        kinds.computeIfAbsent(file, k -> new TreeSet<>()).add("html_script");
+                        break;
+                    }
+                }
+            }
+        });
+        for (EcmaFacts f : files) {
+            for (String input : f.entries()) {
+                String file = resolver.file(EcmaBuildConfig.resolve(RepoPath.parent(f.path()), input));
+                if (file != null) {
+                    kinds.computeIfAbsent(file, k -> new TreeSet<>()).add("build_input");
+                }
+            }
+            EcmaProjectFiles.Package p = project.packageOf(f.path());
+            if (p != null && !f.test()) {
+                String relative = p.dir().isEmpty()
+                        ? f.path()
+                        : f.path().substring(p.dir().length() + 1);
+                for (String kind : EcmaRoutes.kinds(relative, p.dependencies())) {
+                    kinds.computeIfAbsent(f.path(), k -> new TreeSet<>()).add(kind);
+                }
+            }
         }
         kinds.forEach((file, k) -> out.accept(
                 new NodeUpdate(ModuleNodes.id(file), NodeType.CLI_ENTRY, Map.of(Keys.ENTRY_KINDS, List.copyOf(k)))));

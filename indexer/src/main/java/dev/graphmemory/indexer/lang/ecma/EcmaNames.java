@@ -16,11 +16,15 @@ final class EcmaNames {
 
     static boolean accepts(String path) {
         String ext = RepoPath.extension(path);
-        return TS.contains(ext) || JS.contains(ext) || ext.equals(".tsx");
+        return TS.contains(ext) || JS.contains(ext) || ext.equals(".tsx") || EcmaComponents.EXTENSIONS.contains(ext);
     }
 
+    /** {@code typescript}, {@code javascript}, or a component's framework ({@code vue}, {@code svelte}, {@code astro}). */
     static String language(String path) {
         String ext = RepoPath.extension(path);
+        if (EcmaComponents.EXTENSIONS.contains(ext)) {
+            return ext.substring(1);
+        }
         return JS.contains(ext) ? "javascript" : "typescript";
     }
 

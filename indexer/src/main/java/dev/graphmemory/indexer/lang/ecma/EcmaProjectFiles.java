@@ -25,16 +25,33 @@ final class EcmaProjectFiles {
     /** Path mapping of one config: {@code baseUrl} (a directory, or null) and {@code paths}. */
     record Config(String dir, String baseUrl, Map<String, List<String>> paths) {}
 
-    /** A package: its directory, its name, and its declared entry files by kind. */
-    record Package(String dir, String name, Map<String, List<String>> entries) {}
+    /**
+     * A package: its directory, its name, its declared entry files by kind, the names of the
+     * packages it depends on (every dependency field), and its {@code imports} map (a {@code #}
+     * specifier or pattern → the repository paths it stands for, {@code *} kept).
+     */
+    record Package(
+            String dir,
+            String name,
+            Map<String, List<String>> entries,
+            java.util.Set<String> dependencies,
+            Map<String, List<String>> imports) {}
 
     private final Map<String, Config> configs = new HashMap<>();
     private final List<Package> packages = new ArrayList<>();
     private final Map<String, String> chosen = new HashMap<>();
+    private final Map<String, List<String>> pages = new java.util.TreeMap<>();
 
     EcmaProjectFiles(Map<String, String> resources) {
         resources.forEach((path, text) -> {
             String name = RepoPath.fileName(path);
+            if (EcmaHtml.wanted(path)) {
+                List<String> scripts = EcmaHtml.scripts(text);
+                if (!scripts.isEmpty()) {
+                    pages.put(path, scripts);
+                }
+                return;
+            }
             JsonNode json = parse(text);
             if (json == null) {
                 return;
@@ -50,7 +67,8 @@ final class EcmaProjectFiles {
 
     static boolean wanted(String path) {
         String name = RepoPath.fileName(path);
-        return name.equals("package.json")
+        return EcmaHtml.wanted(path)
+                || name.equals("package.json")
                 || name.equals("tsconfig.json")
                 || name.equals("jsconfig.json")
                 || name.matches("tsconfig\\..*\\.json");
@@ -86,6 +104,23 @@ final class EcmaProjectFiles {
 
     List<Package> packages() {
         return packages;
+    }
+
+    /** The package whose folder holds the file, nearest first, or {@code null}. */
+    Package packageOf(String file) {
+        Package best = null;
+        for (Package p : packages) {
+            if ((p.dir().isEmpty() || file.startsWith(p.dir() + "/"))
+                    && (best == null || p.dir().length() > best.dir().length())) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** HTML page → the scripts it loads, as written (pages that load none are left out). */
+    Map<String, List<String>> pages() {
+        return pages;
     }
 
     private static JsonNode parse(String text) {
@@ -150,7 +185,24 @@ final class EcmaProjectFiles {
         }
         leaves(json.get("exports"), s -> add(entries, "package_exports", dir, s));
         JsonNode name = json.get("name");
-        return new Package(dir, name != null && name.isString() ? name.asString() : null, entries);
+        java.util.Set<String> deps = new java.util.TreeSet<>();
+        for (String field : List.of("dependencies", "devDependencies", "peerDependencies", "optionalDependencies")) {
+            json.path(field).propertyNames().forEach(deps::add);
+        }
+        Map<String, List<String>> imports = new java.util.LinkedHashMap<>();
+        json.path("imports").properties().forEach(e -> {
+            List<String> targets = new ArrayList<>();
+            leaves(e.getValue(), t -> {
+                if (t.startsWith("./")) {
+                    String r = RepoPath.resolve(dir, t);
+                    if (r != null) {
+                        targets.add(r);
+                    }
+                }
+            });
+            imports.put(e.getKey(), targets);
+        });
+        return new Package(dir, name != null && name.isString() ? name.asString() : null, entries, deps, imports);
     }
 
     private static void leaves(JsonNode node, java.util.function.Consumer<String> out) {

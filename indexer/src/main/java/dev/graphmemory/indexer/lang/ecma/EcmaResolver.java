@@ -28,7 +28,8 @@ final class EcmaResolver {
     }
 
     Result resolve(String spec, String importer) {
-        String s = spec.replaceAll("[?#].*$", "");
+        // a query or fragment ends the path (`./x.css?inline`), but a leading `#` is a package import
+        String s = spec.startsWith("#") ? spec.replaceAll("\\?.*$", "") : spec.replaceAll("[?#].*$", "");
         if (s.startsWith("./") || s.startsWith("../") || s.equals(".") || s.equals("..")) {
             String base = RepoPath.resolve(RepoPath.parent(importer), s);
             String file = base == null ? null : file(base);
@@ -36,6 +37,20 @@ final class EcmaResolver {
         }
         if (s.startsWith("/") || s.isEmpty()) {
             return null;
+        }
+        if (s.startsWith("#")) {
+            String file = viaImportsField(s, importer);
+            return file == null ? null : new Result(file, null, false);
+        }
+        if (s.equals("$lib") || s.startsWith("$lib/")) {
+            // SvelteKit's alias for src/lib, declared in the tsconfig it generates (.svelte-kit/, not committed)
+            EcmaProjectFiles.Package p = project.packageOf(importer);
+            if (p != null && p.dependencies().contains("@sveltejs/kit")) {
+                String file = file(RepoPath.join(p.dir(), List.of(("src/lib" + s.substring(4)).split("/"))));
+                if (file != null) {
+                    return new Result(file, null, false);
+                }
+            }
         }
         EcmaProjectFiles.Config config = project.configFor(importer);
         if (config != null) {
@@ -67,6 +82,39 @@ final class EcmaResolver {
             return new Result(null, top, true);
         }
         return new Result(null, top, false);
+    }
+
+    /** A {@code #} specifier through the {@code imports} field of the importer's package.json. */
+    private String viaImportsField(String s, String importer) {
+        EcmaProjectFiles.Package p = project.packageOf(importer);
+        if (p == null) {
+            return null;
+        }
+        for (Map.Entry<String, List<String>> e : p.imports().entrySet()) {
+            String pattern = e.getKey();
+            int star = pattern.indexOf('*');
+            String rest;
+            if (star < 0) {
+                if (!pattern.equals(s)) {
+                    continue;
+                }
+                rest = null;
+            } else {
+                String head = pattern.substring(0, star);
+                String tail = pattern.substring(star + 1);
+                if (!s.startsWith(head) || !s.endsWith(tail) || s.length() < head.length() + tail.length()) {
+                    continue;
+                }
+                rest = s.substring(head.length(), s.length() - tail.length());
+            }
+            for (String target : e.getValue()) {
+                String file = sourceOf(rest == null ? target : target.replace("*", rest));
+                if (file != null) {
+                    return file;
+                }
+            }
+        }
+        return null;
     }
 
     private String viaConfig(EcmaProjectFiles.Config config, String s) {

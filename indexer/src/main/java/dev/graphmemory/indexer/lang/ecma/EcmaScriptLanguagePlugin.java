@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
 /**
  * The TypeScript and JavaScript plugin: {@code .ts .tsx .mts .cts} (language {@code typescript})
  * and {@code .js .jsx .mjs .cjs} (language {@code javascript}), parsed with the tree-sitter
- * TypeScript, TSX and JavaScript grammars.
+ * TypeScript, TSX and JavaScript grammars, and the script blocks of single-file components
+ * ({@code .vue .svelte .astro}, language {@code vue}, {@code svelte}, {@code astro}; see
+ * {@link EcmaComponents}).
  *
  * <p>One plugin for both languages because they import each other ({@code allowJs}, a
  * {@code ./x.js} specifier that names {@code x.ts}), and only a plugin that sees both file sets
@@ -48,9 +50,18 @@ public final class EcmaScriptLanguagePlugin implements LanguagePlugin {
 
     @Override
     public FileResult parse(String path, String text, String hash) {
-        EcmaGrammars.Grammar grammar = EcmaGrammars.forPath(path);
+        EcmaGrammars.Grammar grammar;
+        String code;
+        if (EcmaComponents.isComponent(path)) {
+            EcmaComponents.Code c = EcmaComponents.code(path, text);
+            grammar = EcmaGrammars.forComponent(c.jsx());
+            code = c.text();
+        } else {
+            grammar = EcmaGrammars.forPath(path);
+            code = text;
+        }
         try {
-            return grammar.parser().parse(text, root -> new EcmaFileParser(path, text).parse(root, grammar, hash));
+            return grammar.parser().parse(code, root -> new EcmaFileParser(path, code).parse(root, grammar, hash));
         } catch (RuntimeException e) {
             String problem = "parser failure: " + e;
             return new FileResult(

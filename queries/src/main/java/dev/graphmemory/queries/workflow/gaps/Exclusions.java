@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * What gap detection leaves out because it is not meant to be reached from an entry point: test
- * code, generated code, {@code package-info}/{@code module-info}, type declaration files, build
+ * code, generated code, {@code package-info}/{@code module-info}, type declaration files
+ * ({@code .d.ts}, Python {@code .pyi} stubs), code in folders tests read as data, build
  * and tool configuration scripts, and whatever the configuration excludes. One rule table, first
  * match wins; the reason is reported in the answer's counts.
  */
@@ -15,10 +16,15 @@ final class Exclusions {
     static final String GENERATED = "generated";
     static final String PACKAGE_INFO = "package_info";
     static final String DECLARATIONS = "declaration_file";
+    static final String FIXTURE = "fixture";
     static final String TOOLING = "build_or_tool_config";
     static final String CONFIGURED = "configured";
 
     private static final Set<String> TEST_FOLDERS = Set.of("test", "tests", "__tests__");
+    /** Folders tests read as data: code there is input to a test, not part of the program. */
+    private static final Set<String> FIXTURE_FOLDERS =
+            Set.of("test-data", "testdata", "test_data", "fixtures", "__fixtures__", "__snapshots__");
+
     private static final Set<String> GENERATED_FOLDERS = Set.of(
             "generated", "generated-sources", "generated-test-sources", "target", "build", "dist", "node_modules");
     private static final Pattern GENERATED_FILE =
@@ -51,8 +57,11 @@ final class Exclusions {
                 || types.stream().anyMatch(t -> t.annotations().contains("Generated"))) {
             return GENERATED;
         }
-        if (file.endsWith(".d.ts") || file.endsWith(".d.mts") || file.endsWith(".d.cts")) {
+        if (file.endsWith(".d.ts") || file.endsWith(".d.mts") || file.endsWith(".d.cts") || file.endsWith(".pyi")) {
             return DECLARATIONS;
+        }
+        if (folders.stream().anyMatch(FIXTURE_FOLDERS::contains)) {
+            return FIXTURE;
         }
         if (TOOLING_FILE.matcher(file).matches() || (file.equals("conf.py") && folders.contains("docs"))) {
             return TOOLING;
