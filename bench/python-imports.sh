@@ -26,7 +26,7 @@ python3 "$root/bench/python-imports.py" "$dir" | sort -u > "$work/py-reference.t
 page=1000; skip=0
 while :; do
   "$root/graph-memory" --repo "$dir" query --json --limit $page \
-    "MATCH (a:Module)-[:IMPORTS]->(b:Module) WHERE a.path IS NOT NULL AND b.path IS NOT NULL AND a.language = 'python' RETURN a.path AS a, b.path AS b ORDER BY a, b SKIP $skip LIMIT $page" \
+    "MATCH (a:Module)-[r:IMPORTS]->(b:Module) WHERE a.path IS NOT NULL AND b.path IS NOT NULL AND a.language = 'python' AND r.by_name IS NULL RETURN a.path AS a, b.path AS b ORDER BY a, b SKIP $skip LIMIT $page" \
     > "$work/py-page.json"
   n=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); rows=d.get("rows", d) if isinstance(d, dict) else d; print(len(rows)); [print(r["a"]+"\t"+r["b"], file=open(sys.argv[2],"a")) for r in rows]' "$work/py-page.json" "$work/py-graph.tsv")
   [ "$n" -lt $page ] && break

@@ -55,11 +55,15 @@ record Inputs(
                                 sources.add(file);
                             } else if (isDocument.test(path)) {
                                 documents.add(file);
-                            } else if (plugins.stream().anyMatch(p -> p.wantsResource(path))) {
-                                resources.add(file);
-                            } else if (SourceLanguages.of(path).isPresent()
-                                    && !RepositoryWalker.inInstalledDependencies(path)) {
-                                notParsed.add(file);
+                            } else {
+                                if (plugins.stream().anyMatch(p -> p.wantsResource(path))) {
+                                    resources.add(file);
+                                }
+                                // a shell script read for the servers it starts is still not parsed
+                                if (SourceLanguages.of(path).isPresent()
+                                        && !RepositoryWalker.inInstalledDependencies(path)) {
+                                    notParsed.add(file);
+                                }
                             }
                         },
                         skipped::add);

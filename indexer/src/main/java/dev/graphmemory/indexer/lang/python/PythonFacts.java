@@ -20,6 +20,8 @@ import java.util.Map;
  * @param launchers functions that run a program whose path is one of their parameters
  * @param pathCalls calls that pass a path to a program to some other function (a launcher, maybe)
  * @param scripts for a {@code setup.py}: its {@code console_scripts} as {@code name=module:function}
+ * @param wired dotted names a framework imports because this file names them in a string
+ *     ({@link PythonWiring}), {@code app:} marking a Django installed app, {@code tasks:} a Celery package
  */
 public record PythonFacts(
         String path,
@@ -32,10 +34,12 @@ public record PythonFacts(
         List<Invocation> invocations,
         List<Launcher> launchers,
         List<PathCall> pathCalls,
-        List<String> scripts)
+        List<String> scripts,
+        List<String> wired)
         implements java.io.Serializable {
     public PythonFacts {
         scripts = List.copyOf(scripts);
+        wired = List.copyOf(wired);
         imports = List.copyOf(imports);
         aliases = Map.copyOf(aliases);
         classes = List.copyOf(classes);

@@ -80,6 +80,9 @@ final class PythonFileParser {
                 && src.text().lines().findFirst().orElse("").contains("python")) {
             entryKinds.add("shebang");
         }
+        if (PythonWiring.servesApplication(src.text())) {
+            entryKinds.add("server_app");
+        }
         List<TreeQuery.Match> matches = new ArrayList<>(query.matches(root));
         matches.sort(Comparator.comparingInt((TreeQuery.Match m) -> m.first().start())
                 .thenComparing(m -> -m.first().end()));
@@ -108,7 +111,8 @@ final class PythonFileParser {
                 calls.invocations(),
                 calls.launchers(),
                 calls.pathCalls(),
-                path.endsWith("setup.py") ? PythonProjectFiles.entrySpecs(src.text()) : List.of());
+                path.endsWith("setup.py") ? PythonProjectFiles.entrySpecs(src.text()) : List.of(),
+                PythonNames.stub(path) ? List.of() : PythonWiring.fromSource(src.text()));
         return new FileResult(path, all, rows.edges(), facts, problem == null, problem);
     }
 

@@ -46,7 +46,7 @@ public final class PythonLanguagePlugin implements LanguagePlugin {
 
     @Override
     public boolean wantsResource(String path) {
-        return PythonProjectFiles.wanted(path);
+        return PythonProjectFiles.wanted(path) || PythonWiring.deploymentFile(path);
     }
 
     @Override

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
 /**
  * Links the Python files of one run: {@code IMPORTS} (with {@code type_checking}, {@code in_try},
  * {@code lazy} flags), external packages, {@code TESTS}, {@code CALLS}, {@code EXTENDS},
- * {@code INVOKES}, importable module names and console-script entry points.
+ * {@code INVOKES}, importable module names, console-script entry points and the modules frameworks
+ * import by a name in a string ({@code IMPORTS} with {@code by_name}, see {@link PythonWiring}).
  */
 final class PythonLinker {
     private final List<PythonFacts> files;
@@ -44,6 +45,92 @@ final class PythonLinker {
         invokes(out);
         names(out);
         entryPoints(resources, out);
+        wiring(resources, out);
+    }
+
+    /**
+     * {@code IMPORTS} with {@code by_name} from a module to those it names in strings that a
+     * framework imports ({@link PythonWiring}), and {@code server_app} entry points for the modules
+     * a deployment file starts. An edge an import statement already gives is not repeated.
+     */
+    private void wiring(Map<String, String> resources, Consumer<LinkOutput> out) {
+        Map<String, Set<String>> imported = new HashMap<>();
+        PythonImportResolver resolver = new PythonImportResolver(index);
+        for (PythonFacts f : files) {
+            if (f.wired().isEmpty()) {
+                continue;
+            }
+            Set<String> mine = imported.computeIfAbsent(f.path(), k -> new HashSet<>());
+            f.imports()
+                    .forEach(imp -> mine.addAll(resolver.resolve(imp, f.path()).files()));
+            Set<String> targets = new java.util.TreeSet<>();
+            for (String name : f.wired()) {
+                targets.addAll(wiredFiles(name, f.path()));
+            }
+            targets.remove(f.path());
+            targets.removeAll(mine);
+            for (String t : targets) {
+                out.accept(new EdgeRow(
+                        RelType.IMPORTS, ModuleNodes.id(f.path()), ModuleNodes.id(t), Map.of("by_name", true)));
+            }
+        }
+        Set<String> servers = new java.util.TreeSet<>();
+        resources.forEach((path, text) -> {
+            if (PythonWiring.deploymentFile(path)) {
+                for (String name : PythonWiring.fromDeployment(text)) {
+                    servers.addAll(wiredFiles(name, path));
+                }
+            }
+        });
+        servers.forEach(file -> out.accept(new NodeUpdate(
+                ModuleNodes.id(file), NodeType.CLI_ENTRY, Map.of(Keys.ENTRY_KINDS, List.of("server_app")))));
+    }
+
+    /**
+     * The repository files a wired name reaches: the module its longest importable prefix names
+     * (a class path such as {@code app.apps.AppConfig} names {@code app/apps.py}); for an installed
+     * app ({@code app:}) also the modules Django loads from it; for a Celery package ({@code tasks:})
+     * its {@code celery} and {@code tasks} modules.
+     */
+    private List<String> wiredFiles(String wired, String from) {
+        String kind = wired.startsWith("app:") ? "app" : wired.startsWith("tasks:") ? "tasks" : "";
+        String name = kind.isEmpty() ? wired : wired.substring(kind.length() + 1);
+        String[] segments = name.split("\\.");
+        PythonModuleIndex.Location loc = new PythonModuleIndex.Location(null, null);
+        for (int n = segments.length; n > 0 && !loc.found(); n--) {
+            loc = index.locate(0, String.join(".", List.of(segments).subList(0, n)), from);
+        }
+        if (!loc.found()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (loc.file() != null) {
+            out.add(loc.file());
+        }
+        String dir = loc.dir() != null ? loc.dir() : RepoPath.parent(loc.file());
+        List<String> modules =
+                switch (kind) {
+                    case "app" -> PythonWiring.APP_MODULES;
+                    case "tasks" -> List.of("celery", "tasks");
+                    default -> List.of();
+                };
+        for (String m : modules) {
+            String file = index.fileFor(dir.isEmpty() ? m : dir + "/" + m);
+            if (file != null) {
+                out.add(file);
+            }
+        }
+        if (kind.equals("app")) {
+            for (String folder : PythonWiring.APP_FOLDERS) {
+                String prefix = (dir.isEmpty() ? "" : dir + "/") + folder + "/";
+                for (PythonFacts f : files) {
+                    if (f.path().startsWith(prefix) && f.path().indexOf('/', prefix.length()) < 0) {
+                        out.add(f.path());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private void imports(Consumer<LinkOutput> out) {

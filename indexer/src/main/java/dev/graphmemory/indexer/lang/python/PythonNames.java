@@ -40,7 +40,11 @@ final class PythonNames {
     /** Whether pytest and unittest conventions make this a test module. */
     static boolean test(String path) {
         String name = RepoPath.fileName(path);
-        if (name.startsWith("test_") || name.endsWith("_test.py") || name.equals("conftest.py")) {
+        // tests.py: a Django app's tests module, found by unittest's discovery pattern test*.py
+        if (name.startsWith("test_")
+                || name.endsWith("_test.py")
+                || name.equals("conftest.py")
+                || name.equals("tests.py")) {
             return true;
         }
         for (String dir : List.of(RepoPath.parent(path).split("/"))) {

@@ -30,7 +30,7 @@ final class Exclusions {
     private static final Pattern GENERATED_FILE =
             Pattern.compile(".*(_pb2(_grpc)?\\.pyi?|\\.pb\\.[jt]s|\\.generated\\.[a-z]+|_generated\\.[a-z]+)$");
     private static final Pattern TEST_FILE =
-            Pattern.compile("(test_.*\\.py|.*_test\\.py|conftest\\.py|.*\\.(test|spec)\\.[cm]?[jt]sx?)$");
+            Pattern.compile("(test_.*\\.py|.*_test\\.py|tests\\.py|conftest\\.py|.*\\.(test|spec)\\.[cm]?[jt]sx?)$");
     private static final Pattern TOOLING_FILE = Pattern.compile(
             "(setup\\.py|noxfile\\.py|fabfile\\.py|.*\\.config\\.[cm]?[jt]s|\\.eslintrc\\.[cm]?js|\\.prettierrc\\.[cm]?js"
                     + "|[Gg]ulpfile\\.[cm]?[jt]s|Gruntfile\\.[cm]?js|jest\\.setup\\.[cm]?[jt]s)$");
