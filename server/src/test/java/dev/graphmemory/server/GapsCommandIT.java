@@ -136,6 +136,128 @@ class GapsCommandIT {
     }
 
     @Test
+    void aWebAppAndADjangoProjectReportOnlyTheirPlantedModules() {
+        Path dir = tmp.resolve("web-and-django");
+        try (GitDir git = GitDir.init(dir)) {
+            Map<String, String> files = new LinkedHashMap<>();
+            // create-vite's react-ts shape: index.html starts src/main.tsx
+            files.put("web/package.json", "{\"name\": \"web\", \"devDependencies\": {\"vite\": \"7\"}}\n");
+            files.put(
+                    "web/index.html",
+                    "<div id=\"root\"></div>\n<script type=\"module\" src=\"/src/main.tsx\"></script>\n");
+            files.put("web/src/main.tsx", "import App from './App.tsx'\nrender(<App />)\n");
+            files.put(
+                    "web/src/App.tsx",
+                    "import Card from './Card.vue'\nexport default function App() { return null }\n");
+            files.put(
+                    "web/src/Card.vue",
+                    "<script setup lang=\"ts\">\nimport { label } from './labels'\n</script>\n<template>{{ label }}</template>\n");
+            files.put("web/src/labels.ts", "export const label = 'x'\n");
+            files.put("web/src/unusedHelper.ts", "export function unusedHelper() { return 42 }\n");
+            // django-admin startproject + startapp, wired as the tutorial wires them
+            files.put("manage.py", """
+                    import os
+                    import sys
+
+                    def main():
+                        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")
+                        from django.core.management import execute_from_command_line
+                        execute_from_command_line(sys.argv)
+
+                    if __name__ == "__main__":
+                        main()
+                    """);
+            files.put("mysite/__init__.py", "");
+            files.put("mysite/settings.py", """
+                    INSTALLED_APPS = [
+                        "polls.apps.PollsConfig",
+                        "django.contrib.admin",
+                    ]
+                    ROOT_URLCONF = "mysite.urls"
+                    WSGI_APPLICATION = "mysite.wsgi.application"
+                    """);
+            files.put("mysite/urls.py", """
+                    from django.urls import include, path
+                    urlpatterns = [path("polls/", include("polls.urls"))]
+                    """);
+            files.put("mysite/wsgi.py", """
+                    import os
+                    from django.core.wsgi import get_wsgi_application
+                    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")
+                    application = get_wsgi_application()
+                    """);
+            files.put("mysite/asgi.py", """
+                    import os
+                    from django.core.asgi import get_asgi_application
+                    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")
+                    application = get_asgi_application()
+                    """);
+            files.put("polls/__init__.py", "");
+            files.put(
+                    "polls/apps.py",
+                    "from django.apps import AppConfig\nclass PollsConfig(AppConfig):\n    name = 'polls'\n");
+            files.put("polls/models.py", "from django.db import models\nclass Question(models.Model):\n    pass\n");
+            files.put("polls/admin.py", "from django.contrib import admin\n");
+            files.put(
+                    "polls/urls.py",
+                    "from django.urls import path\nfrom . import views\nurlpatterns = [path('', views.index)]\n");
+            files.put("polls/views.py", "def index(request):\n    return None\n");
+            files.put("polls/migrations/__init__.py", "");
+            files.put(
+                    "polls/migrations/0001_initial.py",
+                    "from django.db import migrations\nclass Migration(migrations.Migration):\n    pass\n");
+            files.put("polls/management/__init__.py", "");
+            files.put("polls/management/commands/__init__.py", "");
+            files.put(
+                    "polls/management/commands/close_poll.py",
+                    "from django.core.management.base import BaseCommand\nclass Command(BaseCommand):\n    pass\n");
+            files.put("polls/tests.py", "from django.test import TestCase\nclass QuestionTests(TestCase):\n    pass\n");
+            files.put("polls/unused_helpers.py", "def unused_helper():\n    return 42\n");
+            // data, not code: a stub and a folder tests read as data
+            files.put("typings/vendor.pyi", "def f() -> int: ...\n");
+            files.put("test-data/sample_input.py", "x = 1\n");
+            git.commit("A Vite app and a Django site", files);
+        }
+        Cli run = Cli.onTestStore(dir, "index");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        run = Cli.onTestStore(dir, "gaps", "--json");
+        JsonNode answer = json(run);
+        assertThat(gaps(answer).keySet())
+                .as(run.out())
+                .containsExactlyInAnyOrder("web/src/unusedHelper.ts", "polls/unused_helpers.py");
+        JsonNode byKind = answer.get("roots").get("by_kind");
+        assertThat(byKind.get("html_script").asInt()).isEqualTo(1);
+        assertThat(byKind.get("server_app").asInt()).isEqualTo(2);
+        JsonNode excluded = answer.get("summary").get("excluded");
+        assertThat(excluded.get("declaration_file").asInt()).isEqualTo(1);
+        assertThat(excluded.get("fixture").asInt()).isEqualTo(1);
+        assertThat(excluded.get("test").asInt()).isEqualTo(1);
+
+        // --explain: which rule decided, for a root, a reached module, an excluded one and a gap
+        JsonNode root = json(Cli.onTestStore(dir, "gaps", "--json", "--explain", "web/src/main.tsx"))
+                .get("explain");
+        assertThat(root.get("verdict").asString()).isEqualTo("root");
+        assertThat(root.get("rules").get(0).asString()).isEqualTo("html_script");
+        JsonNode reached = json(Cli.onTestStore(
+                        dir, "gaps", "--json", "--explain", "polls/management/commands/close_poll.py"))
+                .get("explain");
+        assertThat(reached.get("verdict").asString()).isEqualTo("reached");
+        JsonNode via = reached.get("via");
+        assertThat(via.get(via.size() - 1).asString()).isEqualTo("polls/management/commands/close_poll.py");
+        assertThat(StreamSupport.stream(via.spliterator(), false).map(JsonNode::asString))
+                .contains("mysite/settings.py");
+        JsonNode stub = json(Cli.onTestStore(dir, "gaps", "--json", "--explain", "typings/vendor.pyi"))
+                .get("explain");
+        assertThat(stub.get("verdict").asString()).isEqualTo("excluded");
+        Cli gap = Cli.onTestStore(dir, "gaps", "--explain", "polls/unused_helpers.py");
+        assertThat(gap.exitCode()).isEqualTo(3);
+        assertThat(gap.out()).contains("polls/unused_helpers.py: gap").contains("no root reaches it");
+        Cli missing = Cli.onTestStore(dir, "gaps", "--explain", "polls/nothing_here.py");
+        assertThat(missing.exitCode()).isNotZero();
+        assertThat(missing.err()).contains("no code module at 'polls/nothing_here.py'");
+    }
+
+    @Test
     void suggestsTheModulesAFallenModuleChangedWithAndLivesBeside() {
         JsonNode answer = json(Cli.onTestStore(app, "gaps", "--json", "--status", "unreached"));
         JsonNode audit = StreamSupport.stream(answer.get("gaps").spliterator(), false)

@@ -29,6 +29,7 @@ import picocli.CommandLine.ParentCommand;
             "  graph-memory gaps",
             "  graph-memory gaps --status tests_only --min-confidence 0.8 --json",
             "  graph-memory gaps --plan plans/ --json",
+            "  graph-memory gaps --explain src/App.tsx",
             "  graph-memory gaps --entry-point 'scripts/*.py' --exclude 'src/legacy/**'",
             "",
             "Extra entry points and exclusions can live in .graph-memory.yml:",
@@ -74,6 +75,12 @@ final class GapsCommand implements Callable<Integer> {
     @Option(names = "--cursor", description = "The next_cursor of the previous page.")
     String cursor;
 
+    @Option(
+            names = "--explain",
+            paramLabel = "PATH",
+            description = "Say which rule made this module an entry point or reached it, or why none did.")
+    String explain;
+
     @Option(names = "--json", description = "Print JSON: the detect_integration_gaps tool's structure.")
     boolean json;
 
@@ -92,6 +99,7 @@ final class GapsCommand implements Callable<Integer> {
         put(args, "suggestions", suggestions);
         put(args, "limit", limit);
         put(args, "cursor", cursor);
+        put(args, "explain", explain == null ? null : modulePath(explain));
         Path root = parent.store.root();
         return ToolCommandSupport.run(
                 parent,
@@ -119,6 +127,18 @@ final class GapsCommand implements Callable<Integer> {
         Path root = parent.store.root().toAbsolutePath();
         Path abs = Path.of(p).toAbsolutePath();
         return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
+    }
+
+    /**
+     * A module path as given: made repository-relative when it names a place below the root from the
+     * working directory ({@code cd web && gaps --explain src/App.tsx}), else taken as repository-relative.
+     */
+    private String modulePath(String p) {
+        Path root = parent.store.root().toAbsolutePath().normalize();
+        Path abs = Path.of(p).toAbsolutePath().normalize();
+        return abs.startsWith(root) && !abs.equals(root)
+                ? root.relativize(abs).toString().replace('\\', '/')
+                : p;
     }
 
     private static void put(Map<String, Object> args, String key, Object value) {

@@ -20,6 +20,15 @@ final class GapsText {
         out.println(summary.get("modules") + " modules, " + summary.get("reached") + " reached; "
                 + summary.get("unreached") + " unreached, " + summary.get("tests_only") + " tests_only; excluded "
                 + summary.get("excluded"));
+        Map<String, Object> explain = (Map<String, Object>) answer.get("explain");
+        if (explain != null) {
+            out.println(explain.get("path") + ": " + explain.get("verdict"));
+            out.println("  " + explain.get("why"));
+            if (explain.get("via") != null) {
+                out.println("  via " + String.join(" -> ", (List<String>) explain.get("via")));
+            }
+            return;
+        }
         Map<String, Object> plan = (Map<String, Object>) answer.get("plan");
         if (plan != null) {
             printPlan(plan);

@@ -52,6 +52,7 @@ final class WorkflowSchemas {
               "plan": {"type": ["array", "string"], "items": {"type": "string"}, "description": "Check a build plan instead: a folder of planned work unit markdown files, or a list of files, relative to the repository root; every one must lie inside the repository, symbolic links followed."},
               "limit": {"type": "integer", "minimum": 1, "maximum": 100, "description": "Rows per page (default 20, fewer when the page would be long)."},
               "cursor": {"type": "string", "description": "next_cursor of the previous answer, to get the next page."},
+              "explain": {"type": "string", "description": "A module's repository-relative path: answer which rule made it an entry point or reached it (and through which modules), or why none did, instead of the gaps."},
               "db_path": {"type": "string", "description": "Accepted for compatibility with older planner scripts; ignored."}
             }, "additionalProperties": false}
             """;
@@ -70,6 +71,7 @@ final class WorkflowSchemas {
                 "used_by": {"type": "array", "items": {"type": "string"}},
                 "suggestions": {"type": "array", "items": {"type": "object"}}
               }, "required": ["id", "path", "status", "confidence", "reason", "suggestions"]}},
+              "explain": {"type": "object", "description": "With explain: path, verdict (root, reached, excluded or gap), rules (the entry-point kinds or exclusion that decided), via (the modules from the root, for reached), status, confidence and used_by (for a gap), why (in words)."},
               "plan": {"type": "object", "description": "With plan: work_units, new_modules, wired (path, planned_by, wired_by), unwired_count, unwired (path, planned_by, suggestions, draft {id, file, title, markdown})."},
               "total": {"type": "integer", "description": "Gaps (or unwired planned modules) in all, before paging."},
               "next_cursor": {"type": ["string", "null"], "description": "Pass as cursor for the next page; null when this is the last."},

@@ -55,8 +55,13 @@ public final class WorkflowTools {
                         + " as a library: its public API is the roots (the answer says so in roots.note). With"
                         + " plan (a folder or list of planned work unit markdown files) it checks the build plan"
                         + " instead: each planned new module that no planned or existing work unit wires into an"
-                        + " execution path, with a drafted 'Integrate X into Y' work unit. Example:"
-                        + " detect_integration_gaps(status='tests_only') or detect_integration_gaps(plan='plans/').",
+                        + " execution path, with a drafted 'Integrate X into Y' work unit. With explain (a path) it"
+                        + " says which rule made that module an entry point or reached it, or why none did."
+                        + " Entry points include main methods, CLI and console scripts, ServiceLoader and Spring"
+                        + " wiring, scripts HTML pages load, framework routes (Next.js, Remix, SvelteKit, Nuxt,"
+                        + " Astro), Django settings and servers started from Dockerfiles. Example:"
+                        + " detect_integration_gaps(status='tests_only'), detect_integration_gaps(plan='plans/') or"
+                        + " detect_integration_gaps(explain='src/App.tsx').",
                 WorkflowSchemas.GAPS_INPUT,
                 WorkflowSchemas.GAPS_OUTPUT,
                 true,
@@ -70,6 +75,7 @@ public final class WorkflowTools {
                         "plan",
                         "limit",
                         "cursor",
+                        "explain",
                         "db_path"),
                 this::gaps);
     }
@@ -99,7 +105,8 @@ public final class WorkflowTools {
                 suggestions == null ? GapRequest.DEFAULT_SUGGESTIONS : suggestions,
                 args.integer("limit"),
                 args.string("cursor"),
-                plan);
+                plan,
+                args.string("explain"));
         GraphStore store = handle.await(GraphTools.STORE_WAIT);
         return new GapDetector(store.driver(), store.repoKey()).detect(request).toMap();
     }

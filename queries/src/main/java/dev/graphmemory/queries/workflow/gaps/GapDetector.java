@@ -76,6 +76,14 @@ public final class GapDetector {
                 req.plan() == null
                         ? null
                         : req.plan().stream().map(PlannedWork::source).toList());
+        if (req.explain() != null) {
+            Map<String, Object> explanation = explain(graph, req.explain(), excluded, roots, reached, gaps);
+            answer.put("explain", explanation);
+            int total = "gap".equals(explanation.get("verdict")) ? 1 : 0;
+            answer.put("total", total);
+            answer.put("next_cursor", null);
+            return new GapReport(answer, total);
+        }
         if (req.plan() != null) {
             PlanChecker checker = new PlanChecker(
                     graph, reached, exclusions, PathGlob.anyOf(req.entryPoints(), "entry_points"), repo, suggestions);
@@ -154,6 +162,67 @@ public final class GapDetector {
         } catch (NumberFormatException e) {
             throw new ToolException("cursor is out of date (the graph changed since); leave cursor out to start over");
         }
+    }
+
+    /** Which rule made a module a root or reached it, or why none did. */
+    private static Map<String, Object> explain(
+            CodeGraph graph, String path, List<String> excluded, Roots roots, BitSet reached, List<Gap> gaps) {
+        String p = path.strip().replace('\\', '/');
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        CodeModule m = graph.at(p);
+        if (m == null) {
+            throw new ToolException(
+                    "explain: no code module at '" + path + "' in the graph; give the repository-relative"
+                            + " path of an indexed source file, e.g. src/main/java/com/acme/App.java or src/main.ts"
+                            + " (documents, assets and files of languages not parsed are no modules)");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("path", m.path());
+        String reason = excluded.get(m.index());
+        if (reason != null) {
+            out.put("verdict", "excluded");
+            out.put("rules", List.of(reason));
+            out.put(
+                    "why",
+                    "left out of gap detection as " + reason.replace('_', ' ')
+                            + " (summary.excluded counts these): it is not expected to be reached from an entry point");
+            return out;
+        }
+        if (roots.isRoot(m.index())) {
+            out.put("verdict", "root");
+            out.put("rules", roots.kinds().get(m.index()));
+            out.put(
+                    "why",
+                    "an entry point by " + String.join(", ", roots.kinds().get(m.index())));
+            return out;
+        }
+        if (reached.get(m.index())) {
+            List<Integer> chain = Reachability.chain(
+                    graph, roots.kinds().keySet(), i -> Exclusions.TEST.equals(excluded.get(i)), m.index());
+            out.put("verdict", "reached");
+            out.put("rules", roots.kinds().get(chain.get(0)));
+            out.put("via", chain.stream().map(i -> graph.module(i).path()).toList());
+            out.put(
+                    "why",
+                    "reached from the entry point " + graph.module(chain.get(0)).path() + " ("
+                            + String.join(", ", roots.kinds().get(chain.get(0))) + ") in " + (chain.size() - 1)
+                            + " step"
+                            + (chain.size() == 2 ? "" : "s"));
+            return out;
+        }
+        Gap gap =
+                gaps.stream().filter(g -> g.path().equals(m.path())).findFirst().orElseThrow();
+        out.put("verdict", "gap");
+        out.put("rules", List.of());
+        out.put("status", gap.status());
+        out.put("confidence", gap.confidence());
+        if (!gap.usedBy().isEmpty()) {
+            out.put("used_by", gap.usedBy());
+        }
+        out.put("why", "no rule makes it an entry point and no root reaches it: " + gap.reason() + "; " + roots.note());
+        return out;
     }
 
     private static Gap classify(

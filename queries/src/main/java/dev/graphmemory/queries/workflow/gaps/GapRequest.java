@@ -16,6 +16,8 @@ import java.util.List;
  * @param limit rows per page, null for the default
  * @param cursor the previous page's {@code next_cursor}, or null
  * @param plan the planned work units of a build plan to check, or null to report the current code's gaps
+ * @param explain a module's repository path: answer which rule made it a root or reached it, or why
+ *     none did, instead of the list of gaps; or null
  */
 public record GapRequest(
         List<String> entryPoints,
@@ -26,7 +28,8 @@ public record GapRequest(
         int suggestions,
         Integer limit,
         String cursor,
-        List<PlannedWork> plan) {
+        List<PlannedWork> plan,
+        String explain) {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
     public static final int DEFAULT_SUGGESTIONS = 3;
@@ -55,11 +58,15 @@ public record GapRequest(
             throw new ToolException("limit must be 1.." + MAX_LIMIT + ", got " + limit);
         }
         plan = plan == null ? null : List.copyOf(plan);
+        if (explain != null && plan != null) {
+            throw new ToolException("explain and plan cannot be combined: explain answers for one module of the"
+                    + " current code, plan checks planned modules; ask one, then the other");
+        }
     }
 
     /** The default request: every gap, auto mode, no extra globs. */
     public static GapRequest defaults() {
-        return new GapRequest(List.of(), List.of(), null, null, 0, DEFAULT_SUGGESTIONS, null, null, null);
+        return new GapRequest(List.of(), List.of(), null, null, 0, DEFAULT_SUGGESTIONS, null, null, null, null);
     }
 
     int pageSize() {

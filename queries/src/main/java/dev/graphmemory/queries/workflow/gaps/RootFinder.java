@@ -12,7 +12,8 @@ import java.util.Set;
  * <ul>
  *   <li>Entry points the indexer marked ({@code cli_entry}: {@code main}, picocli, Spring Boot,
  *       {@code service_loader} from {@code META-INF/services}, Python {@code main_guard},
- *       {@code console_script}, package.json {@code bin}/{@code main}/{@code exports}, ...).
+ *       {@code console_script}, {@code server_app}, package.json {@code bin}/{@code main}/{@code exports},
+ *       {@code html_script}, {@code build_input}, framework routes such as {@code nextjs_route}, ...).
  *   <li>Spring stereotypes ({@code @Component}, {@code @Service}, ...) in a package that a
  *       {@code @SpringBootApplication} or {@code @ComponentScan} class scans (its own package and
  *       below).
@@ -85,7 +86,8 @@ final class RootFinder {
                     kinds,
                     false,
                     "application: reachability starts from its " + kinds.size()
-                            + " entry point modules (main methods, CLI scripts, ServiceLoader and Spring wiring, configured"
+                            + " entry point modules (main methods, CLI scripts, ServiceLoader and Spring wiring, scripts"
+                            + " HTML pages load, framework routes, servers started from deployment files, configured"
                             + " entry_points)");
         }
         for (CodeModule m : graph.modules()) {
