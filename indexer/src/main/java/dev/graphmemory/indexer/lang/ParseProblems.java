@@ -2,7 +2,11 @@ package dev.graphmemory.indexer.lang;
 
 import org.treesitter.TSNode;
 
-/** Finds the first syntax error of a tree, as a message with its position. */
+/**
+ * Finds the first syntax error of a tree, as a message with its position and how many others the
+ * file has. Tree-sitter recovers around each error, so what lies outside the broken nodes is still
+ * read: the message says the file was parsed with errors, not that it was lost.
+ */
 public final class ParseProblems {
     private static final int SNIPPET = 40;
 
@@ -20,7 +24,9 @@ public final class ParseProblems {
         int line = bad.getStartPoint().getRow() + 1;
         int column = bad.getStartPoint().getColumn() + 1;
         if (bad.isMissing()) {
-            return "line " + line + ", column " + column + ": missing " + bad.getType();
+            int errors = count(root, 0);
+            return "line " + line + ", column " + column + ": missing " + bad.getType()
+                    + (errors > 1 ? " (1 of " + errors + " syntax errors; the rest of the file is indexed)" : "");
         }
         String near = src.of(bad).strip();
         int nl = near.indexOf('\n');
@@ -30,8 +36,25 @@ public final class ParseProblems {
         if (near.length() > SNIPPET) {
             near = near.substring(0, SNIPPET) + "...";
         }
+        int errors = count(root, 0);
         return "line " + line + ", column " + column + ": syntax error"
-                + (near.isEmpty() ? "" : " near '" + near + "'");
+                + (near.isEmpty() ? "" : " near '" + near + "'")
+                + (errors > 1 ? " (1 of " + errors + " syntax errors; the rest of the file is indexed)" : "");
+    }
+
+    /** Error and missing nodes below {@code node}, looking only into subtrees that have one; at most 1,000. */
+    private static int count(TSNode node, int sofar) {
+        int n = node.getChildCount();
+        int total = sofar;
+        for (int i = 0; i < n && total < 1000; i++) {
+            TSNode child = node.getChild(i);
+            if (child.isError() || child.isMissing()) {
+                total++;
+            } else if (child.hasError()) {
+                total = count(child, total);
+            }
+        }
+        return total;
     }
 
     private static TSNode find(TSNode node) {

@@ -46,7 +46,7 @@ final class IndexCommand implements Callable<Integer> {
         } else {
             parent.out.println(summary.oneLine());
             summary.unparsedExamples()
-                    .forEach(f -> parent.out.println("  unparsed: " + f.path() + ": " + shorten(f.reason())));
+                    .forEach(f -> parent.out.println("  parsed with errors: " + f.path() + ": " + shorten(f.reason())));
             summary.skippedExamples().forEach(f -> parent.out.println("  skipped: " + f.path() + ": " + f.reason()));
             summary.warningExamples()
                     .forEach(f -> parent.out.println("  warning: " + f.path() + ": " + shorten(f.reason())));

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 final class EcmaComponents {
     static final java.util.Set<String> EXTENSIONS = java.util.Set.of(".vue", ".svelte", ".astro");
 
-    private static final Pattern SCRIPT =
-            Pattern.compile("<script\\b([^>]*)>(.*?)</script\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern SCRIPT = Pattern.compile(
+            "<script\\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\\s*>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern LANG = Pattern.compile("\\blang\\s*=\\s*[\"']?(\\w+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SRC = Pattern.compile("\\bsrc\\s*=", Pattern.CASE_INSENSITIVE);
     private static final Pattern FRONTMATTER =

@@ -31,6 +31,9 @@ import org.treesitter.TSNode;
  * {@code PythonFileParser} does). Functions nested in functions are folded into the outer one.
  */
 final class EcmaFileParser {
+    /** Constructors whose first argument, a relative path, names a module loaded at run time. */
+    private static final Set<String> NEW_REFS = Set.of("Worker", "SharedWorker", "URL");
+
     private final String path;
     private final SourceText src;
     private final String moduleId;
@@ -128,6 +131,13 @@ final class EcmaFileParser {
             }
             case "augment" -> augmentations.add(new EcmaFacts.Import(unquote(m.get("source")), "augment", true, line));
             case "dynamic" -> imports.add(new EcmaFacts.Import(unquote(m.get("arg")), "dynamic", false, line));
+            case "newref" -> {
+                // new Worker('./w.js'), new URL('./w.ts', import.meta.url): a module loaded at run time
+                String spec = unquote(m.get("arg"));
+                if (NEW_REFS.contains(text(m.get("ctor"))) && (spec.startsWith("./") || spec.startsWith("../"))) {
+                    imports.add(new EcmaFacts.Import(spec, "dynamic", false, line));
+                }
+            }
             case "class", "interface" -> classDef(m, c.name());
             case "function", "method", "arrow" -> functionDef(m, c.name());
             case "call", "new" -> call(m, root, grammar);

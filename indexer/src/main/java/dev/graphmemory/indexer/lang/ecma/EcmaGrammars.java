@@ -24,6 +24,7 @@ final class EcmaGrammars {
             (variable_declarator name: (identifier) @name value: (function_expression body: (_) @body) @value) @arrow
             (call_expression arguments: (arguments) @args) @call
             (new_expression constructor: (_) @function) @new
+            (new_expression constructor: (identifier) @ctor arguments: (arguments . (string) @arg)) @newref
             """;
     private static final String TS_ONLY = """
             (abstract_class_declaration name: (_) @name body: (class_body) @body) @class

@@ -34,7 +34,7 @@ final class EcmaNames {
             return true;
         }
         for (String dir : RepoPath.parent(path).split("/")) {
-            if (dir.equals("__tests__") || dir.equals("test") || dir.equals("tests")) {
+            if (dir.equals("__tests__") || dir.equals("__tests_dts__") || dir.equals("test") || dir.equals("tests")) {
                 return true;
             }
         }

@@ -14,6 +14,9 @@ import java.util.Set;
  * for a scope).
  */
 final class EcmaResolver {
+    private static final java.util.regex.Pattern BUILD_OUTPUT =
+            java.util.regex.Pattern.compile("(?:.*/)?(?:dist|build|out)/.*");
+
     private final Set<String> files;
     private final EcmaProjectFiles project;
     private final Set<String> builtins;
@@ -32,7 +35,11 @@ final class EcmaResolver {
         String s = spec.startsWith("#") ? spec.replaceAll("\\?.*$", "") : spec.replaceAll("[?#].*$", "");
         if (s.startsWith("./") || s.startsWith("../") || s.equals(".") || s.equals("..")) {
             String base = RepoPath.resolve(RepoPath.parent(importer), s);
+            // a bin script loading its package's build output (../dist/node/cli.js) means the source
             String file = base == null ? null : file(base);
+            if (file == null && base != null && BUILD_OUTPUT.matcher(base).matches()) {
+                file = sourceOf(base);
+            }
             return file == null ? null : new Result(file, null, false);
         }
         if (s.startsWith("/") || s.isEmpty()) {

@@ -53,7 +53,11 @@ final class EcmaRoutes {
                     "astro_page",
                     deps -> deps.contains("astro"),
                     Pattern.compile("src/(?:pages/.*" + CODE + "|middleware(?:/index)?" + CODE + "|actions/.*" + CODE
-                            + "|content\\.config" + CODE + "|content/config" + CODE + ")")));
+                            + "|content\\.config" + CODE + "|content/config" + CODE + ")")),
+            new Rule(
+                    "vitepress_theme",
+                    deps -> deps.contains("vitepress"),
+                    Pattern.compile("(?:.*/)?\\.vitepress/(?:config|theme/index)" + CODE)));
 
     private EcmaRoutes() {}
 

@@ -55,10 +55,10 @@ public final class EcmaScriptLanguagePlugin implements LanguagePlugin {
         if (EcmaComponents.isComponent(path)) {
             EcmaComponents.Code c = EcmaComponents.code(path, text);
             grammar = EcmaGrammars.forComponent(c.jsx());
-            code = c.text();
+            code = EcmaShims.apply(c.text(), false);
         } else {
             grammar = EcmaGrammars.forPath(path);
-            code = text;
+            code = EcmaShims.apply(text, EcmaNames.JS.contains(dev.graphmemory.indexer.lang.RepoPath.extension(path)));
         }
         try {
             return grammar.parser().parse(code, root -> new EcmaFileParser(path, code).parse(root, grammar, hash));

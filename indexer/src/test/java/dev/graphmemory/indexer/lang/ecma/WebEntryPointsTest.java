@@ -68,7 +68,9 @@ class WebEntryPointsTest {
                 Arguments.of("astro-site/src/middleware.ts", List.of("astro_page")),
                 Arguments.of("astro-site/src/pages/index.astro", List.of("astro_page")),
                 Arguments.of("kit-app/src/routes/+page.svelte", List.of("sveltekit_route")),
-                Arguments.of("vue-app/src/main.ts", List.of("html_script")));
+                Arguments.of("vue-app/src/main.ts", List.of("html_script")),
+                Arguments.of("docs-site/.vitepress/config.ts", List.of("vitepress_theme")),
+                Arguments.of("docs-site/.vitepress/theme/index.ts", List.of("vitepress_theme")));
     }
 
     @ParameterizedTest(name = "{0} is an entry point: {1}")
@@ -109,6 +111,12 @@ class WebEntryPointsTest {
                         "astro-site/src/pages/index.astro -> astro-site/src/utils/date.ts",
                         "astro-site/src/pages/index.astro -> astro-site/src/scripts/menu.ts",
                         "kit-app/src/routes/+page.svelte -> kit-app/src/lib/util.ts");
+        // workers and URLs of modules, and a script loading its package's build output
+        assertThat(run.edges(RelType.IMPORTS))
+                .contains(
+                        "vite-app/src/spawn.ts -> vite-app/src/workers/sum.ts",
+                        "vite-app/src/spawn.ts -> vite-app/src/workers/legacy.js",
+                        "vite-app/bin/run.js -> vite-app/src/node/cli.ts");
         assertThat(run.module("vue-app/src/components/Hello.vue").properties())
                 .containsEntry("language", "vue")
                 .containsEntry("parse_ok", true);
@@ -117,6 +125,34 @@ class WebEntryPointsTest {
                 EcmaComponents.code("a.vue", "<template>x</template>\n<script lang=\"tsx\">let a = 1</script>");
         assertThat(code.jsx()).isTrue();
         assertThat(code.text()).hasSize(60).contains("let a = 1").doesNotContain("template");
+    }
+
+    @Test
+    void parsesTodaysSyntaxThatTheGrammarsRefuse() {
+        EcmaScriptLanguagePlugin plugin = new EcmaScriptLanguagePlugin();
+        java.util.Map<String, String> files = java.util.Map.of(
+                "src/index.ts",
+                "export type * as HttpProxy from 'http-proxy-3'\nexport type * from './types'\nexport const x = 1\n",
+                "src/app.jsx",
+                "export function App() {\n  return (\n    <>\n      <div class=\"hero\">\n        <img src={a} class='base' />\n"
+                        + "      </div>\n    </>\n  )\n}\n",
+                "src/generics.vue",
+                "<script setup lang=\"ts\" generic=\"TItem extends Item<TValue>, TValue\">\nimport { a } from './a'\n"
+                        + "defineProps<{ items: TItem[] }>()\n</script>\n<template><p /></template>\n");
+        files.forEach((path, text) -> {
+            dev.graphmemory.indexer.model.FileResult r = plugin.parse(path, text, "h");
+            assertThat(r.parseOk()).as(path + ": " + r.problem()).isTrue();
+        });
+        EcmaFacts index = (EcmaFacts)
+                plugin.parse("src/index.ts", files.get("src/index.ts"), "h").facts();
+        assertThat(index.imports())
+                .extracting(EcmaFacts.Import::specifier, EcmaFacts.Import::typeOnly)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("http-proxy-3", true),
+                        org.assertj.core.groups.Tuple.tuple("./types", true));
+        assertThat(plugin.parse("src/app.jsx", files.get("src/app.jsx"), "h").facts())
+                .extracting(f -> ((EcmaFacts) f).functions().get(0).name())
+                .isEqualTo("App");
     }
 
     @Test

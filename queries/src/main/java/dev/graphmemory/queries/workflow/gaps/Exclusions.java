@@ -20,7 +20,7 @@ final class Exclusions {
     static final String TOOLING = "build_or_tool_config";
     static final String CONFIGURED = "configured";
 
-    private static final Set<String> TEST_FOLDERS = Set.of("test", "tests", "__tests__");
+    private static final Set<String> TEST_FOLDERS = Set.of("test", "tests", "__tests__", "__tests_dts__", "__mocks__");
     /** Folders tests read as data: code there is input to a test, not part of the program. */
     private static final Set<String> FIXTURE_FOLDERS =
             Set.of("test-data", "testdata", "test_data", "fixtures", "__fixtures__", "__snapshots__");
