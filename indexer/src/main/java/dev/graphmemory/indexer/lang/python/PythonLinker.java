@@ -262,12 +262,23 @@ final class PythonLinker {
         return loc.file();
     }
 
-    /** Sets {@code package} to the importable name where it differs from the path-derived one. */
+    /**
+     * Sets {@code package} to the importable name where it differs from the path-derived one, and on
+     * a {@code .pyi} stub beside the module it declares, {@code describes}: that module's path.
+     */
     private void names(Consumer<LinkOutput> out) {
         for (PythonFacts f : files) {
+            Map<String, Object> props = new HashMap<>();
             String canonical = index.canonical(f.path());
             if (canonical != null && !canonical.equals(PythonNames.pathDotted(f.path()))) {
-                out.accept(new NodeUpdate(ModuleNodes.id(f.path()), NodeType.MODULE, Map.of(Keys.PACKAGE, canonical)));
+                props.put(Keys.PACKAGE, canonical);
+            }
+            String described = f.path().substring(0, f.path().length() - 1);
+            if (f.stub() && f.path().endsWith(".pyi") && index.contains(described)) {
+                props.put("describes", described);
+            }
+            if (!props.isEmpty()) {
+                out.accept(new NodeUpdate(ModuleNodes.id(f.path()), NodeType.MODULE, props));
             }
         }
     }

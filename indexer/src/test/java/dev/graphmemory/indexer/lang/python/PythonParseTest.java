@@ -87,6 +87,11 @@ class PythonParseTest {
         assertThat(run.node("architecture:class:pyi:app.core.Engine")).isPresent();
         assertThat(run.node("architecture:function:pyi:app.core.Engine#go(self,settings)"))
                 .isPresent();
+        // linked to the module it declares
+        assertThat(run.updates)
+                .filteredOn(u -> u.id().equals("architecture:module:app/core.pyi"))
+                .extracting(u -> u.properties().get("describes"))
+                .containsExactly("app/core.py");
     }
 
     @Test
