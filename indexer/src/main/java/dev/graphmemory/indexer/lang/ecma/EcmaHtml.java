@@ -14,8 +14,24 @@ import java.util.regex.Pattern;
  * module pages start an app. Remote scripts ({@code https:}, {@code //}) are left out.
  */
 final class EcmaHtml {
-    /** Folders whose pages are build output or installed code, not an app's own page. */
-    private static final Set<String> OUTPUT = Set.of("node_modules", "dist", "build", "out", "coverage", "target");
+    /**
+     * Folders whose pages are build output, installed code or test data, not an app's own page
+     * (a Java library's test resources can hold megabytes of saved web pages).
+     */
+    private static final Set<String> OUTPUT = Set.of(
+            "node_modules",
+            "dist",
+            "build",
+            "out",
+            "coverage",
+            "target",
+            "test",
+            "tests",
+            "__tests__",
+            "testdata",
+            "test-data",
+            "fixtures",
+            "__fixtures__");
 
     private static final Pattern SCRIPT =
             Pattern.compile("<script\\b([^>]*)>(.*?)</script\\s*>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
