@@ -34,7 +34,7 @@ public final class JavaLanguagePlugin implements LanguagePlugin {
 
     @Override
     public boolean wantsResource(String path) {
-        return path.contains("META-INF/services/");
+        return ServiceEntries.wanted(path);
     }
 
     @Override

@@ -10,27 +10,58 @@ import java.util.function.Consumer;
 
 /**
  * Marks modules whose classes are named in {@code META-INF/services/*} files as entry points of
- * kind {@code service_loader}: {@link java.util.ServiceLoader} instantiates them by name.
+ * kind {@code service_loader} ({@link java.util.ServiceLoader} instantiates them by name), and those
+ * named in Spring's {@code META-INF/spring.factories} (every value, comma-separated, lines continued
+ * with {@code \\}) and {@code META-INF/spring/*.imports} (one class a line: auto-configurations) as
+ * {@code spring_factories}: Spring loads them by name.
  */
 final class ServiceEntries {
     static final String SERVICE_LOADER = "service_loader";
+    static final String SPRING_FACTORIES = "spring_factories";
+
+    /** Whether the Java plugin reads this resource for the classes it names. */
+    static boolean wanted(String path) {
+        return path.contains("META-INF/services/")
+                || path.endsWith("META-INF/spring.factories")
+                || (path.contains("META-INF/spring/") && path.endsWith(".imports"));
+    }
 
     private ServiceEntries() {}
 
     static void link(SymbolTable table, Map<String, String> resources, Consumer<LinkOutput> out) {
         for (Map.Entry<String, String> resource : resources.entrySet()) {
             String text = resource.getValue();
-            for (String line : text.split("\\R")) {
+            boolean factories = resource.getKey().endsWith("spring.factories");
+            String kind = resource.getKey().contains("META-INF/services/") ? SERVICE_LOADER : SPRING_FACTORIES;
+            List<String> names = factories ? factoryValues(text) : List.of(text.split("\\R"));
+            for (String line : names) {
                 String qn = implementation(line);
                 int type = qn.isEmpty() ? -1 : table.type(qn, resource.getKey());
                 if (type >= 0) {
                     out.accept(new NodeUpdate(
                             table.moduleId(table.fileOf(type)),
                             NodeType.CLI_ENTRY,
-                            Map.of(Keys.ENTRY_KINDS, List.of(SERVICE_LOADER), "entry_classes", List.of(qn))));
+                            Map.of(Keys.ENTRY_KINDS, List.of(kind), "entry_classes", List.of(qn))));
                 }
             }
         }
+    }
+
+    /** The class names a {@code spring.factories} file lists: every value, split at commas. */
+    static List<String> factoryValues(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        String joined = text.replaceAll("\\\\\\R", " ");
+        for (String line : joined.split("\\R")) {
+            String l = line.strip();
+            int eq = l.indexOf('=');
+            if (l.isEmpty() || l.startsWith("#") || l.startsWith("!") || eq < 0) {
+                continue;
+            }
+            for (String v : l.substring(eq + 1).split(",")) {
+                out.add(v.strip());
+            }
+        }
+        return out;
     }
 
     /** The class named on a line, without comments and blanks; binary names become canonical. */

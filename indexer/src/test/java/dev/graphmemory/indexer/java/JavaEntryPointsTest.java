@@ -157,4 +157,45 @@ class JavaEntryPointsTest {
                                         "entry_classes",
                                         List.of("com.acme.impl.FastSpi.Nested"))));
     }
+
+    @Test
+    void springFactoriesAndAutoConfigurationImportsMarkTheClassesTheyName() {
+        JavaFixture fixture = new JavaFixture()
+                .file(
+                        "src/main/java/com/acme/boot/AcmeAutoConfiguration.java",
+                        "package com.acme.boot; public class AcmeAutoConfiguration {}")
+                .file(
+                        "src/main/java/com/acme/boot/AcmeListener.java",
+                        "package com.acme.boot; public class AcmeListener {}")
+                .file(
+                        "src/main/java/com/acme/boot/AcmeInitializer.java",
+                        "package com.acme.boot; public class AcmeInitializer {}")
+                .file("src/main/java/com/acme/boot/Unlisted.java", "package com.acme.boot; public class Unlisted {}")
+                .file("src/main/resources/META-INF/spring.factories", """
+                        # listeners
+                        org.springframework.context.ApplicationListener=com.acme.boot.AcmeListener
+                        org.springframework.context.ApplicationContextInitializer=\\
+                          org.other.NotInRepo,\\
+                          com.acme.boot.AcmeInitializer
+                        """)
+                .file(
+                        "src/main/resources/META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports",
+                        "# auto-configurations\ncom.acme.boot.AcmeAutoConfiguration\n");
+        assertThat(fixture.updates())
+                .extracting(NodeUpdate::id, u -> u.properties().get("entry_kinds"), u -> u.properties()
+                        .get("entry_classes"))
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                JavaFixture.moduleId("src/main/java/com/acme/boot/AcmeListener.java"),
+                                List.of("spring_factories"),
+                                List.of("com.acme.boot.AcmeListener")),
+                        org.assertj.core.groups.Tuple.tuple(
+                                JavaFixture.moduleId("src/main/java/com/acme/boot/AcmeInitializer.java"),
+                                List.of("spring_factories"),
+                                List.of("com.acme.boot.AcmeInitializer")),
+                        org.assertj.core.groups.Tuple.tuple(
+                                JavaFixture.moduleId("src/main/java/com/acme/boot/AcmeAutoConfiguration.java"),
+                                List.of("spring_factories"),
+                                List.of("com.acme.boot.AcmeAutoConfiguration")));
+    }
 }
