@@ -22,7 +22,7 @@ final class EcmaShims {
 
     static String apply(String text, boolean javascript) {
         String out = text;
-        if (out.contains("type")) {
+        if (out.contains("type *") || out.contains("type\t*")) {
             out = replace(
                     out,
                     TYPE_STAR_AS,
@@ -31,7 +31,7 @@ final class EcmaShims {
             out = replace(
                     out, TYPE_STAR, m -> "export" + m.group(1) + "type" + m.group(2) + "{}" + m.group(4) + "from");
         }
-        if (javascript && out.contains("class")) {
+        if (javascript && (out.contains("class=") || out.contains("class ="))) {
             out = replace(out, JSX_CLASS, m -> "klass");
         }
         return out;

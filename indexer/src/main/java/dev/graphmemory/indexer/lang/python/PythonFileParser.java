@@ -254,7 +254,10 @@ final class PythonFileParser {
         }
         for (TreeQuery.Capture d : decorators) {
             if (d.start() >= from && d.end() <= def.start()) {
-                out.add(src.between(d.start(), d.end()).replaceAll("\\s+", " ").replaceFirst("^@\\s*", ""));
+                out.add(PythonNames.WHITESPACE
+                        .matcher(src.between(d.start(), d.end()))
+                        .replaceAll(" ")
+                        .replaceFirst("^@\\s*", ""));
             }
         }
         return out;
@@ -277,7 +280,9 @@ final class PythonFileParser {
 
     private void ifStatement(TreeQuery.Match m) {
         TreeQuery.Capture condition = m.get("condition");
-        String cond = src.between(condition.start(), condition.end()).replaceAll("\\s+", "");
+        String cond = PythonNames.WHITESPACE
+                .matcher(src.between(condition.start(), condition.end()))
+                .replaceAll("");
         if (cond.equals("TYPE_CHECKING") || cond.endsWith(".TYPE_CHECKING")) {
             stack.push(new Open("type_checking", m.get("body").end(), null, null));
         }

@@ -22,11 +22,13 @@ final class PythonImportText {
     record Statement(boolean from, int level, String module, List<Name> names) {}
 
     static Statement parse(String text) {
-        String t = text.replaceAll("#[^\\n]*", " ")
+        String t = PythonNames.COMMENT
+                .matcher(text)
+                .replaceAll(" ")
                 .replace("\\\n", " ")
                 .replace('(', ' ')
                 .replace(')', ' ');
-        t = t.replaceAll("\\s+", " ").strip();
+        t = PythonNames.WHITESPACE.matcher(t).replaceAll(" ").strip();
         if (t.endsWith(";")) {
             t = t.substring(0, t.length() - 1).strip();
         }

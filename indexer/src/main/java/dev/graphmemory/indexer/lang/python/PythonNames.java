@@ -6,6 +6,11 @@ import java.util.Set;
 
 /** Python naming rules that depend only on a file's path: dotted names, tests, entry-point names. */
 final class PythonNames {
+    /** Runs of whitespace and line comments, compiled once: signatures and imports are normalised per function. */
+    static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
+    static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile("#[^\\n]*");
+
     private static final Set<String> HEURISTIC_ENTRY_NAMES = Set.of("cli.py", "main.py");
 
     private PythonNames() {}

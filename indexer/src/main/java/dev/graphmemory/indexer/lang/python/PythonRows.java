@@ -48,7 +48,7 @@ final class PythonRows {
         int close = header.lastIndexOf(')');
         if (open >= 0 && close > open) {
             for (String b : splitTopLevel(header.substring(open + 1, close))) {
-                String base = b.replaceAll("\\s+", " ").strip();
+                String base = PythonNames.WHITESPACE.matcher(b).replaceAll(" ").strip();
                 if (!base.isEmpty() && !base.startsWith("*") && !topLevelContains(base, '=')) {
                     bases.add(base);
                 }
@@ -82,7 +82,8 @@ final class PythonRows {
             String declaredBy) {
         List<String> parameters = parameterNames(paramsText);
         String key = PythonFileParser.unique(keys, owner + "#" + name + "(" + String.join(",", parameters) + ")");
-        String signature = header.replaceAll("\\s+", " ").strip();
+        String signature =
+                PythonNames.WHITESPACE.matcher(header).replaceAll(" ").strip();
         if (signature.endsWith(":")) {
             signature = signature.substring(0, signature.length() - 1).strip();
         }
@@ -116,11 +117,13 @@ final class PythonRows {
         }
         List<String> out = new ArrayList<>();
         for (String p : splitTopLevel(inner)) {
-            String s = p.replaceAll("#[^\\n]*", "").strip();
+            String s = PythonNames.COMMENT.matcher(p).replaceAll("").strip();
             int colon = indexTopLevel(s, ':');
             int eq = indexTopLevel(s, '=');
             int cut = colon >= 0 && (eq < 0 || colon < eq) ? colon : eq;
-            String name = (cut >= 0 ? s.substring(0, cut) : s).replaceAll("\\s+", "");
+            String name = PythonNames.WHITESPACE
+                    .matcher(cut >= 0 ? s.substring(0, cut) : s)
+                    .replaceAll("");
             if (!name.isEmpty()) {
                 out.add(name);
             }

@@ -36,9 +36,6 @@ final class PythonWiring {
     private static final Pattern SETTINGS = Pattern.compile("(?m)^\\s*(?:INSTALLED_APPS|ROOT_URLCONF)\\s*[+]?=");
     private static final Pattern STRING = Pattern.compile("([\"'])(" + DOTTED + ")\\1");
     private static final Pattern APPS_LIST = Pattern.compile("(?m)^\\s*\\w*APPS\\s*[+]?=\\s*[\\[(]");
-    private static final Pattern CALL_ARG = Pattern.compile(
-            "\\b(?:include|import_module|import_string|load_backend|path_to_class)\\s*\\(\\s*(?:\\(\\s*)?[\"']("
-                    + DOTTED + ")[\"']");
     private static final Pattern SETTINGS_MODULE =
             Pattern.compile("DJANGO_SETTINGS_MODULE[\"']?\\s*[,=:]\\s*[\"'](" + DOTTED + ")[\"']");
     private static final Pattern LIST_KEYWORD = Pattern.compile("\\b(include|pytest_plugins)\\s*=\\s*([\\[(]|[\"'])");
@@ -50,10 +47,21 @@ final class PythonWiring {
 
     private PythonWiring() {}
 
-    /** The names a Python module wires by string. */
+    /** Calls whose first argument, a dotted-name string, names a module to import. */
+    private static final List<String> CALLS =
+            List.of("include(", "import_module(", "import_string(", "load_backend(", "path_to_class(");
+
+    private static final Pattern CALL_STRING = Pattern.compile("\\s*(?:\\(\\s*)?[\"'](" + DOTTED + ")[\"']");
+    private static final List<String> SERVERS = List.of("uvicorn", "gunicorn", "hypercorn", "granian", "daphne");
+
+    /**
+     * The names a Python module wires by string. Each pattern runs only where a plain substring
+     * search found its keyword: this runs on every Python file, and most hold none of them.
+     */
     static List<String> fromSource(String text) {
         List<String> out = new ArrayList<>();
-        if (SETTINGS.matcher(text).find()) {
+        if ((text.contains("INSTALLED_APPS") || text.contains("ROOT_URLCONF"))
+                && SETTINGS.matcher(text).find()) {
             Matcher apps = APPS_LIST.matcher(text);
             while (apps.find()) {
                 stringsIn(text, apps.end(), "app:", out);
@@ -65,23 +73,39 @@ final class PythonWiring {
                 }
             }
         }
-        for (Pattern p : List.of(CALL_ARG, SETTINGS_MODULE, APP_ATTR)) {
-            if (p == SETTINGS_MODULE && !text.contains("DJANGO_SETTINGS_MODULE")) {
-                continue;
+        for (String call : CALLS) {
+            for (int at = text.indexOf(call); at >= 0; at = text.indexOf(call, at + 1)) {
+                if (at > 0 && (Character.isJavaIdentifierPart(text.charAt(at - 1)))) {
+                    continue;
+                }
+                Matcher m = CALL_STRING.matcher(text).region(at + call.length(), text.length());
+                if (m.lookingAt()) {
+                    add(out, m.group(1));
+                }
             }
-            Matcher m = p.matcher(text);
+        }
+        if (text.contains("DJANGO_SETTINGS_MODULE")) {
+            Matcher m = SETTINGS_MODULE.matcher(text);
             while (m.find()) {
                 add(out, m.group(1));
             }
         }
-        Matcher kw = LIST_KEYWORD.matcher(text);
-        while (kw.find()) {
-            if (kw.group(2).length() == 1 && "[(".contains(kw.group(2))) {
-                stringsIn(text, kw.end(), "", out);
-            } else {
-                Matcher one = STRING.matcher(text).region(kw.end() - 1, text.length());
-                if (one.lookingAt()) {
-                    add(out, one.group(2));
+        if (SERVERS.stream().anyMatch(text::contains)) {
+            Matcher m = APP_ATTR.matcher(text);
+            while (m.find()) {
+                add(out, m.group(1));
+            }
+        }
+        if (text.contains("include") || text.contains("pytest_plugins")) {
+            Matcher kw = LIST_KEYWORD.matcher(text);
+            while (kw.find()) {
+                if (kw.group(2).length() == 1 && "[(".contains(kw.group(2))) {
+                    stringsIn(text, kw.end(), "", out);
+                } else {
+                    Matcher one = STRING.matcher(text).region(kw.end() - 1, text.length());
+                    if (one.lookingAt()) {
+                        add(out, one.group(2));
+                    }
                 }
             }
         }
