@@ -347,6 +347,11 @@ final class EmbeddedNeo4j implements AutoCloseable {
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCacheBytes)
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "1 files")
+                    // At rest a daemon should cost no CPU: no pause monitor waking every second, and
+                    // no page-cache profile written every minute for a warm-up a store this small
+                    // does not need (it is read back in milliseconds).
+                    .setConfig(GraphDatabaseInternalSettings.vm_pause_monitor_enabled, false)
+                    .setConfig(GraphDatabaseSettings.pagecache_warmup_enabled, false)
                     .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                     .setConfig(
                             GraphDatabaseSettings.load_csv_file_url_root,

@@ -41,6 +41,7 @@ public final class StoreDaemon {
 
     private static final Logger LOG = LoggerFactory.getLogger(StoreDaemon.class);
     private static final long POLL_MILLIS = 100;
+    private static final long REST_POLL_MILLIS = 1000;
     private static final Duration DEFER = Duration.ofSeconds(1);
     private static final Duration COMPACT_AFTER = Duration.ofSeconds(20);
     private static final int MAX_RETRIES = 3;
@@ -156,7 +157,10 @@ public final class StoreDaemon {
                 if (watcher == null) {
                     Thread.sleep(POLL_MILLIS);
                 } else {
-                    java.nio.file.WatchKey key = watcher.poll(POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    // At rest (runs over, heap compacted) the loop wakes once a second: a request
+                    // still wakes it at once through the watcher, and the checks can wait.
+                    long wait = compacted ? REST_POLL_MILLIS : POLL_MILLIS;
+                    java.nio.file.WatchKey key = watcher.poll(wait, java.util.concurrent.TimeUnit.MILLISECONDS);
                     if (key != null) {
                         key.pollEvents();
                         key.reset();
