@@ -37,6 +37,38 @@ public final class CodeText {
         return out;
     }
 
+    /**
+     * Where a value starting at {@code from} ends: the first of {@code stops} outside brackets and
+     * strings, or a closing bracket that closes none opened after {@code from}; the text's length
+     * when neither comes.
+     */
+    public static int valueEnd(String s, int from, String stops) {
+        int depth = 0;
+        char quote = 0;
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (quote != 0) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '"' || c == '\'' || c == '`') {
+                quote = c;
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (depth == 0) {
+                    return i;
+                }
+                depth--;
+            } else if (depth == 0 && stops.indexOf(c) >= 0) {
+                return i;
+            }
+        }
+        return s.length();
+    }
+
     /** The index of {@code wanted} outside brackets, or -1. */
     public static int indexTopLevel(String s, char wanted) {
 

@@ -28,7 +28,7 @@ final class EcmaBuildConfig {
         List<String> out = new ArrayList<>();
         Matcher key = KEY.matcher(text);
         while (key.find()) {
-            int end = valueEnd(text, key.end());
+            int end = dev.graphmemory.indexer.lang.CodeText.valueEnd(text, key.end(), ",;\n");
             Matcher s = STRING.matcher(text.substring(key.end(), end));
             while (s.find()) {
                 String v = s.group(2);
@@ -38,34 +38,6 @@ final class EcmaBuildConfig {
             }
         }
         return out;
-    }
-
-    /** Where the value starting at {@code from} ends: a comma or closing bracket at depth 0. */
-    private static int valueEnd(String text, int from) {
-        int depth = 0;
-        char quote = 0;
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'' || c == '`') {
-                quote = c;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                if (depth == 0) {
-                    return i;
-                }
-                depth--;
-            } else if ((c == ',' || c == ';' || c == '\n') && depth == 0) {
-                return i;
-            }
-        }
-        return text.length();
     }
 
     /**
