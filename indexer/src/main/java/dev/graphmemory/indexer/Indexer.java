@@ -85,7 +85,7 @@ public final class Indexer {
     /** Key of the token of the cache snapshot the graph matches (see {@link Snapshot}). */
     public static final String CACHE_TOKEN = "cache_token";
     /** Bumped when the cache format changes, so older caches are ignored. */
-    private static final String CACHE_VERSION = "2";
+    public static final String CACHE_VERSION = "2";
 
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
 

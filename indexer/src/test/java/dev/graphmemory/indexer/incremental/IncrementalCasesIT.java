@@ -303,7 +303,9 @@ class IncrementalCasesIT {
             f.run();
 
             // The file entries are gone: every file is parsed again, the run stays incremental.
-            deleteTree(f.cache.resolve("v1/files"));
+            deleteTree(f.cache
+                    .resolve("v" + dev.graphmemory.indexer.Indexer.CACHE_VERSION)
+                    .resolve("files"));
             FileCache.forgetMemory();
             tree.write("src/p/B.java", "package p;\n\npublic class B {\n    int x;\n}\n");
             tree.commit("B grows");
@@ -313,7 +315,7 @@ class IncrementalCasesIT {
             assertThat(f.fingerprint()).isEqualTo(f.reference());
 
             // The snapshot the graph was written with is gone.
-            try (Stream<Path> s = Files.list(f.cache.resolve("v1"))) {
+            try (Stream<Path> s = Files.list(f.cache.resolve("v" + dev.graphmemory.indexer.Indexer.CACHE_VERSION))) {
                 for (Path p : s.filter(p -> p.getFileName().toString().startsWith("snapshot-"))
                         .toList()) {
                     Files.delete(p);
