@@ -11,6 +11,7 @@ import dev.graphmemory.indexer.incremental.FileCache;
 import dev.graphmemory.indexer.incremental.GraphDiff;
 import dev.graphmemory.indexer.incremental.Snapshot;
 import dev.graphmemory.indexer.knowledge.DocEmbeddings;
+import dev.graphmemory.indexer.knowledge.DocProperties;
 import dev.graphmemory.indexer.knowledge.IdMentionMatcher;
 import dev.graphmemory.indexer.knowledge.KnowledgeConfig;
 import dev.graphmemory.indexer.knowledge.KnowledgeDoc;
@@ -368,6 +369,11 @@ public final class Indexer {
                 if (counters.unparsedExamples.size() < EXAMPLES) {
                     counters.unparsedExamples.add(new SkippedFile(doc.path(), doc.parseError()));
                 }
+            }
+            for (String field : DocProperties.unreadableDates(doc.properties())) {
+                counters.warn(
+                        doc.path(),
+                        field + " is not a date, kept as text (write e.g. 2026-03-01 or 2026-03-01T10:15:00Z)");
             }
         }
         List<KnowledgeDoc> all = List.copyOf(docs.values());

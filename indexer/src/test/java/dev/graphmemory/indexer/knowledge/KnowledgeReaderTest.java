@@ -160,6 +160,33 @@ class KnowledgeReaderTest {
     }
 
     @Test
+    void filingDatesOfAnyFormAreStoredAsUtcInstantsAndUnreadableOnesAsWritten() {
+        KnowledgeDoc doc = read("work-units/WU-7.md", """
+                ---
+                id: WU-7
+                title: Dated in a tracker's own forms
+                created: 2020-01-23 12:06:53+00:00
+                createdAt: 1579781213
+                opened: "Thu, 23 Jan 2020 13:06:53 +0100"
+                reported: 23/Jan/20 12:06 PM
+                date: sometime next week
+                filed: 23 January 2020
+                due: 2020-02-01 10:00
+                ---
+                """);
+
+        assertThat(doc.properties())
+                .containsEntry("created", "2020-01-23T12:06:53Z")
+                .containsEntry("createdat", "2020-01-23T12:06:53Z")
+                .containsEntry("opened", "2020-01-23T12:06:53Z")
+                .containsEntry("reported", "2020-01-23T12:06:00Z")
+                .containsEntry("date", "sometime next week")
+                .containsEntry("filed", "2020-01-23")
+                .containsEntry("due", "2020-02-01 10:00");
+        assertThat(DocProperties.unreadableDates(doc.properties())).containsExactly("date: 'sometime next week'");
+    }
+
+    @Test
     void reservedAndReaderOwnedKeysAreKeptUnderDocPrefix() {
         KnowledgeDoc doc = read("bugs/BUG-1.md", """
                 ---

@@ -75,8 +75,9 @@ final class DuplicatesCommand implements Callable<Integer> {
     @Option(
             names = "--created",
             paramLabel = "DATE",
-            description = "When the proposal was filed (e.g. 2026-03-01), if not now: it is then compared only"
-                    + " with work filed before it.")
+            description = "When the proposal was filed (e.g. 2026-03-01, 2026-03-01 10:15:00+00:00, 1/Mar/26 10:15;"
+                    + " ISO 8601, RFC 2822, git, Jira or epoch forms), if not now: it is then compared only with work"
+                    + " filed before it.")
     String created;
 
     @Option(names = "--id", description = "An indexed work unit or bug (WU-123 or workflow:work_unit:WU-123).")

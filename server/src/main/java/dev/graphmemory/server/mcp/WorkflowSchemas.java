@@ -10,7 +10,7 @@ final class WorkflowSchemas {
               "objective": {"type": "string", "maxLength": 100000, "description": "Its objective (at most 100,000 characters)."},
               "files": {"type": ["array", "string"], "items": {"type": "string"}, "description": "Repository paths it expects to change."},
               "tier": {"type": "string", "description": "task, story or epic."},
-              "created": {"type": "string", "description": "With the fields: when the proposal was filed (e.g. 2026-03-01), if not now. Only work filed before it is compared, and how long before counts as evidence."},
+              "created": {"type": "string", "description": "With the fields: when the proposal was filed (e.g. 2026-03-01, 2026-03-01 10:15:00+00:00; ISO 8601, RFC 2822, git, Jira and epoch forms are read), if not now. Only work filed before it is compared, and how long before counts as evidence."},
               "file": {"type": "string", "description": "Instead of the fields: its markdown file (YAML frontmatter title, objective, files_changed, tier), relative to the repository root; it must lie inside the repository, symbolic links followed."},
               "id": {"type": "string", "description": "Instead: an indexed work unit or bug, WU-123 or workflow:work_unit:WU-123 (itself excluded)."},
               "limit": {"type": "integer", "minimum": 1, "maximum": 50, "description": "Candidates to return (default 5)."},
