@@ -2,6 +2,7 @@ package dev.graphmemory.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.graphmemory.queries.workflow.DuplicateThresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +47,8 @@ class DuplicatesCommandIT {
         assertThat(answer.get("verdict").asString()).isEqualTo("duplicate");
         assertThat(answer.get("duplicate_of").asString()).isEqualTo("workflow:work_unit:WU-281");
         JsonNode top = answer.get("candidates").get(0);
-        assertThat(top.get("confidence").asDouble()).isGreaterThanOrEqualTo(0.7);
+        assertThat(top.get("confidence").asDouble()).isGreaterThanOrEqualTo(DuplicateThresholds.DUPLICATE);
+        assertThat(answer.get("thresholds").get("review").asDouble()).isEqualTo(DuplicateThresholds.REVIEW);
         assertThat(top.get("evidence").get("shared_files").get(0).asString()).isEqualTo(HANDLER);
         assertThat(top.get("evidence").get("completion").asString()).startsWith("already done in ");
     }

@@ -58,7 +58,10 @@ public record DuplicateReport(
         m.put("considered", considered);
         m.put("corpus_size", corpusSize);
         m.put("filed_later", filedLater);
-        m.put("thresholds", Map.of("duplicate", DuplicateThresholds.DUPLICATE, "overlap", DuplicateThresholds.OVERLAP));
+        Map<String, Object> thresholds = new LinkedHashMap<>();
+        thresholds.put("duplicate", DuplicateThresholds.DUPLICATE);
+        thresholds.put("review", DuplicateThresholds.REVIEW);
+        m.put("thresholds", thresholds);
         return m;
     }
 }

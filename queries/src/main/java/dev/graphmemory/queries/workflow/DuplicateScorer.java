@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Scores candidates against one proposal: text cosine, title coverage both ways, margin over the
- * next-best candidate, file overlap, when {@link Embeddings} are given the embedding cosine (from
+ * Scores candidates against one proposal: text cosine (relative to the best candidate's), title
+ * coverage both ways, margin over the next-best candidate, file overlap, when {@link Embeddings} are given the embedding cosine (from
  * the candidate's stored vector, else for the textually nearest only), and when both were dated how long before the proposal the candidate
  * was filed, combined into a confidence by {@link DuplicateThresholds}. Work filed after a dated
  * proposal is left out ({@link #filedAfter}). No I/O, so it is tested without a database.
@@ -79,7 +79,18 @@ public final class DuplicateScorer {
                         .sorted(Comparator.comparingDouble((Scored s) -> -s.text()))
                         .map(Scored::item)
                         .toList());
+        double bestE = 0;
+        double secondE = 0;
+        for (double e : semantic.values()) {
+            if (e > bestE) {
+                secondE = bestE;
+                bestE = e;
+            } else if (e > secondE) {
+                secondE = e;
+            }
+        }
         double coverageTotal = total(titleTerms);
+        boolean on = embeddings != null;
         List<DuplicateCandidate> out = new ArrayList<>();
         for (Scored s : scored) {
             double gap = s.text() - (s.text() >= best ? second : best);
@@ -87,9 +98,16 @@ public final class DuplicateScorer {
             List<String> candidateTitle = corpus.titleTerms(s.item().id());
             double reverse = coverage(candidateTitle, query, total(candidateTitle));
             Double e = semantic.get(s.item().id());
+            double cosine = e == null ? 0 : e;
+            DuplicateThresholds.Features x = new DuplicateThresholds.Features(
+                    best > 0 ? s.text() / best : 0,
+                    coverage,
+                    reverse,
+                    gap,
+                    cosine,
+                    cosine - (cosine >= bestE ? secondE : bestE));
             Double days = daysBefore(s.item(), proposal);
-            double confidence = DuplicateThresholds.confidence(
-                    embeddings != null, days, s.text(), coverage, reverse, gap, e == null ? 0 : e, s.files());
+            double confidence = DuplicateThresholds.confidence(on, days, x, s.files());
             Evidence evidence = new Evidence(
                     s.text(),
                     coverage,
@@ -109,7 +127,7 @@ public final class DuplicateScorer {
                     s.item().type(),
                     s.item().title(),
                     confidence,
-                    DuplicateThresholds.verdict(confidence),
+                    DuplicateThresholds.verdict(confidence, DuplicateThresholds.filesOnly(on, x, s.files())),
                     evidence));
         }
         out.sort(Comparator.comparingDouble((DuplicateCandidate c) -> -c.confidence())

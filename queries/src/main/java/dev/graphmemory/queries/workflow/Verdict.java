@@ -4,9 +4,11 @@ import java.util.Locale;
 
 /** How a candidate relates to a proposed work unit. */
 public enum Verdict {
-    /** Very likely the same work: do not file the proposal, reuse or reopen the candidate. */
+    /** Likely the same work: do not file the proposal, reuse or reopen the candidate. */
     DUPLICATE,
-    /** Related work (same files or much shared text): read it before filing. */
+    /** Maybe the same work, the model is unsure: read the candidate before filing. */
+    REVIEW,
+    /** Different work on the same files: read it before filing. */
     OVERLAP,
     /** Different work. */
     DISTINCT;

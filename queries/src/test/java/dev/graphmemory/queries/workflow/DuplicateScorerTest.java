@@ -3,6 +3,7 @@ package dev.graphmemory.queries.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.graphmemory.queries.workflow.DuplicateThresholds.Features;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class DuplicateScorerTest {
                         null);
         DuplicateCandidate top = ranked.get(0);
         assertThat(top.id()).isEqualTo(WU_281.id());
-        assertThat(top.confidence()).isGreaterThanOrEqualTo(0.7);
+        assertThat(top.confidence()).isGreaterThanOrEqualTo(DuplicateThresholds.DUPLICATE);
         assertThat(top.verdict()).isEqualTo(Verdict.DUPLICATE);
         assertThat(top.evidence().sharedFiles()).containsExactly("auth/handler");
         assertThat(top.evidence().matchedTerms()).contains("auth", "timeout");
@@ -86,7 +87,7 @@ class DuplicateScorerTest {
                 .rank(ProposedWork.of("Add retry logic to failed auth attempts", "", List.of(), null), ALL, null)
                 .get(0);
         assertThat(top.id()).isEqualTo(WU_281.id());
-        assertThat(top.confidence()).isLessThan(0.7);
+        assertThat(top.confidence()).isLessThan(DuplicateThresholds.DUPLICATE);
     }
 
     @ParameterizedTest
@@ -192,31 +193,38 @@ class DuplicateScorerTest {
     @EnumSource(Mode.class)
     void confidenceRisesWithEachKindOfEvidence(Mode mode) {
         boolean on = mode == Mode.EMBEDDINGS;
+        Features base = new Features(0.8, 0.6, 0.6, 0.15, 0.6, 0.05);
         for (Double days : new Double[] {null, 0.0, 30.0, 900.0}) {
-            double base = DuplicateThresholds.confidence(on, days, 0.3, 0.5, 0.5, 0.1, 0.5, 0);
-            assertThat(DuplicateThresholds.confidence(on, days, 0.3, 0.9, 0.5, 0.1, 0.5, 0))
-                    .isGreaterThan(base);
-            assertThat(DuplicateThresholds.confidence(on, days, 0.3, 0.5, 0.9, 0.1, 0.5, 0))
-                    .isGreaterThan(base);
-            assertThat(DuplicateThresholds.confidence(on, days, 0.3, 0.5, 0.5, 0.3, 0.5, 0))
-                    .isGreaterThan(base);
-            assertThat(DuplicateThresholds.confidence(on, days, 0.3, 0.5, 0.5, 0.1, 0.5, 1))
-                    .isGreaterThan(base);
+            double at = DuplicateThresholds.confidence(on, days, base, 0);
+            for (Features more : List.of(
+                    new Features(1.0, 0.6, 0.6, 0.15, 0.6, 0.05),
+                    new Features(0.8, 0.9, 0.6, 0.15, 0.6, 0.05),
+                    new Features(0.8, 0.6, 0.9, 0.15, 0.6, 0.05),
+                    new Features(0.8, 0.6, 0.6, 0.3, 0.6, 0.05))) {
+                assertThat(DuplicateThresholds.confidence(on, days, more, 0)).isGreaterThan(at);
+            }
+            assertThat(DuplicateThresholds.confidence(on, days, base, 1)).isGreaterThan(at);
             if (on) {
-                assertThat(DuplicateThresholds.confidence(on, days, 0.3, 0.5, 0.5, 0.1, 0.8, 0))
-                        .isGreaterThan(base);
+                assertThat(DuplicateThresholds.confidence(on, days, new Features(0.8, 0.6, 0.6, 0.15, 0.8, 0.05), 0))
+                        .isGreaterThan(at);
+                assertThat(DuplicateThresholds.confidence(on, days, new Features(0.8, 0.6, 0.6, 0.15, 0.6, 0.2), 0))
+                        .isGreaterThan(at);
             }
             if (days != null && days > 0) {
-                assertThat(DuplicateThresholds.confidence(on, days / 10, 0.3, 0.5, 0.5, 0.1, 0.5, 0))
-                        .isGreaterThan(base);
+                assertThat(DuplicateThresholds.confidence(on, days / 10, base, 0))
+                        .isGreaterThan(at);
             }
             // No text in common: shared files make an overlap, never a duplicate, however close the dates.
-            assertThat(DuplicateThresholds.verdict(DuplicateThresholds.confidence(on, days, 0, 0, 0, 0, 0, 1)))
+            Features none = new Features(0, 0, 0, -0.5, 0, -0.5);
+            assertThat(DuplicateThresholds.filesOnly(on, none, 1)).isTrue();
+            assertThat(DuplicateThresholds.verdict(DuplicateThresholds.confidence(on, days, none, 1), true))
                     .isEqualTo(Verdict.OVERLAP);
         }
-        assertThat(DuplicateThresholds.verdict(0.7)).isEqualTo(Verdict.DUPLICATE);
-        assertThat(DuplicateThresholds.verdict(0.5)).isEqualTo(Verdict.OVERLAP);
-        assertThat(DuplicateThresholds.verdict(0.1)).isEqualTo(Verdict.DISTINCT);
+        assertThat(DuplicateThresholds.verdict(DuplicateThresholds.DUPLICATE, false))
+                .isEqualTo(Verdict.DUPLICATE);
+        assertThat(DuplicateThresholds.verdict(0.3, false)).isEqualTo(Verdict.REVIEW);
+        assertThat(DuplicateThresholds.verdict(0.3, true)).isEqualTo(Verdict.OVERLAP);
+        assertThat(DuplicateThresholds.verdict(0.1, false)).isEqualTo(Verdict.DISTINCT);
     }
 
     private static ProposedWork dated(String title, String text, Instant created) {

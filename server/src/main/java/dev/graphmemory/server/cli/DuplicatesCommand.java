@@ -6,6 +6,7 @@ import dev.graphmemory.queries.workflow.DuplicateCandidate;
 import dev.graphmemory.queries.workflow.DuplicateFinder;
 import dev.graphmemory.queries.workflow.DuplicateReport;
 import dev.graphmemory.queries.workflow.ProposedWork;
+import dev.graphmemory.queries.workflow.Verdict;
 import dev.graphmemory.queries.workflow.WorkDates;
 import dev.graphmemory.server.config.GraphMemoryConfig;
 import dev.graphmemory.server.store.GraphStore;
@@ -161,7 +162,8 @@ final class DuplicatesCommand implements Callable<Integer> {
                 + (report.hasDuplicate() ? " of " + report.candidates().get(0).id() : "")
                 + " (" + report.considered() + " of " + report.corpusSize() + " work items compared"
                 + (report.filedLater() > 0 ? "; " + report.filedLater() + " filed after it left out" : "")
-                + ")");
+                + ")"
+                + (report.verdict() == Verdict.REVIEW ? ": unsure, read the first candidates before filing" : ""));
         for (DuplicateCandidate c : report.candidates()) {
             parent.out.printf(
                     "  %.2f %-9s %s  %s%n", c.confidence(), c.verdict().wire(), c.id(), c.title());

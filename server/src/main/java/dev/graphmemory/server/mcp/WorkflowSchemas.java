@@ -21,14 +21,14 @@ final class WorkflowSchemas {
     static final String DUPLICATES_OUTPUT = """
             {"type": "object", "properties": {
               "query": {"type": "object", "description": "The proposal: id (when indexed), title, files, filed (its date, when it has one)."},
-              "verdict": {"type": "string", "enum": ["duplicate", "overlap", "distinct"], "description": "The best candidate's verdict."},
+              "verdict": {"type": "string", "enum": ["duplicate", "review", "overlap", "distinct"], "description": "The best candidate's verdict."},
               "duplicate_of": {"type": ["string", "null"], "description": "The best candidate's id when it is a likely duplicate."},
               "candidates": {"type": "array", "items": {"type": "object", "properties": {
                 "id": {"type": "string"},
                 "type": {"type": ["string", "null"]},
                 "title": {"type": "string"},
                 "confidence": {"type": "number", "minimum": 0, "maximum": 1},
-                "verdict": {"type": "string", "enum": ["duplicate", "overlap", "distinct"]},
+                "verdict": {"type": "string", "enum": ["duplicate", "review", "overlap", "distinct"]},
                 "evidence": {"type": "object"}
               }, "required": ["id", "confidence", "verdict", "evidence"]}},
               "considered": {"type": "integer", "description": "Work items scored."},
