@@ -78,15 +78,16 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Indexer {
     /**
      * Bumped when the graph's shape or what the plugins extract changes, so stores written by older
-     * versions are rebuilt rather than kept as up to date (2: web entry points, package imports).
+     * versions are rebuilt rather than kept as up to date (2: web entry points, package imports; 3:
+     * knowledge dates stored as UTC instants, wiring by name).
      */
-    public static final String GRAPH_VERSION = "2";
+    public static final String GRAPH_VERSION = "3";
     /** Key of the working-tree signature in the index state (see {@code TreeSignature}). */
     public static final String TREE_SIGNATURE = "tree_signature";
     /** Key of the token of the cache snapshot the graph matches (see {@link Snapshot}). */
     public static final String CACHE_TOKEN = "cache_token";
     /** Bumped when the cache format changes, so older caches are ignored. */
-    public static final String CACHE_VERSION = "2";
+    public static final String CACHE_VERSION = "3";
 
     private static final Logger LOG = LoggerFactory.getLogger(Indexer.class);
 
