@@ -63,9 +63,29 @@ class MixedRepositoryIT {
     void whichCliEntryPointsExist() {
         JsonNode rows = cli("find", "--schema", "architecture", "--type", "cli_entry", "--limit", "50", "--json")
                 .get("rows");
-        assertThat(rows.findValuesAsString("path"))
-                .contains("src/main/java/com/acme/Tool.java", "llm_caller_cli/llm_call.py", "web/bin/build.js")
-                .doesNotContain("agents/planner.py", "web/src/escape.ts");
+        // A module's id carries its path, so the row does not repeat it ...
+        assertThat(rows.findValuesAsString("id"))
+                .contains(
+                        "architecture:module:src/main/java/com/acme/Tool.java",
+                        "architecture:module:llm_caller_cli/llm_call.py",
+                        "architecture:module:web/bin/build.js")
+                .doesNotContain("architecture:module:agents/planner.py", "architecture:module:web/src/escape.ts");
+        assertThat(rows.findValuesAsString("path")).isEmpty();
+        // ... and a script that wants the property by name asks for it.
+        JsonNode withPath = cli(
+                        "find",
+                        "--schema",
+                        "architecture",
+                        "--type",
+                        "cli_entry",
+                        "--limit",
+                        "50",
+                        "--fields",
+                        "path",
+                        "--json")
+                .get("rows");
+        assertThat(withPath.findValuesAsString("path"))
+                .contains("src/main/java/com/acme/Tool.java", "llm_caller_cli/llm_call.py", "web/bin/build.js");
     }
 
     @Test

@@ -194,6 +194,43 @@ class RealClientIT {
     }
 
     @Test
+    void theTextOfARowsAnswerCarriesEveryFactOfItsStructuredContent() {
+        for (JsonNode r : List.of(
+                byTool.get("graph_find").get(0),
+                byTool.get("graph_find").get(1),
+                byTool.get("graph_neighbors").get(0),
+                byTool.get("graph_neighbors").get(1))) {
+            JsonNode structured = r.get("structuredContent");
+            String text = r.get("text").asString();
+            List<String> lines = text.lines().toList();
+            // One line per row (plus [path=...] group lines), then the count, cursor and stamp.
+            assertThat(lines.get(lines.size() - 1))
+                    .startsWith("rows " + structured.get("rows").size() + " of "
+                            + structured.get("total").asInt())
+                    .contains("indexed_commit="
+                            + structured.get("indexed_commit").asString().substring(0, 12));
+            for (JsonNode row : structured.get("rows")) {
+                String line = lines.stream()
+                        .filter(l -> l.startsWith(row.get("id").asString() + " ")
+                                || l.equals(row.get("id").asString()))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(row + " has no line in\n" + text));
+                for (var field : row.properties()) {
+                    if (field.getKey().equals("id") || field.getKey().equals("path")) {
+                        continue;
+                    }
+                    assertThat(line).contains(field.getKey() + "=");
+                }
+                if (row.has("path")) {
+                    assertThat(text).contains(row.get("path").asString());
+                }
+            }
+            // Nothing in a row repeats its id: no module path, no type the request named.
+            assertThat(text).doesNotContain("type=\"function\"").doesNotContain("language=java");
+        }
+    }
+
+    @Test
     void mistakesAreToolErrorsThatSayHowToFixThem() {
         assertThat(text(byTool.get("graph_find").get(2))).contains("pth").contains("path");
         assertThat(text(byTool.get("graph_find").get(3))).contains("widget").contains("architecture:module");

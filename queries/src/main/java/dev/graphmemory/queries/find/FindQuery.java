@@ -92,7 +92,7 @@ public final class FindQuery {
         boolean more = records.size() > limit;
         for (int i = 0; i < Math.min(limit, records.size()); i++) {
             Map<String, Object> row =
-                    CompactRow.of(new LinkedHashMap<>(records.get(i).get("p").asMap()), fields);
+                    CompactRow.of(new LinkedHashMap<>(records.get(i).get("p").asMap()), fields, true);
             if (!budget.admit(row, rows.isEmpty())) {
                 more = true;
                 break;

@@ -18,9 +18,10 @@ import org.neo4j.driver.Session;
 
 /**
  * {@code graph_neighbors}: the nodes within {@code depth} hops of a node, each with the depth it
- * was first reached at and the relationship path that reached it ({@code via}: relationships and
- * the intermediate node ids, e.g. {@code ["<-IMPORTS-", "architecture:module:b.java", "<-IMPORTS-"]}),
- * ordered by depth then id.
+ * was first reached at (when the walk went deeper than 1) and the relationship path that reached it
+ * ({@code via}: relationships and the intermediate node ids, e.g. {@code ["<-IMPORTS-",
+ * "architecture:module:b.java", "<-IMPORTS-"]}; left out where it is one step of the one
+ * relationship and direction asked for), ordered by depth then id.
  *
  * <p>Design notes: a breadth-first walk, one query per level over the frontier, so each node is
  * expanded once whatever the number of paths to it (a variable-length Cypher pattern enumerates
@@ -94,11 +95,17 @@ public final class NeighborsQuery {
                 new AnswerBudget(limit == DEFAULT_LIMIT ? AnswerBudget.DEFAULT_CHARS : AnswerBudget.MAX_CHARS);
         List<Map<String, Object>> rows = new ArrayList<>();
         Reached last = null;
+        // A path of one step says nothing when one relationship was followed in one direction.
+        boolean oneWay = rels.size() == 1 && !direction.equals("both");
         for (Reached r : window) {
             Map<String, Object> row =
                     new LinkedHashMap<>(CompactRow.of(props.getOrDefault(r.id(), Map.of(Keys.ID, r.id())), null));
-            row.put("depth", r.depth());
-            row.put("via", r.path());
+            if (depth > 1) {
+                row.put("depth", r.depth());
+            }
+            if (!oneWay || r.path().size() > 1) {
+                row.put("via", r.path());
+            }
             if (!budget.admit(row, rows.isEmpty())) {
                 break;
             }

@@ -3,11 +3,13 @@ package dev.graphmemory.server.cli;
 import dev.graphmemory.server.config.GraphMemoryConfig;
 import dev.graphmemory.server.mcp.GraphTools;
 import dev.graphmemory.server.mcp.McpServerFactory;
+import dev.graphmemory.server.mcp.RowsText;
 import dev.graphmemory.server.mcp.Staleness;
 import dev.graphmemory.server.mcp.StoreHandle;
 import dev.graphmemory.server.mcp.ToolDef;
 import dev.graphmemory.server.store.GraphStore;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -89,25 +91,12 @@ final class ToolCommandSupport {
         }
     }
 
-    /** Prints rows one a line: the id, then the other fields as key=value. */
-    @SuppressWarnings("unchecked")
+    /** Prints rows one a line, as the MCP tools' text content shows them ({@link RowsText}). */
     static void printRows(GraphMemoryCommand parent, Map<String, Object> answer) {
-        JsonMapper mapper = JsonMapper.builder().build();
-        for (Map<String, Object> row : (List<Map<String, Object>>) answer.get("rows")) {
-            StringBuilder line = new StringBuilder(String.valueOf(row.get("id")));
-            row.forEach((k, v) -> {
-                if (!k.equals("id")) {
-                    line.append("  ")
-                            .append(k)
-                            .append('=')
-                            .append(v instanceof String s ? s : mapper.writeValueAsString(v));
-                }
-            });
-            parent.out.println(line);
-        }
-        Object total = answer.get("total");
-        List<?> rows = (List<?>) answer.get("rows");
-        parent.out.println("(" + rows.size() + (total == null ? "" : " of " + total) + ")");
+        Map<String, Object> shown = new LinkedHashMap<>(answer);
+        // The stamp goes to stderr when it matters (stale), the cursor to its own line below.
+        shown.keySet().removeAll(List.of("indexed_commit", "stale", "stale_reason", "next_cursor"));
+        parent.out.print(RowsText.render(shown));
         if (answer.get("next_cursor") != null) {
             parent.out.println("more: repeat with --cursor " + answer.get("next_cursor"));
         }

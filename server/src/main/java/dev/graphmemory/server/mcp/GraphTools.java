@@ -59,8 +59,11 @@ public final class GraphTools {
         return new ToolDef(
                 "graph_find",
                 "Find nodes in the code and workflow graph",
-                "Find nodes of one schema/type that match a where-filter, as compact rows (id, type, identifying"
-                        + " properties) ordered by id, with total and next_cursor for more. Types: architecture"
+                "Find nodes of one schema/type that match a where-filter, as compact rows ordered by id, with total"
+                        + " and next_cursor for more. A row is the id (schema:type:key; a module's key is its path, a"
+                        + " function's ends in its signature) and only what the id does not say (a class's path and"
+                        + " line, a work unit's title and status, is_test only when true); fields=[...] adds"
+                        + " properties, [\"*\"] all of them. Types: architecture"
                         + " module|class|function|cli_entry|build_module, workflow work_unit|commit, issues bug|finding, decisions"
                         + " adr|anti_pattern. Example: which entry points exist? graph_find(schema='architecture',"
                         + " type='cli_entry'); functions calling ProcessBuilder: graph_find(schema='architecture',"
@@ -91,9 +94,9 @@ public final class GraphTools {
         return new ToolDef(
                 "graph_neighbors",
                 "Walk the graph around a node",
-                "List the nodes within depth 1-5 of a node, each with its depth and the relationship path that"
-                        + " reached it (via: [\"<-IMPORTS-\"] means it imports the start node). direction: in, out or"
-                        + " both; relationship: one type or a list (IMPORTS, CALLS, DECLARES, EXTENDS, IMPLEMENTS,"
+                "List the nodes within depth 1-5 of a node, each with its depth (when depth > 1) and the relationship"
+                        + " path that reached it (via: [\"<-IMPORTS-\"] means it imports the start node; left out when"
+                        + " one relationship in one direction was asked at depth 1). direction: in, out or both; relationship: one type or a list (IMPORTS, CALLS, DECLARES, EXTENDS, IMPLEMENTS,"
                         + " TESTS, TOUCHES, MODIFIES, MENTIONS, ...). Example: who imports this module, two levels"
                         + " deep? graph_neighbors(node_id='architecture:module:src/auth/handler.py',"
                         + " direction='in', relationship='IMPORTS', depth=2). Which build modules use spring-core?"

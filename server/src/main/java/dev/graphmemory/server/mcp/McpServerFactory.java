@@ -21,11 +21,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Builds the {@code graph-memory} MCP server over stdio from {@link ToolDef}s: each tool with a
  * title, description, input and output schema and annotations; each answer's whole content in
- * {@code structuredContent} (and as JSON text for clients that read only {@code content}), stamped
+ * {@code structuredContent} and as text in {@code content} (JSON, or for the rows of {@code graph_find}
+ * and {@code graph_neighbors} the compact lines of {@link RowsText}, which a model reads in about half
+ * the tokens), stamped
  * with the indexed commit and staleness; a caller's mistake as a result with {@code isError}.
  */
 public final class McpServerFactory {
     private static final Logger LOG = LoggerFactory.getLogger(McpServerFactory.class);
+    /**
+     * {@code GRAPH_MEMORY_TEXT_CONTENT=json}: every tool's text content is its serialized JSON, as the
+     * MCP specification recommends for clients that read only {@code content} and parse it.
+     */
+    static final boolean JSON_TEXT = "json".equalsIgnoreCase(System.getenv("GRAPH_MEMORY_TEXT_CONTENT"));
+
     static final String INSTRUCTIONS = "graph-memory answers structural questions about this repository from a"
             + " Neo4j graph of its code (modules, classes, functions, imports, calls, entry points) and workflow"
             + " knowledge (work units, bugs, decisions, commits). Prefer one graph_find or graph_neighbors call to"
@@ -86,7 +94,10 @@ public final class McpServerFactory {
             answer.putAll(stamps.stamp());
             return McpSchema.CallToolResult.builder()
                     .structuredContent(answer)
-                    .addTextContent(jackson.writeValueAsString(answer))
+                    .addTextContent(
+                            RowsText.TOOLS.contains(def.name()) && !JSON_TEXT
+                                    ? RowsText.render(answer)
+                                    : jackson.writeValueAsString(answer))
                     .isError(false)
                     .build();
         } catch (RuntimeException e) {

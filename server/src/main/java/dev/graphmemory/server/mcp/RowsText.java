@@ -1,0 +1,90 @@
+package dev.graphmemory.server.mcp;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The text a model reads of a rows answer ({@code graph_find}, {@code graph_neighbors}): one line
+ * per row, the id and then {@code key=value} for the rest (consecutive rows of one file follow a
+ * {@code [path=...]} line instead of each repeating it), then one line with the count, the cursor
+ * and the stamp (the indexed commit abbreviated to 12 hex digits). The same facts as the structured answer, in about half its tokens: no
+ * quotes, braces or repeated keys around each value. A string value with a space, a quote, an
+ * equals sign or a line break is written as a JSON string, a list of such plain strings without commas
+ * as {@code a,b,c}, other lists and maps as compact JSON, so every line still reads back
+ * unambiguously. The CLI prints the same text.
+ */
+public final class RowsText {
+    /** The tools whose text content is rendered this way (the rest carry their JSON). */
+    public static final Set<String> TOOLS = Set.of("graph_find", "graph_neighbors");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern PLAIN = Pattern.compile("[^\\s\"=]+");
+
+    private RowsText() {}
+
+    /** Renders a stamped rows answer. */
+    @SuppressWarnings("unchecked")
+    public static String render(Map<String, Object> answer) {
+        StringBuilder out = new StringBuilder();
+        if (answer.get("node") != null) {
+            out.append("node=").append(value(answer.get("node"))).append('\n');
+        }
+        List<Map<String, Object>> rows = (List<Map<String, Object>>) answer.getOrDefault("rows", List.of());
+        Object group = null;
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            Object path = row.get("path");
+            boolean grouped = path != null
+                    && (path.equals(group)
+                            || (i + 1 < rows.size()
+                                    && path.equals(rows.get(i + 1).get("path"))));
+            if (grouped && !path.equals(group)) {
+                out.append("[path=").append(value(path)).append("]\n");
+            }
+            group = grouped ? path : null;
+            out.append(value(row.get("id")));
+            row.forEach((k, v) -> {
+                if (!k.equals("id") && !(grouped && k.equals("path"))) {
+                    out.append(' ').append(k).append('=').append(value(v));
+                }
+            });
+            out.append('\n');
+        }
+        out.append("rows ").append(rows.size());
+        if (answer.get("total") != null) {
+            out.append(" of ").append(answer.get("total"));
+        }
+        answer.forEach((k, v) -> {
+            if (!Set.of("node", "rows", "total").contains(k) && v != null && !Boolean.FALSE.equals(v)) {
+                // A commit is named by its first 12 hex digits, as git abbreviates it; the structured
+                // answer keeps all 40.
+                Object shown = k.equals("indexed_commit") && v instanceof String sha && sha.length() > 12
+                        ? sha.substring(0, 12)
+                        : v;
+                out.append("; ").append(k).append('=').append(value(shown));
+            }
+        });
+        if (Boolean.FALSE.equals(answer.get("stale"))) {
+            out.append("; stale=false");
+        }
+        return out.append('\n').toString();
+    }
+
+    /** A value as it is written after {@code key=}. */
+    static String value(Object v) {
+        if (v instanceof String s) {
+            return PLAIN.matcher(s).matches() ? s : JSON.writeValueAsString(s);
+        }
+        if (v instanceof List<?> list
+                && !list.isEmpty()
+                && list.stream()
+                        .allMatch(e -> e instanceof String s && PLAIN.matcher(s).matches() && !s.contains(","))) {
+            // ["<-IMPORTS-", "architecture:module:a.py", "<-IMPORTS-"] reads as well without the JSON around it.
+            return String.join(",", list.stream().map(String::valueOf).toList());
+        }
+        return v instanceof Number || v instanceof Boolean ? String.valueOf(v) : JSON.writeValueAsString(v);
+    }
+}
