@@ -28,8 +28,7 @@ public record DuplicateCandidate(
     /** The candidate as an answer row. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("type", type);
+        m.put("id", id); // names the type too (workflow:work_unit:..., issues:bug:...)
         m.put("title", title);
         m.put("confidence", Evidence.round(confidence));
         m.put("verdict", verdict.wire());

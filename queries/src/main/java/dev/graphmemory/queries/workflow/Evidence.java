@@ -67,24 +67,35 @@ public record Evidence(
         return s.append("; ").append(completion).toString();
     }
 
-    /** The evidence as an answer object with snake_case keys. */
+    /**
+     * The evidence as an answer object with snake_case keys; what carries nothing is left out: an
+     * unknown similarity, tier or date, no shared files (and so no file overlap).
+     */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("text_similarity", round(textSimilarity));
         m.put("title_coverage", round(titleCoverage));
         m.put("candidate_title_coverage", round(candidateTitleCoverage));
-        m.put("embedding_similarity", embeddingSimilarity == null ? null : round(embeddingSimilarity));
-        m.put("matched_terms", matchedTerms);
-        m.put("shared_files", sharedFiles);
-        m.put("file_overlap", round(fileOverlap));
-        m.put("tier", tier);
-        m.put("same_tier", sameTier);
-        m.put("status", status);
-        m.put("completion", completion);
-        m.put("filed", filed == null ? null : filed.toString());
-        m.put("days_before", daysBefore == null ? null : Math.round(daysBefore * 10) / 10.0);
+        putIf(m, "embedding_similarity", embeddingSimilarity == null ? null : round(embeddingSimilarity));
+        putIf(m, "matched_terms", matchedTerms.isEmpty() ? null : matchedTerms);
+        if (!sharedFiles.isEmpty()) {
+            m.put("shared_files", sharedFiles);
+            m.put("file_overlap", round(fileOverlap));
+        }
+        putIf(m, "tier", tier);
+        putIf(m, "same_tier", sameTier);
+        putIf(m, "status", status);
+        putIf(m, "completion", completion);
+        putIf(m, "filed", filed == null ? null : filed.toString());
+        putIf(m, "days_before", daysBefore == null ? null : Math.round(daysBefore * 10) / 10.0);
         m.put("summary", summary());
         return m;
+    }
+
+    private static void putIf(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
     }
 
     static double round(double x) {

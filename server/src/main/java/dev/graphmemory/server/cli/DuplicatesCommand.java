@@ -2,13 +2,12 @@ package dev.graphmemory.server.cli;
 
 import dev.graphmemory.indexer.walk.InsideRepo;
 import dev.graphmemory.queries.find.ToolException;
-import dev.graphmemory.queries.workflow.DuplicateCandidate;
 import dev.graphmemory.queries.workflow.DuplicateFinder;
 import dev.graphmemory.queries.workflow.DuplicateReport;
 import dev.graphmemory.queries.workflow.ProposedWork;
-import dev.graphmemory.queries.workflow.Verdict;
 import dev.graphmemory.queries.workflow.WorkDates;
 import dev.graphmemory.server.config.GraphMemoryConfig;
+import dev.graphmemory.server.mcp.DuplicatesText;
 import dev.graphmemory.server.store.GraphStore;
 import dev.graphmemory.server.workflow.ProposalFile;
 import java.nio.file.Path;
@@ -158,17 +157,7 @@ final class DuplicatesCommand implements Callable<Integer> {
             return;
         }
         String what = r.file() != null ? r.file().toString() : report.queryId() != null ? report.queryId() : "proposal";
-        parent.out.println(what + ": " + report.verdict().wire()
-                + (report.hasDuplicate() ? " of " + report.candidates().get(0).id() : "")
-                + " (" + report.considered() + " of " + report.corpusSize() + " work items compared"
-                + (report.filedLater() > 0 ? "; " + report.filedLater() + " filed after it left out" : "")
-                + ")"
-                + (report.verdict() == Verdict.REVIEW ? ": unsure, read the first candidates before filing" : ""));
-        for (DuplicateCandidate c : report.candidates()) {
-            parent.out.printf(
-                    "  %.2f %-9s %s  %s%n", c.confidence(), c.verdict().wire(), c.id(), c.title());
-            parent.out.println("       " + c.evidence().summary());
-        }
+        parent.out.print(DuplicatesText.render(report.toMap(), what));
     }
 
     /** One proposal to check: a file, an indexed id, or fields. */

@@ -94,10 +94,7 @@ public final class McpServerFactory {
             answer.putAll(stamps.stamp());
             return McpSchema.CallToolResult.builder()
                     .structuredContent(answer)
-                    .addTextContent(
-                            RowsText.TOOLS.contains(def.name()) && !JSON_TEXT
-                                    ? RowsText.render(answer)
-                                    : jackson.writeValueAsString(answer))
+                    .addTextContent(text(def.name(), answer, jackson))
                     .isError(false)
                     .build();
         } catch (RuntimeException e) {
@@ -108,6 +105,20 @@ public final class McpServerFactory {
             return error(def.name() + " failed inside graph-memory: " + e
                     + ". This is not your input's fault; details are on the server's stderr.");
         }
+    }
+
+    /**
+     * The text content of an answer: compact lines for the tools a model reads most ({@link
+     * RowsText}, {@link DuplicatesText}), the serialized JSON for the rest or when {@link #JSON_TEXT}.
+     */
+    static String text(String tool, Map<String, Object> answer, JsonMapper jackson) {
+        if (!JSON_TEXT && RowsText.TOOLS.contains(tool)) {
+            return RowsText.render(answer);
+        }
+        if (!JSON_TEXT && tool.equals("find_duplicate_work")) {
+            return DuplicatesText.render(answer, null);
+        }
+        return jackson.writeValueAsString(answer);
     }
 
     /**
