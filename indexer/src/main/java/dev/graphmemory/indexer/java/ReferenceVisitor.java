@@ -26,9 +26,11 @@ import java.util.Optional;
  */
 abstract class ReferenceVisitor extends ScopeVisitor {
     private int annotationDepth;
+    private final ByNameCalls byName;
 
     ReferenceVisitor(FactsBuilder facts) {
         super(facts);
+        this.byName = new ByNameCalls(this, new StringParts(localValues::get));
     }
 
     @Override
@@ -53,8 +55,24 @@ abstract class ReferenceVisitor extends ScopeVisitor {
                     n.getNameAsString(),
                     n.getArguments().size());
         }
+        String loaded = byName.loadedClass(n);
+        if (loaded != null) {
+            facts.addNamed(typeIndex(), functionIndex(), loaded, Declarations.line(n));
+        }
+        String[] command = byName.command(n);
+        if (command != null) {
+            facts.addCommand(typeIndex(), functionIndex(), command, Declarations.line(n));
+        }
         n.getTypeArguments().ifPresent(types -> types.forEach(t -> t.accept(this, arg)));
         n.getArguments().forEach(a -> a.accept(this, arg));
+    }
+
+    private int typeIndex() {
+        return currentType == null ? -1 : currentType.index;
+    }
+
+    private int functionIndex() {
+        return currentFunction == null ? -1 : currentFunction.index;
     }
 
     @Override
@@ -68,6 +86,10 @@ abstract class ReferenceVisitor extends ScopeVisitor {
                     type.getNameWithScope(),
                     JavaFacts.CONSTRUCTOR,
                     n.getArguments().size());
+        }
+        String[] command = byName.command(n);
+        if (command != null) {
+            facts.addCommand(typeIndex(), functionIndex(), command, Declarations.line(n));
         }
         type.accept(this, arg);
         n.getTypeArguments().ifPresent(types -> types.forEach(t -> t.accept(this, arg)));
