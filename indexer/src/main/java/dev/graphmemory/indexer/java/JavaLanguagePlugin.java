@@ -34,7 +34,7 @@ public final class JavaLanguagePlugin implements LanguagePlugin {
 
     @Override
     public boolean wantsResource(String path) {
-        return ServiceEntries.wanted(path);
+        return ServiceEntries.wanted(path) || ConfigEntries.wanted(path);
     }
 
     @Override
