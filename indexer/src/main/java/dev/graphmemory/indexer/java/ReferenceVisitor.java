@@ -25,12 +25,23 @@ import java.util.Optional;
  * node, and as call sites in the facts).
  */
 abstract class ReferenceVisitor extends ScopeVisitor {
+    private static final Expression UNKNOWN_VALUE = new com.github.javaparser.ast.expr.NullLiteralExpr();
+
     private int annotationDepth;
     private final ByNameCalls byName;
 
     ReferenceVisitor(FactsBuilder facts) {
         super(facts);
-        this.byName = new ByNameCalls(this, new StringParts(localValues::get));
+        this.byName = new ByNameCalls(this, new StringParts(this::localValue));
+    }
+
+    /** A local variable's initializer; an unknown value for a parameter or a variable without one. */
+    private Expression localValue(String name) {
+        Expression init = localValues.get(name);
+        if (init == null && currentFunction != null && currentFunction.localType(name) != null) {
+            return UNKNOWN_VALUE;
+        }
+        return init;
     }
 
     @Override

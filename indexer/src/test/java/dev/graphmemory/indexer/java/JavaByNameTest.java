@@ -114,6 +114,20 @@ class JavaByNameTest {
     }
 
     @Test
+    void aParameterHidesAConstantOfTheSameName() {
+        JavaFixture fixture = new JavaFixture()
+                .file(HELPER, "package org.example.helper;\nclass SomeExecutor {}\n")
+                .file(LOADER, """
+                        package org.example.app;
+                        class Loader {
+                            static final String NAME = "org.example.helper.SomeExecutor";
+                            Object load(String NAME) throws Exception { return Class.forName(NAME); }
+                        }
+                        """);
+        assertThat(byName(fixture)).isEmpty();
+    }
+
+    @Test
     void aLogMessageNamingAClassLinksNothing() {
         JavaFixture fixture = loading("null");
         fixture.file("src/main/java/org/example/app/Audit.java", """

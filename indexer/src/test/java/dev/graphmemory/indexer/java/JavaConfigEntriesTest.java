@@ -64,6 +64,30 @@ class JavaConfigEntriesTest {
         assertThat(ConfigEntries.wanted(path)).isEqualTo(wanted);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            com.acme.impl.FastSpi                  | com.acme.impl.FastSpi
+            '  com.acme.impl.FastSpi   # the fast one' | com.acme.impl.FastSpi
+            com.acme.impl.FastSpi$Nested           | com.acme.impl.FastSpi.Nested
+            '# providers'                          | ''
+            ''                                     | ''
+            """)
+    void serviceFileLinesNameOneClassEach(String line, String expected) {
+        assertThat(ServiceEntries.implementation(line)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            a.Key=com.acme.A                                                  | com.acme.A
+            'a.Key=com.acme.A,com.acme.B'                                     | com.acme.A;com.acme.B
+            'a.Key=\\\n  com.acme.A,\\\n  com.acme.B\nb.Key=com.acme.C'      | com.acme.A;com.acme.B;com.acme.C
+            '# a.Key=com.acme.Commented\n! b.Key=com.acme.Bang\n\n'          | ''
+            """)
+    void springFactoriesListEveryValueOfEveryKey(String text, String expected) {
+        assertThat(ServiceEntries.factoryValues(text.replace("\\n", "\n")))
+                .containsExactlyElementsOf(expected.isEmpty() ? List.of() : List.of(expected.split(";")));
+    }
+
     @Test
     void theNamedRepositoryClassesBecomeEntryPointsOfTheirKind() {
         JavaFixture fixture = new JavaFixture()
