@@ -308,7 +308,7 @@ public final class Indexer {
                     own.put(path, text);
                 }
             });
-            plugin.link(parsed, own, copies, out -> {
+            plugin.link(parsed, own, copies, modulePaths, out -> {
                 if (out instanceof EdgeRow edge) {
                     writer.add(edge);
                 } else if (out instanceof NodeUpdate update) {
@@ -561,7 +561,7 @@ public final class Indexer {
                     own.put(path, text);
                 }
             });
-            plugin.link(facts.get(plugin), own, copies, now::add);
+            plugin.link(facts.get(plugin), own, copies, now.sources().keySet(), now::add);
         }
         now.otherNodes().addAll(layout.nodes(now.sources().keySet()));
         layout.edges(now.sources().keySet()).forEach(now::add);

@@ -174,7 +174,8 @@ final class ExtractionVisitor extends ReferenceVisitor {
         nodes.add(NodeRow.of(NodeType.CLASS, qn, Declarations.classProps(n, qn, kind, path)));
         edges.add(EdgeRow.of(RelType.DECLARES, topLevel ? moduleId : currentType.id, id));
         currentType = new TypeScope(n, qn, id, index, currentType);
-        currentType.declaredFields().forEach((field, type) -> facts.addField(index, field, type));
+        TypeScope declared = currentType;
+        declared.declaredFields().forEach((field, type) -> facts.addField(index, field, type, declared.value(field)));
         return currentType;
     }
 
@@ -210,6 +211,7 @@ final class ExtractionVisitor extends ReferenceVisitor {
         Map<String, Object> props = Declarations.functionProps(
                 n, name, currentType.qualifiedName, signature, params, returnType, modifiers, annotations, path);
         currentFunction = new FunctionScope(index, key, currentType, props);
+        localValues.clear();
         return currentFunction;
     }
 

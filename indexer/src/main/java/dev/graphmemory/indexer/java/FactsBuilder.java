@@ -41,6 +41,11 @@ final class FactsBuilder {
     private final List<String> fieldNames = new ArrayList<>();
     private final List<Integer> fieldOwners = new ArrayList<>();
     private final List<String> fieldTypes = new ArrayList<>();
+    private final List<String> fieldValues = new ArrayList<>();
+    private final List<int[]> namedAt = new ArrayList<>();
+    private final List<String> namedValues = new ArrayList<>();
+    private final List<int[]> commandsAt = new ArrayList<>();
+    private final List<String[]> commandArgs = new ArrayList<>();
     private final Set<CallSite> calls = new LinkedHashSet<>();
     private int features;
 
@@ -129,10 +134,23 @@ final class FactsBuilder {
         return functionKeys.size() - 1;
     }
 
-    void addField(int owner, String name, String erasedType) {
+    void addField(int owner, String name, String erasedType, String value) {
         fieldOwners.add(owner);
         fieldNames.add(name.intern());
         fieldTypes.add(erasedType.intern());
+        fieldValues.add(value);
+    }
+
+    /** Records a class name given to a class-loading call, as {@link StringParts}. */
+    void addNamed(int type, int function, String value, int line) {
+        namedAt.add(new int[] {type, function, line});
+        namedValues.add(value);
+    }
+
+    /** Records a program start with its arguments as {@link StringParts}. */
+    void addCommand(int type, int function, String[] args, int line) {
+        commandsAt.add(new int[] {type, function, line});
+        commandArgs.add(args);
     }
 
     void addCall(int function, String receiver, String name, int args) {
@@ -177,8 +195,24 @@ final class FactsBuilder {
                 new JavaFacts.Fields(
                         fieldNames.toArray(NONE),
                         fieldOwners.stream().mapToInt(Integer::intValue).toArray(),
-                        fieldTypes.toArray(NONE)),
-                calls());
+                        fieldTypes.toArray(NONE),
+                        fieldValues.toArray(NONE)),
+                calls(),
+                new JavaFacts.Named(
+                        column(namedAt, 0), column(namedAt, 1), namedValues.toArray(NONE), column(namedAt, 2)),
+                new JavaFacts.Commands(
+                        column(commandsAt, 0),
+                        column(commandsAt, 1),
+                        commandArgs.toArray(new String[0][]),
+                        column(commandsAt, 2)));
+    }
+
+    private static int[] column(List<int[]> rows, int i) {
+        int[] out = new int[rows.size()];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = rows.get(r)[i];
+        }
+        return out;
     }
 
     private JavaFacts.Calls calls() {

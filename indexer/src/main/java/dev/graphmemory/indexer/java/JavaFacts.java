@@ -25,6 +25,8 @@ import java.util.BitSet;
  *     {@link ImplicitDependencies} bits
  * @param qualifiedRefs dotted names written inline whose first segment is lower-case, e.g. {@code
  *     java.util.List} or {@code a.b.C.CONSTANT}; the linker keeps the longest prefix that is a type
+ * @param named class names given to class-loading calls ({@link ByNameCalls})
+ * @param commands programs started with {@code ProcessBuilder} or {@code Runtime.exec}
  */
 record JavaFacts(
         String path,
@@ -41,7 +43,9 @@ record JavaFacts(
         Types types,
         Functions functions,
         Fields fields,
-        Calls calls)
+        Calls calls,
+        Named named,
+        Commands commands)
         implements java.io.Serializable {
 
     /** The receiver of a call without scope: the enclosing class, its outer classes, their supertypes. */
@@ -125,8 +129,10 @@ record JavaFacts(
      * @param names field names
      * @param owners the index of the declaring type in {@link Types}
      * @param types the erased type as written, e.g. {@code Map.Entry} or {@code int[]}
+     * @param values for a {@code final} field (any interface field) with an initializer, its value
+     *     as {@link StringParts}; {@code null} otherwise
      */
-    record Fields(String[] names, int[] owners, String[] types) implements java.io.Serializable {
+    record Fields(String[] names, int[] owners, String[] types, String[] values) implements java.io.Serializable {
         int size() {
             return names.length;
         }
@@ -147,6 +153,34 @@ record JavaFacts(
     record Calls(int[] functions, String[] receivers, String[] names, int[] argCounts) implements java.io.Serializable {
         int size() {
             return functions.length;
+        }
+    }
+
+    /**
+     * Class names given to class-loading calls, one entry per call.
+     *
+     * @param types the local index of the enclosing type (for constants written without a type), or -1
+     * @param functions the local index of the calling function, or -1 (an initializer)
+     * @param values the name as {@link StringParts}
+     * @param lines the line of the call
+     */
+    record Named(int[] types, int[] functions, String[] values, int[] lines) implements java.io.Serializable {
+        int size() {
+            return values.length;
+        }
+    }
+
+    /**
+     * Programs started by the file, one entry per call.
+     *
+     * @param types the local index of the enclosing type, or -1
+     * @param functions the local index of the calling function, or -1 (an initializer)
+     * @param args the command's arguments, each as {@link StringParts} (split at blanks by the linker)
+     * @param lines the line of the call
+     */
+    record Commands(int[] types, int[] functions, String[][] args, int[] lines) implements java.io.Serializable {
+        int size() {
+            return args.length;
         }
     }
 }

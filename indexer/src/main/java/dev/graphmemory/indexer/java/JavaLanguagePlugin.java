@@ -34,7 +34,7 @@ public final class JavaLanguagePlugin implements LanguagePlugin {
 
     @Override
     public boolean wantsResource(String path) {
-        return ServiceEntries.wanted(path);
+        return ServiceEntries.wanted(path) || ConfigEntries.wanted(path);
     }
 
     @Override
@@ -49,6 +49,16 @@ public final class JavaLanguagePlugin implements LanguagePlugin {
 
     @Override
     public void link(List<FileResult> parsed, Map<String, String> resources, Copies copies, Consumer<LinkOutput> out) {
-        new JavaLinker(parsed, resources, copies, out).run();
+        link(parsed, resources, copies, List.of(), out);
+    }
+
+    @Override
+    public void link(
+            List<FileResult> parsed,
+            Map<String, String> resources,
+            Copies copies,
+            java.util.Collection<String> modulePaths,
+            Consumer<LinkOutput> out) {
+        new JavaLinker(parsed, resources, copies, modulePaths, out).run();
     }
 }

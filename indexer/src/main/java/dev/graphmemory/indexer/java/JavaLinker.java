@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * Links the parsed Java files of one run: {@code EXTENDS} and {@code IMPLEMENTS} first (member
  * lookup needs the supertypes), then the types of fields and signatures, then per file {@code
  * CALLS}, {@code IMPORTS} (which take in the types the resolved calls and field reads depend on)
- * and {@code TESTS}, then entry points named in {@code META-INF/services} files.
+ * and {@code TESTS}, and what each file reaches by name ({@link ByNameLinker}), then entry points
+ * named in {@code META-INF/services} files and other configuration.
  */
 final class JavaLinker {
     /**
@@ -29,10 +30,17 @@ final class JavaLinker {
     private final SymbolTable table;
     private final Map<String, String> resources;
     private final Consumer<LinkOutput> out;
+    private final ByNameLinker byName;
     /** A type declared in two files (two source sets) would otherwise repeat its supertype edges. */
     private final Set<String> supertypeEdges = new HashSet<>();
 
-    JavaLinker(List<FileResult> parsed, Map<String, String> resources, Copies copies, Consumer<LinkOutput> out) {
+    /** @param modulePaths every module of the run, whatever its language: the scripts a program start may name */
+    JavaLinker(
+            List<FileResult> parsed,
+            Map<String, String> resources,
+            Copies copies,
+            java.util.Collection<String> modulePaths,
+            Consumer<LinkOutput> out) {
         List<JavaFacts> facts = new ArrayList<>(parsed.size());
         for (FileResult r : parsed) {
             if (r.facts() instanceof JavaFacts f) {
@@ -42,6 +50,9 @@ final class JavaLinker {
         this.table = new SymbolTable(facts, copies);
         this.resources = resources;
         this.out = out;
+        List<String> paths = new ArrayList<>(modulePaths);
+        facts.forEach(f -> paths.add(f.path()));
+        this.byName = new ByNameLinker(table, paths);
     }
 
     void run() {
@@ -59,7 +70,9 @@ final class JavaLinker {
             calls.link(scope, imported);
             imported.remove(f);
             emitImports(f, imported, imports.ambiguous());
+            byName.link(f, imported, out);
         }
+        byName.multiRelease(out);
         ServiceEntries.link(table, resources, out);
     }
 

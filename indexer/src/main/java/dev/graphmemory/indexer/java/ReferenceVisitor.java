@@ -25,10 +25,23 @@ import java.util.Optional;
  * node, and as call sites in the facts).
  */
 abstract class ReferenceVisitor extends ScopeVisitor {
+    private static final Expression UNKNOWN_VALUE = new com.github.javaparser.ast.expr.NullLiteralExpr();
+
     private int annotationDepth;
+    private final ByNameCalls byName;
 
     ReferenceVisitor(FactsBuilder facts) {
         super(facts);
+        this.byName = new ByNameCalls(this, new StringParts(this::localValue));
+    }
+
+    /** A local variable's initializer; an unknown value for a parameter or a variable without one. */
+    private Expression localValue(String name) {
+        Expression init = localValues.get(name);
+        if (init == null && currentFunction != null && currentFunction.localType(name) != null) {
+            return UNKNOWN_VALUE;
+        }
+        return init;
     }
 
     @Override
@@ -53,8 +66,24 @@ abstract class ReferenceVisitor extends ScopeVisitor {
                     n.getNameAsString(),
                     n.getArguments().size());
         }
+        String loaded = byName.loadedClass(n);
+        if (loaded != null) {
+            facts.addNamed(typeIndex(), functionIndex(), loaded, Declarations.line(n));
+        }
+        String[] command = byName.command(n);
+        if (command != null) {
+            facts.addCommand(typeIndex(), functionIndex(), command, Declarations.line(n));
+        }
         n.getTypeArguments().ifPresent(types -> types.forEach(t -> t.accept(this, arg)));
         n.getArguments().forEach(a -> a.accept(this, arg));
+    }
+
+    private int typeIndex() {
+        return currentType == null ? -1 : currentType.index;
+    }
+
+    private int functionIndex() {
+        return currentFunction == null ? -1 : currentFunction.index;
     }
 
     @Override
@@ -68,6 +97,10 @@ abstract class ReferenceVisitor extends ScopeVisitor {
                     type.getNameWithScope(),
                     JavaFacts.CONSTRUCTOR,
                     n.getArguments().size());
+        }
+        String[] command = byName.command(n);
+        if (command != null) {
+            facts.addCommand(typeIndex(), functionIndex(), command, Declarations.line(n));
         }
         type.accept(this, arg);
         n.getTypeArguments().ifPresent(types -> types.forEach(t -> t.accept(this, arg)));

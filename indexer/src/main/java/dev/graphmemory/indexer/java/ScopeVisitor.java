@@ -23,6 +23,8 @@ abstract class ScopeVisitor extends VoidVisitorAdapter<Void> implements CallName
     final FactsBuilder facts;
     TypeScope currentType;
     FunctionScope currentFunction;
+    /** Initializers of the local variables of the current function, for {@link StringParts}. */
+    final java.util.Map<String, com.github.javaparser.ast.expr.Expression> localValues = new java.util.HashMap<>();
 
     ScopeVisitor(FactsBuilder facts) {
         this.facts = facts;
@@ -89,6 +91,7 @@ abstract class ScopeVisitor extends VoidVisitorAdapter<Void> implements CallName
     private void declareVariables(VariableDeclarationExpr n) {
         for (VariableDeclarator v : n.getVariables()) {
             declare(v.getNameAsString(), v.getType());
+            v.getInitializer().ifPresent(init -> localValues.put(v.getNameAsString(), init));
         }
     }
 

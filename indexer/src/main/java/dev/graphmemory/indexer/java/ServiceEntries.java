@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * kind {@code service_loader} ({@link java.util.ServiceLoader} instantiates them by name), and those
  * named in Spring's {@code META-INF/spring.factories} (every value, comma-separated, lines continued
  * with {@code \\}) and {@code META-INF/spring/*.imports} (one class a line: auto-configurations) as
- * {@code spring_factories}: Spring loads them by name.
+ * {@code spring_factories}: Spring loads them by name. Build and XML configuration files are read by
+ * {@link ConfigEntries}.
  */
 final class ServiceEntries {
     static final String SERVICE_LOADER = "service_loader";
@@ -31,19 +32,29 @@ final class ServiceEntries {
     static void link(SymbolTable table, Map<String, String> resources, Consumer<LinkOutput> out) {
         for (Map.Entry<String, String> resource : resources.entrySet()) {
             String text = resource.getValue();
+            if (!wanted(resource.getKey())) {
+                for (ConfigEntries.Named named : ConfigEntries.classes(resource.getKey(), text)) {
+                    entry(table, named.className(), resource.getKey(), named.kind(), out);
+                }
+                continue;
+            }
             boolean factories = resource.getKey().endsWith("spring.factories");
             String kind = resource.getKey().contains("META-INF/services/") ? SERVICE_LOADER : SPRING_FACTORIES;
             List<String> names = factories ? factoryValues(text) : List.of(text.split("\\R"));
             for (String line : names) {
-                String qn = implementation(line);
-                int type = qn.isEmpty() ? -1 : table.type(qn, resource.getKey());
-                if (type >= 0) {
-                    out.accept(new NodeUpdate(
-                            table.moduleId(table.fileOf(type)),
-                            NodeType.CLI_ENTRY,
-                            Map.of(Keys.ENTRY_KINDS, List.of(kind), "entry_classes", List.of(qn))));
-                }
+                entry(table, implementation(line), resource.getKey(), kind, out);
             }
+        }
+    }
+
+    /** Marks the module declaring class {@code qn} (the copy nearest to {@code fromPath}) as an entry point of {@code kind}. */
+    private static void entry(SymbolTable table, String qn, String fromPath, String kind, Consumer<LinkOutput> out) {
+        int type = qn.isEmpty() ? -1 : table.type(qn.replace('$', '.'), fromPath);
+        if (type >= 0) {
+            out.accept(new NodeUpdate(
+                    table.moduleId(table.fileOf(type)),
+                    NodeType.CLI_ENTRY,
+                    Map.of(Keys.ENTRY_KINDS, List.of(kind), "entry_classes", List.of(qn.replace('$', '.')))));
         }
     }
 

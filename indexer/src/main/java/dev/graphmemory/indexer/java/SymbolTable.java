@@ -340,6 +340,20 @@ final class SymbolTable {
         return found == null ? -1 : found;
     }
 
+    /**
+     * The value of the constant {@code name} declared in {@code type} as {@link StringParts}, or
+     * {@code null} when there is no such field or it has no known value.
+     */
+    String fieldValue(int type, String name) {
+        int field = field(type, name);
+        if (field < 0) {
+            return null;
+        }
+        int f = typeFile[type];
+        String[] values = files.get(f).fields().values();
+        return values == null ? null : values[field - fieldBase[f]];
+    }
+
     /** The repository type of a field (its element type for an array), or -1. */
     int fieldType(int field) {
         return fieldTypes[field];

@@ -15,12 +15,16 @@ import java.util.Set;
 
 /** A top-level or member type being visited: its identity, its fields and the keys of its functions. */
 final class TypeScope {
+    /** Field initializers have no local variables. */
+    private static final StringParts FIELD_VALUES = new StringParts(name -> null);
+
     final TypeDeclaration<?> node;
     final String qualifiedName;
     final String id;
     final int index;
     final TypeScope outer;
     private final Map<String, String> fields = new LinkedHashMap<>();
+    private final Map<String, String> values = new java.util.HashMap<>();
     private final Set<String> functionKeys = new HashSet<>();
 
     TypeScope(TypeDeclaration<?> node, String qualifiedName, String id, int index, TypeScope outer) {
@@ -43,6 +47,11 @@ final class TypeScope {
         return fields;
     }
 
+    /** The value of a constant field declared in this type as {@link StringParts}, or {@code null}. */
+    String value(String field) {
+        return values.get(field);
+    }
+
     /** Reserves a function key; a key already taken gets the suffix {@code ~<line>}. */
     String uniqueKey(String key, int line) {
         return functionKeys.add(key) ? key : key + "~" + line;
@@ -51,8 +60,17 @@ final class TypeScope {
     private void collectFields() {
         for (BodyDeclaration<?> member : node.getMembers()) {
             if (member instanceof FieldDeclaration f) {
+                boolean constant = f.isFinal()
+                        || (node instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration c
+                                && c.isInterface());
                 for (VariableDeclarator v : f.getVariables()) {
                     fields.put(v.getNameAsString(), TypeNames.erased(v.getType()));
+                    if (constant && v.getInitializer().isPresent()) {
+                        String value = FIELD_VALUES.encode(v.getInitializer().get());
+                        if (!value.equals(StringParts.UNKNOWN)) {
+                            values.put(v.getNameAsString(), value);
+                        }
+                    }
                 }
             }
         }

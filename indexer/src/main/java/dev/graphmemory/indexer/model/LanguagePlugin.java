@@ -57,6 +57,20 @@ public interface LanguagePlugin {
     }
 
     /**
+     * As {@link #link(List, java.util.Map, Copies, Consumer)}, also given the paths of every module of
+     * the run, of every language: for edges that cross languages, such as {@code INVOKES} from Java
+     * code to a Python script it starts. The default ignores them.
+     */
+    default void link(
+            List<FileResult> parsed,
+            java.util.Map<String, String> resources,
+            Copies copies,
+            java.util.Collection<String> modulePaths,
+            Consumer<LinkOutput> out) {
+        link(parsed, resources, copies, out);
+    }
+
+    /**
      * What {@link #link} emits: an edge, a node update, or a node that no single file declares
      * (such as an external package that many files import). Such a node must be emitted once,
      * before the edges that end at it.

@@ -24,6 +24,7 @@ final class JavaFixture {
     private final JavaLanguagePlugin plugin = new JavaLanguagePlugin();
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> resources = new LinkedHashMap<>();
+    private final List<String> otherModules = new ArrayList<>();
     private List<FileResult> parsed;
     private List<LinkOutput> linked;
 
@@ -34,6 +35,12 @@ final class JavaFixture {
         } else {
             resources.put(path, text);
         }
+        return this;
+    }
+
+    /** Adds the module of another language (a script Java code may start), by path only. */
+    JavaFixture module(String path) {
+        otherModules.add(path);
         return this;
     }
 
@@ -71,7 +78,7 @@ final class JavaFixture {
     List<LinkOutput> linked() {
         if (linked == null) {
             linked = new ArrayList<>();
-            plugin.link(parsed(), resources, linked::add);
+            plugin.link(parsed(), resources, dev.graphmemory.indexer.model.Copies.NONE, otherModules, linked::add);
         }
         return linked;
     }

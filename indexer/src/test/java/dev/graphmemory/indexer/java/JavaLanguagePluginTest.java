@@ -29,7 +29,10 @@ class JavaLanguagePluginTest {
         assertThat(plugin.wantsResource("src/main/resources/META-INF/services/com.acme.Spi"))
                 .isTrue();
         assertThat(plugin.wantsResource("META-INF/services/com.acme.Spi")).isTrue();
+        // a manifest may name a Main-Class; other META-INF files name nothing to load
         assertThat(plugin.wantsResource("src/main/resources/META-INF/MANIFEST.MF"))
+                .isTrue();
+        assertThat(plugin.wantsResource("src/main/resources/META-INF/LICENSE.txt"))
                 .isFalse();
     }
 

@@ -11,7 +11,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>Entry points the indexer marked ({@code cli_entry}: {@code main}, picocli, Spring Boot,
- *       {@code service_loader} from {@code META-INF/services}, Python {@code main_guard},
+ *       {@code service_loader} from {@code META-INF/services}, {@code spring_factories},
+ *       {@code main_class} named by a build file or manifest, {@code spring_xml}, {@code web_xml},
+ *       Python {@code main_guard},
  *       {@code console_script}, {@code server_app}, package.json {@code bin}/{@code main}/{@code exports},
  *       {@code html_script}, {@code build_input}, framework routes such as {@code nextjs_route}, ...).
  *   <li>Spring stereotypes ({@code @Component}, {@code @Service}, ...) in a package that a
@@ -86,7 +88,8 @@ final class RootFinder {
                     kinds,
                     false,
                     "application: reachability starts from its " + kinds.size()
-                            + " entry point modules (main methods, CLI scripts, ServiceLoader and Spring wiring, scripts"
+                            + " entry point modules (main methods and build-file main classes, CLI scripts, ServiceLoader,"
+                            + " Spring and web.xml wiring, scripts"
                             + " HTML pages load, framework routes, servers started from deployment files, configured"
                             + " entry_points)");
         }
