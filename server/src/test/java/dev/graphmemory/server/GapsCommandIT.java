@@ -410,6 +410,28 @@ class GapsCommandIT {
     }
 
     @Test
+    void aPythonPluginEntryPointIsARootThatKeepsALibraryALibrary() {
+        Path dir;
+        try (GitDir git = GitDir.init(tmp.resolve("py-plugin"))) {
+            git.commit(
+                    "Plugin",
+                    Map.of(
+                            "pyproject.toml",
+                                    "[project]\nname = \"pkg\"\n\n[project.entry-points.pytest11]\nfx = \"pkg._fixtures\"\n",
+                            "pkg/__init__.py", "",
+                            "pkg/api.py", "def go():\n    return 1\n",
+                            "pkg/_fixtures.py", "def fixture():\n    return 2\n",
+                            "pkg/_unused.py", "def nothing():\n    return 0\n"));
+            dir = git.dir();
+        }
+        assertThat(Cli.onTestStore(dir, "index").exitCode()).isZero();
+        JsonNode answer = json(Cli.onTestStore(dir, "gaps", "--json"));
+        // pytest loads pkg._fixtures by the name in pyproject.toml: a root, but no program to run
+        assertThat(answer.get("mode").asString()).isEqualTo("library");
+        assertThat(gaps(answer)).containsOnlyKeys("pkg/_unused.py");
+    }
+
+    @Test
     void findsPlantedGapsInPythonAndTypeScript() {
         Path dir;
         try (GitDir git = GitDir.init(tmp.resolve("py-ts"))) {
