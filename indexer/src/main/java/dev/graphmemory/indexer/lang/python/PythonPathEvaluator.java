@@ -288,11 +288,13 @@ final class PythonPathEvaluator {
             out.add(PathValue.cwd());
         } else if (function.getType().equals("identifier")) {
             String name = src.of(function);
-            TSNode def = env.local() == null ? null : env.local().function(name);
-            if (def == null && env.module() != null) {
-                def = env.module().function(name);
+            TSNode local = env.local() == null ? null : env.local().function(name);
+            if (local != null) {
+                helper(local, false, node, env, env.cls(), depth, out);
+            } else if (env.module() != null) {
+                // a module-level function sees no class: self. in it means nothing here
+                helper(env.module().function(name), false, node, env, null, depth, out);
             }
-            helper(def, false, node, env, env.cls(), depth, out);
         } else if (function.getType().equals("attribute")) {
             String object = src.of(function.getChildByFieldName("object"));
             String name = src.of(function.getChildByFieldName("attribute"));
@@ -349,14 +351,8 @@ final class PythonPathEvaluator {
         int index = 0;
         boolean first = true;
         for (TSNode p : namedChildren(def.getChildByFieldName("parameters"))) {
-            TSNode nameNode =
-                    switch (p.getType()) {
-                        case "identifier" -> p;
-                        case "typed_parameter" -> p.getNamedChildCount() == 0 ? null : p.getNamedChild(0);
-                        case "default_parameter", "typed_default_parameter" -> p.getChildByFieldName("name");
-                        default -> null;
-                    };
-            if (nameNode == null || nameNode.isNull() || !nameNode.getType().equals("identifier")) {
+            TSNode nameNode = parameterName(p);
+            if (nameNode == null) {
                 first = false;
                 continue;
             }
@@ -378,6 +374,18 @@ final class PythonPathEvaluator {
             }
         }
         return values;
+    }
+
+    /** The identifier a parameter binds ({@code x}, {@code x: T}, {@code x=d}, {@code x: T = d}), or null. */
+    private static TSNode parameterName(TSNode p) {
+        TSNode name =
+                switch (p.getType()) {
+                    case "identifier" -> p;
+                    case "typed_parameter" -> p.getNamedChildCount() == 0 ? null : p.getNamedChild(0);
+                    case "default_parameter", "typed_default_parameter" -> p.getChildByFieldName("name");
+                    default -> null;
+                };
+        return name == null || name.isNull() || !name.getType().equals("identifier") ? null : name;
     }
 
     private void method(TSNode call, TSNode function, List<TSNode> args, Env env, int depth, List<PathValue> out) {
