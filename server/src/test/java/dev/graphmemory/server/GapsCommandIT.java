@@ -410,6 +410,36 @@ class GapsCommandIT {
     }
 
     @Test
+    void scriptsRunThroughHelpersAndModulesNamedByStringAreNoGaps() {
+        Path dir;
+        try (GitDir git = GitDir.init(tmp.resolve("helpers"))) {
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put(
+                    "app/cli.py",
+                    "import subprocess, sys\nfrom pathlib import Path\n\n"
+                            + "def _job():\n    return Path(__file__).parent / 'tools' / 'job.py'\n\n"
+                            + "if __name__ == '__main__':\n    subprocess.run([sys.executable, str(_job())])\n"
+                            + "    __import__('app.plugins.fast')\n");
+            files.put("app/tools/job.py", "print('job')\n");
+            files.put("app/plugins/__init__.py", "");
+            files.put("app/plugins/fast.py", "SPEED = 1\n");
+            files.put("app/unused.py", "def nothing():\n    return 0\n");
+            files.put(
+                    "web/cli.js",
+                    "#!/usr/bin/env node\nconst { fork } = require('child_process');\nconst path = require('path');\n"
+                            + "const worker = () => path.join(__dirname, 'jobs', 'work.js');\nfork(worker());\n"
+                            + "const lazy = require.resolve('./lazy.js');\n");
+            files.put("web/jobs/work.js", "console.log('work');\n");
+            files.put("web/lazy.js", "module.exports = 1;\n");
+            git.commit("Helpers", files);
+            dir = git.dir();
+        }
+        assertThat(Cli.onTestStore(dir, "index").exitCode()).isZero();
+        JsonNode answer = json(Cli.onTestStore(dir, "gaps", "--json"));
+        assertThat(gaps(answer)).containsOnlyKeys("app/unused.py");
+    }
+
+    @Test
     void aPythonPluginEntryPointIsARootThatKeepsALibraryALibrary() {
         Path dir;
         try (GitDir git = GitDir.init(tmp.resolve("py-plugin"))) {
