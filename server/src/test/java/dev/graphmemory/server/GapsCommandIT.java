@@ -410,6 +410,58 @@ class GapsCommandIT {
     }
 
     @Test
+    void scriptsRunThroughHelpersAndModulesNamedByStringAreNoGaps() {
+        Path dir;
+        try (GitDir git = GitDir.init(tmp.resolve("helpers"))) {
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put(
+                    "app/cli.py",
+                    "import subprocess, sys\nfrom pathlib import Path\n\n"
+                            + "def _job():\n    return Path(__file__).parent / 'tools' / 'job.py'\n\n"
+                            + "if __name__ == '__main__':\n    subprocess.run([sys.executable, str(_job())])\n"
+                            + "    __import__('app.plugins.fast')\n");
+            files.put("app/tools/job.py", "print('job')\n");
+            files.put("app/plugins/__init__.py", "");
+            files.put("app/plugins/fast.py", "SPEED = 1\n");
+            files.put("app/unused.py", "def nothing():\n    return 0\n");
+            files.put(
+                    "web/cli.js",
+                    "#!/usr/bin/env node\nconst { fork } = require('child_process');\nconst path = require('path');\n"
+                            + "const worker = () => path.join(__dirname, 'jobs', 'work.js');\nfork(worker());\n"
+                            + "const lazy = require.resolve('./lazy.js');\n");
+            files.put("web/jobs/work.js", "console.log('work');\n");
+            files.put("web/lazy.js", "module.exports = 1;\n");
+            git.commit("Helpers", files);
+            dir = git.dir();
+        }
+        assertThat(Cli.onTestStore(dir, "index").exitCode()).isZero();
+        JsonNode answer = json(Cli.onTestStore(dir, "gaps", "--json"));
+        assertThat(gaps(answer)).containsOnlyKeys("app/unused.py");
+    }
+
+    @Test
+    void aPythonPluginEntryPointIsARootThatKeepsALibraryALibrary() {
+        Path dir;
+        try (GitDir git = GitDir.init(tmp.resolve("py-plugin"))) {
+            git.commit(
+                    "Plugin",
+                    Map.of(
+                            "pyproject.toml",
+                                    "[project]\nname = \"pkg\"\n\n[project.entry-points.pytest11]\nfx = \"pkg._fixtures\"\n",
+                            "pkg/__init__.py", "",
+                            "pkg/api.py", "def go():\n    return 1\n",
+                            "pkg/_fixtures.py", "def fixture():\n    return 2\n",
+                            "pkg/_unused.py", "def nothing():\n    return 0\n"));
+            dir = git.dir();
+        }
+        assertThat(Cli.onTestStore(dir, "index").exitCode()).isZero();
+        JsonNode answer = json(Cli.onTestStore(dir, "gaps", "--json"));
+        // pytest loads pkg._fixtures by the name in pyproject.toml: a root, but no program to run
+        assertThat(answer.get("mode").asString()).isEqualTo("library");
+        assertThat(gaps(answer)).containsOnlyKeys("pkg/_unused.py");
+    }
+
+    @Test
     void findsPlantedGapsInPythonAndTypeScript() {
         Path dir;
         try (GitDir git = GitDir.init(tmp.resolve("py-ts"))) {

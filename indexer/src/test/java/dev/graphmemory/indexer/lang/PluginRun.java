@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Runs a language plugin over a fixture directory the way the indexer does: parse every file, then link. */
@@ -44,19 +45,38 @@ public final class PluginRun {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<FileResult> facts = run.files.values().stream()
+        run.link(plugin, resources);
+        return run;
+    }
+
+    /** Parses and links the files given as {@code path -> text}, as {@link #of} does a fixture's. */
+    public static PluginRun ofSources(LanguagePlugin plugin, Map<String, String> sources) {
+        PluginRun run = new PluginRun();
+        Map<String, String> resources = new LinkedHashMap<>();
+        new TreeMap<>(sources).forEach((rel, text) -> {
+            if (plugin.accepts(rel)) {
+                run.files.put(rel, plugin.parse(rel, text, "hash-" + rel));
+            } else if (plugin.wantsResource(rel)) {
+                resources.put(rel, text);
+            }
+        });
+        run.link(plugin, resources);
+        return run;
+    }
+
+    private void link(LanguagePlugin plugin, Map<String, String> resources) {
+        List<FileResult> facts = files.values().stream()
                 .map(r -> new FileResult(r.path(), List.of(), List.of(), r.facts(), r.parseOk(), null))
                 .toList();
         plugin.link(facts, resources, out -> {
             if (out instanceof EdgeRow e) {
-                run.edges.add(e);
+                edges.add(e);
             } else if (out instanceof NodeUpdate u) {
-                run.updates.add(u);
+                updates.add(u);
             } else if (out instanceof NodeRow n) {
-                run.linkNodes.add(n);
+                linkNodes.add(n);
             }
         });
-        return run;
     }
 
     /** Every node the files declared. */

@@ -130,7 +130,20 @@ final class EcmaFileParser {
                 }
             }
             case "augment" -> augmentations.add(new EcmaFacts.Import(unquote(m.get("source")), "augment", true, line));
-            case "dynamic" -> imports.add(new EcmaFacts.Import(unquote(m.get("arg")), "dynamic", false, line));
+            case "dynamic" -> {
+                if (!text(m.get("arg")).contains("${")) {
+                    imports.add(new EcmaFacts.Import(unquote(m.get("arg")), "dynamic", false, line));
+                }
+            }
+            case "resolve" -> {
+                // require.resolve('./x') names a module loaded later (by a child process, a worker,
+                // a require of the result): an import found by name, like a dynamic import()
+                if (text(m.get("obj")).equals("require")
+                        && text(m.get("prop")).equals("resolve")
+                        && !text(m.get("arg")).contains("${")) {
+                    imports.add(new EcmaFacts.Import(unquote(m.get("arg")), "dynamic", false, line));
+                }
+            }
             case "newref" -> {
                 // new Worker('./w.js'), new URL('./w.ts', import.meta.url): a module loaded at run time
                 String spec = unquote(m.get("arg"));
@@ -276,11 +289,17 @@ final class EcmaFileParser {
         if (fn != null && fn.calls().size() < 200) {
             fn.calls().add(written);
         }
-        if (!c.name().equals("call") || !EcmaRunners.RUNNERS.contains(canonical(written))) {
+        if (!c.name().equals("call")) {
             return;
         }
         if (evaluator == null) {
             evaluator = new EcmaPathEvaluator(src, root, grammar.declarations(), this::canonical);
+        }
+        boolean runner = EcmaRunners.RUNNERS.contains(canonical(written))
+                // const run = promisify(execFile): only files that mention promisify pay for the look-up
+                || (src.text().contains("promisify") && evaluator.promisifiedRunner(written));
+        if (!runner) {
+            return;
         }
         List<PathValue> values = new ArrayList<>();
         TreeQuery.Capture args = m.get("args");

@@ -16,6 +16,9 @@ final class EcmaGrammars {
             (variable_declarator name: (identifier) @name value: (call_expression function: (identifier) @fn arguments: (arguments . (string) @arg))) @requirebinding
             (variable_declarator name: (object_pattern) @pattern value: (call_expression function: (identifier) @fn arguments: (arguments . (string) @arg))) @requirebinding
             (call_expression function: (import) arguments: (arguments . (string) @arg)) @dynamic
+            (call_expression function: (import) arguments: (arguments . (template_string) @arg)) @dynamic
+            (call_expression function: (member_expression object: (identifier) @obj property: (property_identifier) @prop) arguments: (arguments . (string) @arg)) @resolve
+            (call_expression function: (member_expression object: (identifier) @obj property: (property_identifier) @prop) arguments: (arguments . (template_string) @arg)) @resolve
             (class_declaration name: (_) @name body: (class_body) @body) @class
             (function_declaration name: (identifier) @name parameters: (formal_parameters) @params body: (statement_block) @body) @function
             (generator_function_declaration name: (identifier) @name parameters: (formal_parameters) @params body: (statement_block) @body) @function

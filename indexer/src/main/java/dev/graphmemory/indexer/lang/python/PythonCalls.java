@@ -198,7 +198,10 @@ final class PythonCalls {
         }
     }
 
-    /** A cheap test before evaluating a call's arguments: do they mention anything path-like? */
+    /**
+     * A cheap test before evaluating a call's arguments: do they mention anything path-like, a name
+     * assigned from something path-like, or a function of this module (a helper that may build one)?
+     */
     private boolean mayCarryPath(String args, FuncCtx fn) {
         if (PATHISH.matcher(args).find()) {
             return true;
@@ -207,7 +210,7 @@ final class PythonCalls {
         Matcher m = IDENTIFIER.matcher(args);
         while (m.find()) {
             String id = m.group();
-            if (names.contains(id)) {
+            if (names.contains(id) || moduleScope().function(id) != null) {
                 return true;
             }
         }

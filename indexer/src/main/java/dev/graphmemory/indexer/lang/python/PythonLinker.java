@@ -23,10 +23,16 @@ import java.util.function.Consumer;
 /**
  * Links the Python files of one run: {@code IMPORTS} (with {@code type_checking}, {@code in_try},
  * {@code lazy} flags), external packages, {@code TESTS}, {@code CALLS}, {@code EXTENDS},
- * {@code INVOKES}, importable module names, console-script entry points and the modules frameworks
+ * {@code INVOKES}, importable module names, console-script and plugin entry points and the modules frameworks
  * import by a name in a string ({@code IMPORTS} with {@code by_name}, see {@link PythonWiring}).
  */
 final class PythonLinker {
+    /**
+     * Entry kind of a module named by a plugin entry point (any group but console and GUI scripts):
+     * a published surface like package.json {@code exports}, so it does not make a library an application.
+     */
+    static final String PLUGIN_ENTRY_POINT = "plugin_entry_point";
+
     private final List<PythonFacts> files;
     private final PythonModuleIndex index;
     private final PythonSymbols symbols;
@@ -292,6 +298,7 @@ final class PythonLinker {
         });
         files.stream().filter(f -> !f.scripts().isEmpty()).forEach(f -> specs.put(f.path(), f.scripts()));
         Map<String, List<String>> scriptsByModule = new TreeMap<>();
+        Map<String, List<String>> pluginsByModule = new TreeMap<>();
         specs.forEach((config, list) -> {
             String dir = RepoPath.parent(config);
             for (String spec : list) {
@@ -299,7 +306,8 @@ final class PythonLinker {
                 String module = spec.substring(spec.indexOf('=') + 1).replaceAll(":.*$", "");
                 String file = projectModule(dir, module);
                 if (file != null) {
-                    scriptsByModule
+                    // group/name: a plugin entry point (pytest11, flake8.extension...) a host loads by name
+                    (name.contains("/") ? pluginsByModule : scriptsByModule)
                             .computeIfAbsent(file, k -> new ArrayList<>())
                             .add(name);
                 }
@@ -309,6 +317,10 @@ final class PythonLinker {
                 ModuleNodes.id(file),
                 NodeType.CLI_ENTRY,
                 Map.of(Keys.ENTRY_KINDS, List.of("console_script"), "console_scripts", names))));
+        pluginsByModule.forEach((file, names) -> out.accept(new NodeUpdate(
+                ModuleNodes.id(file),
+                NodeType.CLI_ENTRY,
+                Map.of(Keys.ENTRY_KINDS, List.of(PLUGIN_ENTRY_POINT), "entry_points", names))));
     }
 
     private String projectModule(String dir, String module) {

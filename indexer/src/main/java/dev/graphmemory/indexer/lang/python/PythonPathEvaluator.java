@@ -3,7 +3,10 @@ package dev.graphmemory.indexer.lang.python;
 import dev.graphmemory.indexer.lang.PathValue;
 import dev.graphmemory.indexer.lang.SourceText;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.treesitter.TSNode;
@@ -11,9 +14,15 @@ import org.treesitter.TSNode;
 /**
  * Evaluates Python expressions that build paths and command lines, statically: {@code __file__},
  * {@code Path(...)}, {@code .parent}, {@code .parents[n]}, {@code /}, {@code os.path.join},
- * {@code os.path.dirname}, f-strings and {@code +}, names bound in the enclosing scopes, loops over
- * {@code .parents} and fallback chains ({@code a or b}, {@code x if c else y}, {@code next(...)}).
+ * {@code os.path.dirname}, f-strings and {@code +} (with {@code os.sep}), names bound in the
+ * enclosing scopes (every branch of an {@code if} or {@code try}), loops over {@code .parents},
+ * fallback chains ({@code a or b}, {@code x if c else y}, {@code next(...)}), and calls of helper
+ * functions of the same module (or methods through {@code self.}): their {@code return} values,
+ * with the call's arguments bound to their parameters.
  * Anything else is unknown. Returns every value an expression may take (a union), capped.
+ *
+ * <p>Helpers are followed {@value #MAX_HELPERS} calls deep and never into a helper already being
+ * evaluated, so a recursive helper ends at once; one step budget covers the whole evaluation.
  */
 final class PythonPathEvaluator {
     private static final int MAX_DEPTH = 12;
@@ -36,14 +45,25 @@ final class PythonPathEvaluator {
             "tuple");
 
     private static final int MAX_STEPS = 2000;
+    /** How many helper calls deep values are followed. */
+    static final int MAX_HELPERS = 2;
 
     private int nesting;
     private int steps;
     private final SourceText src;
     private final Function<String, String> canonical;
+    private final Set<Integer> activeHelpers = new HashSet<>();
+    private final Map<Integer, PythonScope> helperScopes = new HashMap<>();
 
-    /** Where names are looked up: the function's scope, its class's, the module's (any may be null). */
-    record Env(PythonScope local, PythonScope cls, PythonScope module) {}
+    /**
+     * Where names are looked up: the values bound to a helper's parameters, the function's scope,
+     * its class's, the module's (any may be null).
+     */
+    record Env(PythonScope local, PythonScope cls, PythonScope module, Map<String, List<PathValue>> args) {
+        Env(PythonScope local, PythonScope cls, PythonScope module) {
+            this(local, cls, module, null);
+        }
+    }
 
     PythonPathEvaluator(SourceText src, Function<String, String> canonical) {
         this.src = src;
@@ -105,6 +125,10 @@ final class PythonPathEvaluator {
     private void name(String name, Env env, int depth, List<PathValue> out) {
         if (name.equals("__file__")) {
             out.add(PathValue.file());
+            return;
+        }
+        if (env.args() != null && env.args().containsKey(name)) {
+            env.args().get(name).forEach(v -> add(out, v));
             return;
         }
         PythonScope[] scopes = {env.local(), env.module()};
@@ -210,6 +234,11 @@ final class PythonPathEvaluator {
         String attr = src.of(node.getChildByFieldName("attribute"));
         TSNode object = node.getChildByFieldName("object");
         String objectText = src.of(object);
+        String whole = canonical.apply(objectText + "." + attr);
+        if (whole.equals("os.sep") || whole.equals("os.path.sep")) {
+            out.add(new PathValue.Text("/"));
+            return;
+        }
         if ((objectText.equals("self") || objectText.equals("cls")) && env.cls() != null) {
             for (PythonScope.Binding b : env.cls().lookup("self." + attr)) {
                 eval(b.node(), env, depth + 1, out);
@@ -257,9 +286,106 @@ final class PythonPathEvaluator {
             }
         } else if (callee.equals("pathlib.Path.cwd") || callee.equals("os.getcwd") || callee.equals("Path.cwd")) {
             out.add(PathValue.cwd());
+        } else if (function.getType().equals("identifier")) {
+            String name = src.of(function);
+            TSNode local = env.local() == null ? null : env.local().function(name);
+            if (local != null) {
+                helper(local, false, node, env, env.cls(), depth, out);
+            } else if (env.module() != null) {
+                // a module-level function sees no class: self. in it means nothing here
+                helper(env.module().function(name), false, node, env, null, depth, out);
+            }
         } else if (function.getType().equals("attribute")) {
-            method(node, function, args, env, depth, out);
+            String object = src.of(function.getChildByFieldName("object"));
+            String name = src.of(function.getChildByFieldName("attribute"));
+            if ((object.equals("self") || object.equals("cls"))
+                    && env.cls() != null
+                    && env.cls().function(name) != null) {
+                helper(env.cls().function(name), true, node, env, env.cls(), depth, out);
+            } else {
+                method(node, function, args, env, depth, out);
+            }
         }
+    }
+
+    /**
+     * The values a helper function of this module returns for this call: its {@code return}
+     * expressions, evaluated in its own scope with the call's arguments bound to its parameters
+     * (a parameter the call does not give takes its default, else no value).
+     */
+    private void helper(
+            TSNode def, boolean bound, TSNode call, Env env, PythonScope cls, int depth, List<PathValue> out) {
+        if (def == null || activeHelpers.size() >= MAX_HELPERS || !activeHelpers.add(def.getStartByte())) {
+            return;
+        }
+        try {
+            PythonScope scope = helperScopes.computeIfAbsent(
+                    def.getStartByte(), k -> PythonScope.of(def.getChildByFieldName("body"), src));
+            if (scope.returns().isEmpty()) {
+                return;
+            }
+            Env helperEnv = new Env(scope, cls, env.module(), arguments(def, bound, call, env));
+            for (TSNode r : scope.returns()) {
+                eval(r, helperEnv, depth + 1, out);
+            }
+        } finally {
+            activeHelpers.remove(def.getStartByte());
+        }
+    }
+
+    /** The values of a call's arguments by the helper's parameter names; {@code self}/{@code cls} skipped for a method. */
+    private Map<String, List<PathValue>> arguments(TSNode def, boolean bound, TSNode call, Env env) {
+        List<TSNode> positional = new ArrayList<>();
+        Map<String, TSNode> keywords = new HashMap<>();
+        TSNode arguments = call.getChildByFieldName("arguments");
+        if (arguments != null && !arguments.isNull() && arguments.getType().equals("argument_list")) {
+            for (TSNode a : namedChildren(arguments)) {
+                if (a.getType().equals("keyword_argument")) {
+                    keywords.put(src.of(a.getChildByFieldName("name")), a.getChildByFieldName("value"));
+                } else if (!a.getType().equals("comment")) {
+                    positional.add(a);
+                }
+            }
+        }
+        Map<String, List<PathValue>> values = new HashMap<>();
+        int index = 0;
+        boolean first = true;
+        for (TSNode p : namedChildren(def.getChildByFieldName("parameters"))) {
+            TSNode nameNode = parameterName(p);
+            if (nameNode == null) {
+                first = false;
+                continue;
+            }
+            String name = src.of(nameNode);
+            if (first && bound && (name.equals("self") || name.equals("cls"))) {
+                first = false;
+                continue;
+            }
+            first = false;
+            TSNode given = keywords.getOrDefault(name, index < positional.size() ? positional.get(index) : null);
+            index++;
+            TSNode dflt = p.getChildByFieldName("value");
+            if (given != null && !given.isNull() && !given.getType().equals("list_splat")) {
+                values.put(name, eval(given, env));
+            } else if (dflt != null && !dflt.isNull()) {
+                values.put(name, eval(dflt, new Env(null, env.cls(), env.module())));
+            } else {
+                values.put(name, List.of());
+            }
+        }
+        return values;
+    }
+
+    /** The identifier a parameter binds ({@code x}, {@code x: T}, {@code x=d}, {@code x: T = d}), or null. */
+    private static TSNode parameterName(TSNode p) {
+        TSNode name =
+                switch (p.getType()) {
+                    case "identifier" -> p;
+                    case "typed_parameter" -> p.getNamedChildCount() == 0 ? null : p.getNamedChild(0);
+                    case "default_parameter", "typed_default_parameter" -> p.getChildByFieldName("name");
+                    default -> null;
+                };
+        return name == null || name.isNull() || !name.getType().equals("identifier") ? null : name;
     }
 
     private void method(TSNode call, TSNode function, List<TSNode> args, Env env, int depth, List<PathValue> out) {

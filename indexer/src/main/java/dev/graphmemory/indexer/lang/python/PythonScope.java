@@ -25,10 +25,22 @@ final class PythonScope {
     record Binding(Kind kind, TSNode node, int index) {}
 
     private final Map<String, List<Binding>> names = new HashMap<>();
+    private final Map<String, TSNode> functions = new HashMap<>();
+    private final List<TSNode> returns = new ArrayList<>();
 
     /** Every bound name with its bindings. */
     Map<String, List<Binding>> all() {
         return names;
+    }
+
+    /** The function defined under {@code name} directly in this scope (the last definition), or {@code null}. */
+    TSNode function(String name) {
+        return functions.get(name);
+    }
+
+    /** The expressions of this scope's {@code return} statements (for a function body). */
+    List<TSNode> returns() {
+        return returns;
     }
 
     List<Binding> lookup(String name) {
@@ -61,6 +73,10 @@ final class PythonScope {
             String type = child.getType();
             switch (type) {
                 case "function_definition" -> {
+                    TSNode name = child.getChildByFieldName("name");
+                    if (name != null && !name.isNull()) {
+                        functions.put(src.of(name), child);
+                    }
                     if (classBody) {
                         TSNode body = child.getChildByFieldName("body");
                         if (body != null && !body.isNull()) {
@@ -71,6 +87,11 @@ final class PythonScope {
                 case "class_definition", "lambda" -> {}
                 case "decorated_definition" -> collect(child, src, classBody);
                 case "assignment" -> assign(child, src);
+                case "return_statement" -> {
+                    if (child.getNamedChildCount() > 0 && returns.size() < 16) {
+                        returns.add(child.getNamedChild(0));
+                    }
+                }
                 case "named_expression" ->
                     bindIdentifier(
                             child.getChildByFieldName("name"), Kind.ASSIGN, child.getChildByFieldName("value"), src);

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@code context_processors} and the rest; lists assigned to a name ending in {@code APPS} are
  * installed apps, whose conventional modules Django loads ({@link #APP_MODULES},
  * {@link #APP_FOLDERS}). In any module: {@code include("app.urls")}, {@code import_module},
- * {@code import_string}, {@code DJANGO_SETTINGS_MODULE}, Celery's {@code include=[...]} and
+ * {@code __import__}, {@code import_string}, {@code DJANGO_SETTINGS_MODULE}, Celery's {@code include=[...]} and
  * {@code autodiscover_tasks([...])} (whose packages' {@code tasks} modules Celery loads),
  * {@code pytest_plugins}, and {@code "module:attr"} given to {@code uvicorn.run} and the like.
  * In deployment files ({@code Dockerfile}, {@code Procfile}, compose files, shell scripts), the
@@ -49,7 +49,7 @@ final class PythonWiring {
 
     /** Calls whose first argument, a dotted-name string, names a module to import. */
     private static final List<String> CALLS =
-            List.of("include(", "import_module(", "import_string(", "load_backend(", "path_to_class(");
+            List.of("include(", "import_module(", "__import__(", "import_string(", "load_backend(", "path_to_class(");
 
     private static final Pattern CALL_STRING = Pattern.compile("\\s*(?:\\(\\s*)?[\"'](" + DOTTED + ")[\"']");
     private static final List<String> SERVERS = List.of("uvicorn", "gunicorn", "hypercorn", "granian", "daphne");

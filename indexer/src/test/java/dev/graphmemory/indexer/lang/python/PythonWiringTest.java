@@ -55,6 +55,10 @@ class PythonWiringTest {
                         "mod = importlib.import_module(\"plugins.fast\")\ncls = import_string('core.backends.Mail')\n",
                         List.of("plugins.fast", "core.backends.Mail")),
                 Arguments.of(
+                        "drivers = __import__('db.drivers.pg', fromlist=['connect'])\nmod = import_module(name)\n",
+                        List.of("db.drivers.pg")),
+                Arguments.of("x = my__import__('a.b')\nreimport_module('c.d')\n", List.of()),
+                Arguments.of(
                         "app = Celery('w', include=['w.jobs', 'w.mail'])\napp.autodiscover_tasks(['shop'])\n",
                         List.of("w.jobs", "w.mail", "tasks:shop")),
                 Arguments.of("pytest_plugins = ['tests.fixtures.db']\n", List.of("tests.fixtures.db")),

@@ -37,7 +37,7 @@ final class RootFinder {
     static final String PUBLIC_API = "public_api";
 
     /** Entry kinds that describe a library's published surface rather than a program to run. */
-    static final Set<String> API_KINDS = Set.of("package_main", "package_exports");
+    static final Set<String> API_KINDS = Set.of("package_main", "package_exports", "plugin_entry_point");
 
     static final Set<String> SPRING_STEREOTYPES = Set.of(
             "Component",
