@@ -1,5 +1,6 @@
 package dev.graphmemory.server.cli;
 
+import dev.graphmemory.server.mcp.GapsText;
 import dev.graphmemory.server.mcp.McpServerFactory;
 import dev.graphmemory.server.mcp.WorkflowTools;
 import java.nio.file.Path;

@@ -109,7 +109,7 @@ public final class McpServerFactory {
 
     /**
      * The text content of an answer: compact lines for the tools a model reads most ({@link
-     * RowsText}, {@link DuplicatesText}), the serialized JSON for the rest or when {@link #JSON_TEXT}.
+     * RowsText}, {@link DuplicatesText}, {@link GapsText}), the serialized JSON for the rest or when {@link #JSON_TEXT}.
      */
     static String text(String tool, Map<String, Object> answer, JsonMapper jackson) {
         if (!JSON_TEXT && RowsText.TOOLS.contains(tool)) {
@@ -117,6 +117,9 @@ public final class McpServerFactory {
         }
         if (!JSON_TEXT && tool.equals("find_duplicate_work")) {
             return DuplicatesText.render(answer, null);
+        }
+        if (!JSON_TEXT && tool.equals("detect_integration_gaps")) {
+            return GapsText.render(answer);
         }
         return jackson.writeValueAsString(answer);
     }

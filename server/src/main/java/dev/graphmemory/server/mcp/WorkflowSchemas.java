@@ -69,7 +69,7 @@ final class WorkflowSchemas {
                 "confidence": {"type": "number", "minimum": 0, "maximum": 1},
                 "reason": {"type": "string"},
                 "used_by": {"type": "array", "items": {"type": "string"}},
-                "suggestions": {"type": "array", "items": {"type": "object"}}
+                "suggestions": {"type": "array", "description": "Where it likely belongs, best first: path, entry_point (only when the host is one), confidence, reason.", "items": {"type": "object"}}
               }, "required": ["id", "path", "status", "confidence", "reason", "suggestions"]}},
               "explain": {"type": "object", "description": "With explain: path, verdict (root, reached, excluded or gap), rules (the entry-point kinds or exclusion that decided), via (the modules from the root, for reached), status, confidence and used_by (for a gap), why (in words)."},
               "plan": {"type": "object", "description": "With plan: work_units, new_modules, wired (path, planned_by, wired_by), unwired_count, unwired (path, planned_by, suggestions, draft {id, file, title, markdown})."},

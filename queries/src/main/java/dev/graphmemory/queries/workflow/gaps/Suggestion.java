@@ -13,11 +13,16 @@ import java.util.Map;
  * @param reason the evidence in words (package proximity, names, co-change, work units)
  */
 public record Suggestion(String id, String path, boolean entryPoint, double confidence, String reason) {
+    /**
+     * The suggestion in an answer: its path (the host's id is {@code architecture:module:} and the
+     * path, so it is not repeated) and {@code entry_point} only when the host is one.
+     */
     Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
         m.put("path", path);
-        m.put("entry_point", entryPoint);
+        if (entryPoint) {
+            m.put("entry_point", true);
+        }
         m.put("confidence", GapConfidence.round(confidence));
         m.put("reason", reason);
         return m;

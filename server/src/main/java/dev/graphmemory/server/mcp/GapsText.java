@@ -1,22 +1,50 @@
-package dev.graphmemory.server.cli;
+package dev.graphmemory.server.mcp;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** Prints a {@code detect_integration_gaps} answer for people: one gap a line, its suggestions below. */
-final class GapsText {
+/**
+ * Prints a {@code detect_integration_gaps} answer for people and models: one gap a line, what uses
+ * it and its suggestions below. The CLI prints it; the MCP tool's text content is the same lines and
+ * the stamp, which say all the structured answer does in a third of its tokens (a gap's id is
+ * {@code architecture:module:} and its path).
+ */
+public final class GapsText {
     private final PrintStream out;
 
-    GapsText(PrintStream out) {
+    public GapsText(PrintStream out) {
         this.out = out;
     }
 
+    /** Renders an answer with its stamp as one text. */
+    public static String render(Map<String, Object> answer) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        PrintStream print = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        new GapsText(print).print(answer);
+        if (answer.get("indexed_commit") instanceof String sha) {
+            print.print("indexed_commit=" + (sha.length() > 12 ? sha.substring(0, 12) : sha) + "; stale="
+                    + answer.get("stale"));
+            if (answer.get("stale_reason") != null) {
+                print.print("; stale_reason=" + RowsText.value(answer.get("stale_reason")));
+            }
+            print.println();
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @SuppressWarnings("unchecked")
-    void print(Map<String, Object> answer) {
+    public void print(Map<String, Object> answer) {
         Map<String, Object> roots = (Map<String, Object>) answer.get("roots");
         Map<String, Object> summary = (Map<String, Object>) answer.get("summary");
         out.println(roots.get("note") + " " + roots.get("by_kind"));
+        if (roots.get("sample") instanceof List<?> sample && !sample.isEmpty()) {
+            out.println("roots: " + String.join(", ", (List<String>) sample)
+                    + (((Number) roots.getOrDefault("count", sample.size())).intValue() > sample.size()
+                            ? ", ..."
+                            : ""));
+        }
         out.println(summary.get("modules") + " modules, " + summary.get("reached") + " reached; "
                 + summary.get("unreached") + " unreached, " + summary.get("tests_only") + " tests_only; excluded "
                 + summary.get("excluded"));
@@ -34,8 +62,11 @@ final class GapsText {
             printPlan(plan);
         } else {
             for (Map<String, Object> g : (List<Map<String, Object>>) answer.get("gaps")) {
-                out.printf("  %.2f %-10s %s%n", g.get("confidence"), g.get("status"), g.get("path"));
+                out.printf(Locale.ROOT, "  %.2f %-10s %s%n", g.get("confidence"), g.get("status"), g.get("path"));
                 out.println("       " + g.get("reason"));
+                if (g.get("used_by") instanceof List<?> users && !users.isEmpty()) {
+                    out.println("       used by " + String.join(", ", (List<String>) users));
+                }
                 suggestions(g);
             }
         }
@@ -64,7 +95,8 @@ final class GapsText {
     @SuppressWarnings("unchecked")
     private void suggestions(Map<String, Object> row) {
         for (Map<String, Object> s : (List<Map<String, Object>>) row.get("suggestions")) {
-            out.printf("       -> %.2f %s (%s)%n", s.get("confidence"), s.get("path"), s.get("reason"));
+            // The reason says "an entry point (kind)" when the host is one.
+            out.printf(Locale.ROOT, "       -> %.2f %s (%s)%n", s.get("confidence"), s.get("path"), s.get("reason"));
         }
     }
 
