@@ -47,14 +47,27 @@ public final class IndexStatusReport {
                 state.indexedCommit() == null ? null : ChangedFiles.since(worktree, state.indexedCommit());
         if (changed != null) {
             out.put("files_changed_since", changed.size());
-            out.put("changed_files", List.copyOf(changed).subList(0, Math.min(LISTED, changed.size())));
+            if (!changed.isEmpty()) {
+                out.put("changed_files", List.copyOf(changed).subList(0, Math.min(LISTED, changed.size())));
+            }
         }
         RunStatus run = runner.status();
         out.put("run_under_way", run.running());
         out.put("reindex_owed", runner.requestPending());
         out.put("run", run.asMap());
         if (state.lastRunJson() != null) {
-            out.put("last_run", JsonMapper.builder().build().readValue(state.lastRunJson(), Map.class));
+            Map<String, Object> last =
+                    new LinkedHashMap<>(JsonMapper.builder().build().readValue(state.lastRunJson(), Map.class));
+            // What carries nothing in an answer: empty lists and maps, false flags, and the commit
+            // the answer names already (indexed_commit).
+            last.values()
+                    .removeIf(v -> (v instanceof java.util.Collection<?> c && c.isEmpty())
+                            || (v instanceof Map<?, ?> m && m.isEmpty())
+                            || Boolean.FALSE.equals(v));
+            if (java.util.Objects.equals(last.get("indexedCommit"), state.indexedCommit())) {
+                last.remove("indexedCommit");
+            }
+            out.put("last_run", last);
         }
         out.put("store", storeDescription);
         EmbeddedStore.runningDaemon(worktree).map(IndexStatusReport::daemon).ifPresent(d -> out.put("daemon", d));
