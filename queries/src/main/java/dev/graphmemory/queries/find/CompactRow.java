@@ -76,7 +76,7 @@ public final class CompactRow {
         row.put(Keys.ID, props.get(Keys.ID));
         List<String> types = (List<String>) props.getOrDefault(Keys.TYPES, List.of());
         if (fields != null && fields.contains("*")) {
-            row.put(Keys.TYPE, types.size() == 1 ? types.get(0) : types);
+            row.put(Keys.TYPE, typeValue(types));
             props.forEach((k, v) -> {
                 if (!Keys.RESERVED.contains(k) || k.equals(Keys.KEY)) {
                     put(row, k, v);
@@ -115,13 +115,18 @@ public final class CompactRow {
         if (fields != null) {
             for (String f : fields) {
                 if (f.equals(Keys.TYPE)) {
-                    row.putIfAbsent(Keys.TYPE, types.size() == 1 ? types.get(0) : types);
+                    row.putIfAbsent(Keys.TYPE, typeValue(types));
                 } else {
                     put(row, f, props.get(f));
                 }
             }
         }
         return row;
+    }
+
+    /** The {@code type} of a row: the one type, or the list when the node has several. */
+    private static Object typeValue(List<String> types) {
+        return types.size() == 1 ? types.get(0) : types;
     }
 
     /** Whether the id, the title or the signature already shows {@code name}. */

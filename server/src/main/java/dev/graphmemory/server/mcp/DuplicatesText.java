@@ -1,6 +1,7 @@
 package dev.graphmemory.server.mcp;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -42,19 +43,19 @@ public final class DuplicatesText {
         for (Map<String, Object> c : (List<Map<String, Object>>) answer.getOrDefault("candidates", List.of())) {
             Map<String, Object> evidence = (Map<String, Object>) c.getOrDefault("evidence", Map.of());
             out.append(String.format(
+                    Locale.ROOT,
                     "  %.2f %-9s %s  %s%n",
-                    ((Number) c.get("confidence")).doubleValue(), c.get("verdict"), c.get("id"), c.get("title")));
+                    ((Number) c.get("confidence")).doubleValue(),
+                    c.get("verdict"),
+                    c.get("id"),
+                    c.get("title")));
             if (evidence.get("summary") != null) {
                 out.append("       ").append(evidence.get("summary")).append('\n');
             }
         }
-        if (answer.get("indexed_commit") instanceof String sha) {
-            out.append("indexed_commit=").append(sha.length() > 12 ? sha.substring(0, 12) : sha);
-            out.append("; stale=").append(answer.get("stale"));
-            if (answer.get("stale_reason") != null) {
-                out.append("; stale_reason=").append(RowsText.value(answer.get("stale_reason")));
-            }
-            out.append('\n');
+        String stamp = RowsText.stamp(answer);
+        if (stamp != null) {
+            out.append(stamp).append('\n');
         }
         return out.toString();
     }

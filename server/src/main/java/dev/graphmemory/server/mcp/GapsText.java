@@ -1,6 +1,8 @@
 package dev.graphmemory.server.mcp;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,18 +22,14 @@ public final class GapsText {
 
     /** Renders an answer with its stamp as one text. */
     public static String render(Map<String, Object> answer) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        PrintStream print = new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         new GapsText(print).print(answer);
-        if (answer.get("indexed_commit") instanceof String sha) {
-            print.print("indexed_commit=" + (sha.length() > 12 ? sha.substring(0, 12) : sha) + "; stale="
-                    + answer.get("stale"));
-            if (answer.get("stale_reason") != null) {
-                print.print("; stale_reason=" + RowsText.value(answer.get("stale_reason")));
-            }
-            print.println();
+        String stamp = RowsText.stamp(answer);
+        if (stamp != null) {
+            print.println(stamp);
         }
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @SuppressWarnings("unchecked")

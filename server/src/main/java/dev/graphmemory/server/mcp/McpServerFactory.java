@@ -21,9 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Builds the {@code graph-memory} MCP server over stdio from {@link ToolDef}s: each tool with a
  * title, description, input and output schema and annotations; each answer's whole content in
- * {@code structuredContent} and as text in {@code content} (JSON, or for the rows of {@code graph_find}
- * and {@code graph_neighbors} the compact lines of {@link RowsText}, which a model reads in about half
- * the tokens), stamped
+ * {@code structuredContent} and as text in {@code content} (JSON, or for the tools a model reads most
+ * the compact lines of {@link #text}, which say the same in about half the tokens), stamped
  * with the indexed commit and staleness; a caller's mistake as a result with {@code isError}.
  */
 public final class McpServerFactory {
@@ -112,16 +111,15 @@ public final class McpServerFactory {
      * RowsText}, {@link DuplicatesText}, {@link GapsText}), the serialized JSON for the rest or when {@link #JSON_TEXT}.
      */
     static String text(String tool, Map<String, Object> answer, JsonMapper jackson) {
-        if (!JSON_TEXT && RowsText.TOOLS.contains(tool)) {
-            return RowsText.render(answer);
+        if (JSON_TEXT) {
+            return jackson.writeValueAsString(answer);
         }
-        if (!JSON_TEXT && tool.equals("find_duplicate_work")) {
-            return DuplicatesText.render(answer, null);
-        }
-        if (!JSON_TEXT && tool.equals("detect_integration_gaps")) {
-            return GapsText.render(answer);
-        }
-        return jackson.writeValueAsString(answer);
+        return switch (tool) {
+            case "graph_find", "graph_neighbors" -> RowsText.render(answer);
+            case "find_duplicate_work" -> DuplicatesText.render(answer, null);
+            case "detect_integration_gaps" -> GapsText.render(answer);
+            default -> jackson.writeValueAsString(answer);
+        };
     }
 
     /**

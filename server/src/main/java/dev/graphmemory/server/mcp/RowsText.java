@@ -17,11 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  * unambiguously. The CLI prints the same text.
  */
 public final class RowsText {
-    /** The tools whose text content is rendered this way (the rest carry their JSON). */
-    public static final Set<String> TOOLS = Set.of("graph_find", "graph_neighbors");
-
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern PLAIN = Pattern.compile("[^\\s\"=]+");
+    private static final Set<String> STAMP = Set.of("indexed_commit", "stale", "stale_reason");
 
     private RowsText() {}
 
@@ -58,19 +56,37 @@ public final class RowsText {
             out.append(" of ").append(answer.get("total"));
         }
         answer.forEach((k, v) -> {
-            if (!Set.of("node", "rows", "total").contains(k) && v != null && !Boolean.FALSE.equals(v)) {
-                // A commit is named by its first 12 hex digits, as git abbreviates it; the structured
-                // answer keeps all 40.
-                Object shown = k.equals("indexed_commit") && v instanceof String sha && sha.length() > 12
-                        ? sha.substring(0, 12)
-                        : v;
-                out.append("; ").append(k).append('=').append(value(shown));
+            if (!Set.of("node", "rows", "total").contains(k)
+                    && !STAMP.contains(k)
+                    && v != null
+                    && !Boolean.FALSE.equals(v)) {
+                out.append("; ").append(k).append('=').append(value(v));
             }
         });
-        if (Boolean.FALSE.equals(answer.get("stale"))) {
-            out.append("; stale=false");
+        String stamp = stamp(answer);
+        if (stamp != null) {
+            out.append("; ").append(stamp);
         }
         return out.append('\n').toString();
+    }
+
+    /**
+     * The stamp as the text answers write it, {@code indexed_commit=0123456789ab; stale=false} and the
+     * stale reason when there is one, or null for an answer without a stamp. A commit is named by its
+     * first 12 hex digits, as git abbreviates it; the structured answer keeps all 40.
+     */
+    static String stamp(Map<String, Object> answer) {
+        if (!(answer.get("indexed_commit") instanceof String sha)) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder("indexed_commit=")
+                .append(sha.length() > 12 ? sha.substring(0, 12) : sha)
+                .append("; stale=")
+                .append(answer.get("stale"));
+        if (answer.get("stale_reason") != null) {
+            out.append("; stale_reason=").append(value(answer.get("stale_reason")));
+        }
+        return out.toString();
     }
 
     /** A value as it is written after {@code key=}. */
