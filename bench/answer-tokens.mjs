@@ -34,6 +34,7 @@ const cases = [
   ["modules by path ($or)", "graph_find", { schema: "architecture", type: "module", where: { $or: [{ path: { $contains: "/nio/" } }, { path: { $contains: "/select/" } }, { path: { $endsWith: "Builder.java" } }] } }],
   ["commits (first page)", "graph_find", { schema: "workflow", type: "commit" }],
   ["what a commit modified", "graph_neighbors", { node_id: commit?.id ?? hub.id, direction: "out", relationship: "MODIFIES" }],
+  ["most imported modules (graph_query)", "graph_query", { cypher: "MATCH (m:Module {repo: $repo})<-[r:IMPORTS]-() WITH m, count(r) AS c RETURN m.id AS module, m.is_test AS test, c AS importers ORDER BY c DESC, module LIMIT 25" }],
 ];
 for (const [name, tool, args] of cases) {
   const r = await call(tool, args);

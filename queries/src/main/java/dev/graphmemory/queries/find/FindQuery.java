@@ -5,12 +5,14 @@ import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.where.CompiledWhere;
 import dev.graphmemory.queries.where.WhereCompiler;
+import dev.graphmemory.queries.where.WhereException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -41,6 +43,20 @@ public final class FindQuery {
     /** One page: the rows, the total number of matches, and the cursor of the next page if any. */
     public record Page(List<Map<String, Object>> rows, long total, String nextCursor) {}
 
+    /**
+     * Compiles the filter; a mistake in it is reported again with the keys this type's nodes carry
+     * (looked up only then, so a good filter costs no extra query) rather than every key of the graph.
+     */
+    private CompiledWhere compile(JsonNode filter, NodeType type) {
+        WhereCompiler compiler = new WhereCompiler(keys.all());
+        try {
+            return compiler.compile(filter, "n");
+        } catch (WhereException e) {
+            compiler.listingKeysOf(type.type() + " nodes", keys.of(type, repo)).compile(filter, "n");
+            throw e;
+        }
+    }
+
     public Page run(Request req) {
         NodeType type = type(req.schema(), req.type());
         int limit = req.limit() == null ? DEFAULT_LIMIT : req.limit();
@@ -51,11 +67,13 @@ public final class FindQuery {
         List<String> fields = req.fields() == null ? List.of() : req.fields();
         for (String f : fields) {
             if (!f.equals("*") && !keys.all().contains(f)) {
-                throw new ToolException("fields: unknown property key '" + f + "'; valid keys: " + keys.all()
+                Set<String> carried = keys.of(type, repo);
+                throw new ToolException("fields: unknown property key '" + f + "'; keys " + type.type()
+                        + " nodes carry: " + String.join(", ", carried.isEmpty() ? keys.all() : carried)
                         + " (or \"*\" for every property)");
             }
         }
-        CompiledWhere where = new WhereCompiler(keys.all()).compile(req.where(), "n");
+        CompiledWhere where = compile(req.where(), type);
         String queryHash = Cursor.hash(type, req.where(), fields);
         String after = Cursor.afterFor(req.cursor(), queryHash);
         Map<String, Object> params = new HashMap<>(where.params());

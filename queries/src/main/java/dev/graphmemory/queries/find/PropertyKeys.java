@@ -3,8 +3,10 @@ package dev.graphmemory.queries.find;
 import dev.graphmemory.queries.graph.RepoGraph;
 import dev.graphmemory.queries.graph.Sessions;
 import dev.graphmemory.queries.schema.Keys;
+import dev.graphmemory.queries.schema.NodeType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -21,7 +23,11 @@ public final class PropertyKeys {
     private static final long REFRESH_NANOS = 5_000_000_000L;
     private static final Set<String> SCHEMA_KEYS = schemaKeys();
 
+    /** Nodes sampled for the keys a type carries: enough to meet every optional key of a real graph. */
+    private static final int SAMPLE = 2000;
+
     private final Driver driver;
+    private final Map<String, Carried> carried = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Set<String> cached;
     private volatile long loadedAt;
 
@@ -51,6 +57,32 @@ public final class PropertyKeys {
         }
         return c;
     }
+
+    /**
+     * The keys nodes of {@code type} carry in {@code repo}, from a sample of them (what an error
+     * message lists instead of every key of the graph); empty when the repository has none of them.
+     */
+    public Set<String> of(NodeType type, String repo) {
+        String cacheKey = type.label() + "\u0000" + repo;
+        Carried c = carried.get(cacheKey);
+        if (c == null || System.nanoTime() - c.loadedAt() > REFRESH_NANOS) {
+            Set<String> keys = new TreeSet<>();
+            try (Session session = Sessions.read(driver)) {
+                // A label from the NodeType allowlist, never from input.
+                keys.addAll(session.executeRead(tx -> tx.run(
+                                "MATCH (n:" + type.label() + " {repo: $repo}) WITH n LIMIT " + SAMPLE
+                                        + " UNWIND keys(n) AS k RETURN DISTINCT k",
+                                Map.of("repo", repo))
+                        .list(r -> r.get(0).asString())));
+            }
+            keys.retainAll(all());
+            c = new Carried(java.util.Collections.unmodifiableSet(keys), System.nanoTime());
+            carried.put(cacheKey, c);
+        }
+        return c.keys();
+    }
+
+    private record Carried(Set<String> keys, long loadedAt) {}
 
     private static Set<String> schemaKeys() {
         Set<String> keys = new TreeSet<>();

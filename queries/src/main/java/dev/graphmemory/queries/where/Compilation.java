@@ -51,7 +51,7 @@ final class Compilation {
             case "$and" -> Predicates.and(filters(operator, value, at, depth));
             case "$or" -> Predicates.or(filters(operator, value, at, depth));
             case "$not" -> Predicates.not(filter(filterObject(operator, value, at), at, depth + 1));
-            default -> throw FilterErrors.unknownLogical(operator, path, compiler.allowedKeys());
+            default -> throw FilterErrors.unknownLogical(operator, path, compiler.allowedKeys(), compiler.listedKeys());
         };
     }
 
@@ -97,7 +97,7 @@ final class Compilation {
         if (identifier && compiler.allowedKeys().contains(key)) {
             return nodeVar + ".`" + key.replace("`", "``") + "`";
         }
-        throw FilterErrors.badKey(key, identifier, path, compiler.allowedKeys());
+        throw FilterErrors.badKey(key, identifier, path, compiler.allowedKeys(), compiler.listedKeys());
     }
 
     private String operators(String key, String property, JsonNode operators, String at, int depth) {

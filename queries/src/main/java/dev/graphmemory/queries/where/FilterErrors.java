@@ -9,18 +9,21 @@ final class FilterErrors {
 
     private FilterErrors() {}
 
-    /** A key that is not a plain identifier, or not in the allowlist. */
-    static WhereException badKey(String key, boolean identifier, String path, SortedSet<String> allowed) {
+    /**
+     * A key that is not a plain identifier, or not in the allowlist; {@code listed} says which keys to
+     * use ({@link WhereCompiler#listedKeys}).
+     */
+    static WhereException badKey(
+            String key, boolean identifier, String path, SortedSet<String> allowed, String listed) {
         String problem = identifier
                 ? "unknown property key " + Messages.quote(key) + " " + Messages.at(path)
                 : "invalid property key " + Messages.quote(key) + " " + Messages.at(path)
                         + " (a key is a plain identifier: letters, digits and _)";
-        return new WhereException(
-                path, problem + "; " + Messages.didYouMean(key, allowed) + "valid keys: " + Messages.list(allowed));
+        return new WhereException(path, problem + "; " + Messages.didYouMean(key, allowed) + listed);
     }
 
     /** A {@code $}-name where a filter object expects {@code $and}, {@code $or}, {@code $not} or a key. */
-    static WhereException unknownLogical(String operator, String path, SortedSet<String> allowed) {
+    static WhereException unknownLogical(String operator, String path, SortedSet<String> allowed, String listed) {
         String validHere = "valid here: $and, $or, $not, or a property key";
         if (FieldOperator.of(operator).isPresent()) {
             return new WhereException(
@@ -36,7 +39,7 @@ final class FilterErrors {
         return new WhereException(
                 path,
                 "unknown operator " + Messages.quote(operator) + " " + Messages.at(path) + "; " + suggestion + validHere
-                        + " (" + Messages.list(allowed) + ")");
+                        + " (" + listed + ")");
     }
 
     /** A {@code $}-name where a property expects one of its operators. */

@@ -72,6 +72,7 @@ public final class WhereCompiler {
             .build();
 
     private final SortedSet<String> allowedKeys;
+    private final Listing listing;
     private final String paramPrefix;
     private final int maxDepth;
     private final int maxConditions;
@@ -82,11 +83,19 @@ public final class WhereCompiler {
      * @throws IllegalArgumentException if a key is not a plain identifier ({@code [A-Za-z_][A-Za-z0-9_]*})
      */
     public WhereCompiler(Set<String> allowedKeys) {
-        this(sortedCopy(allowedKeys), DEFAULT_PARAM_PREFIX, DEFAULT_MAX_DEPTH, DEFAULT_MAX_CONDITIONS);
+        this(sortedCopy(allowedKeys), null, DEFAULT_PARAM_PREFIX, DEFAULT_MAX_DEPTH, DEFAULT_MAX_CONDITIONS);
     }
 
-    private WhereCompiler(SortedSet<String> allowedKeys, String paramPrefix, int maxDepth, int maxConditions) {
+    /**
+     * What an unknown-key message lists: the keys the filtered nodes carry ({@code what}, e.g.
+     * {@code "module nodes"}) rather than every key of the graph, which costs a reader 150 tokens.
+     */
+    record Listing(String what, SortedSet<String> keys) {}
+
+    private WhereCompiler(
+            SortedSet<String> allowedKeys, Listing listing, String paramPrefix, int maxDepth, int maxConditions) {
         this.allowedKeys = allowedKeys;
+        this.listing = listing;
         this.paramPrefix = paramPrefix;
         this.maxDepth = maxDepth;
         this.maxConditions = maxConditions;
@@ -98,7 +107,7 @@ public final class WhereCompiler {
      * @throws IllegalArgumentException if the prefix is not a plain identifier
      */
     public WhereCompiler withParamPrefix(String prefix) {
-        return new WhereCompiler(allowedKeys, identifier("parameter prefix", prefix), maxDepth, maxConditions);
+        return new WhereCompiler(allowedKeys, listing, identifier("parameter prefix", prefix), maxDepth, maxConditions);
     }
 
     /**
@@ -111,7 +120,19 @@ public final class WhereCompiler {
             throw new IllegalArgumentException(
                     "limits must be at least 1, got maxDepth " + maxDepth + " and maxConditions " + maxConditions);
         }
-        return new WhereCompiler(allowedKeys, paramPrefix, maxDepth, maxConditions);
+        return new WhereCompiler(allowedKeys, listing, paramPrefix, maxDepth, maxConditions);
+    }
+
+    /**
+     * A copy whose error messages list the keys the filtered nodes carry (those of {@code keys} it
+     * accepts), named as {@code what} (e.g. {@code "module nodes"}), instead of every accepted key;
+     * a misspelt key is still matched against every accepted key. An empty {@code keys} keeps the full list.
+     */
+    public WhereCompiler listingKeysOf(String what, Set<String> keys) {
+        SortedSet<String> carried = new TreeSet<>(keys);
+        carried.retainAll(allowedKeys);
+        Listing l = carried.isEmpty() ? null : new Listing(what, Collections.unmodifiableSortedSet(carried));
+        return new WhereCompiler(allowedKeys, l, paramPrefix, maxDepth, maxConditions);
     }
 
     /**
@@ -157,6 +178,13 @@ public final class WhereCompiler {
     /** The property keys a filter may use, sorted. */
     public SortedSet<String> allowedKeys() {
         return allowedKeys;
+    }
+
+    /** What error messages list as the keys to use: the filtered nodes' keys, or every accepted key. */
+    String listedKeys() {
+        return listing == null
+                ? "valid keys: " + Messages.list(allowedKeys)
+                : "keys " + listing.what() + " carry: " + Messages.list(listing.keys());
     }
 
     /** The prefix of parameter names. */

@@ -225,6 +225,21 @@ class WhereCompilerTest {
     }
 
     @Test
+    void aCompilerListingOneTypesKeysNamesThemButStillSuggestsFromEveryKey() {
+        // "tittle" is close to a key the graph has although module nodes do not carry it.
+        WhereCompiler modules = compiler.listingKeysOf("module nodes", Set.of("path", "lines", "is_test", "hash"));
+        assertThatThrownBy(() -> modules.compile("{\"tittle\": 1}", "n"))
+                .hasMessage("unknown property key 'tittle' at the top level; did you mean 'title'? keys module nodes"
+                        + " carry: is_test, lines, path");
+        assertThatThrownBy(() -> modules.compile("{\"$pth\": 1}", "n"))
+                .hasMessageEndingWith("(keys module nodes carry: is_test, lines, path)");
+        // A type with no nodes yet lists every key.
+        assertThatThrownBy(() -> compiler.listingKeysOf("bug nodes", Set.of()).compile("{\"zzzzzz\": 1}", "n"))
+                .hasMessageContaining("valid keys: is_test, lines, name, path, title, types");
+        assertThat(modules.compile("{\"name\": \"a\"}", "n").cypher()).contains("n.`name`");
+    }
+
+    @Test
     void unknownOperatorIsNamedWithTheValidOperators() {
         WhereException e = error("{'$and': [{'path': {'$contain': 'x'}}]}");
         assertThat(e.getMessage())

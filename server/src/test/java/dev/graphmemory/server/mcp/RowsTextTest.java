@@ -84,6 +84,38 @@ class RowsTextTest {
                         """);
     }
 
+    @Test
+    void rowsAWalkReachedTheSameWayFollowOneLineThatSaysHow() {
+        List<String> viaC = List.of("<-IMPORTS-", "architecture:module:c.py", "<-IMPORTS-");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("node", "architecture:module:a.py");
+        answer.put(
+                "rows",
+                List.of(
+                        row("architecture:module:c.py", "depth", 1),
+                        row("architecture:module:d.py", "is_test", true, "depth", 1),
+                        row("architecture:module:b.py", "depth", 2, "via", viaC),
+                        row(
+                                "architecture:module:e.py",
+                                "depth",
+                                2,
+                                "via",
+                                List.of("<-IMPORTS-", "architecture:module:d.py", "<-IMPORTS-")),
+                        row("architecture:module:f.py", "depth", 2, "via", viaC)));
+        answer.put("total", 5);
+        assertThat(RowsText.render(answer)).isEqualTo("""
+                        node=architecture:module:a.py
+                        [depth=1]
+                        architecture:module:c.py
+                        architecture:module:d.py is_test=true
+                        [depth=2 via=<-IMPORTS-,architecture:module:c.py,<-IMPORTS-]
+                        architecture:module:b.py
+                        architecture:module:f.py
+                        architecture:module:e.py depth=2 via=<-IMPORTS-,architecture:module:d.py,<-IMPORTS-
+                        rows 5 of 5
+                        """);
+    }
+
     private static Map<String, Object> row(String id, Object... kv) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id);
