@@ -89,11 +89,84 @@ class EmbeddedStoreIT {
             assertThat(schemaRows(daemonStore)).isEqualTo(schemaRows(TestNeo4j.driver()));
         }
 
+        theDaemonAnswersReadCommandsItself(repo, store);
+
         Launcher stop = Launcher.run("--repo", repo.toString(), "daemon", "stop");
         assertThat(stop.out()).contains("stopped");
         assertThat(store.resolve("daemon.json")).doesNotExist();
+        assertThat(store.resolve("cli.endpoint")).doesNotExist();
         assertThat(Launcher.run("--repo", repo.toString(), "daemon", "status").exitCode())
                 .isEqualTo(3);
+    }
+
+    /**
+     * The launcher has the running daemon answer {@code find} and the other read commands over a
+     * loopback socket (no JVM start): the same output and exit codes as a JVM of their own; and the
+     * socket runs nothing for a wrong token, another repository or a command that is not a read.
+     */
+    private void theDaemonAnswersReadCommandsItself(Path repo, Path store) throws Exception {
+        Path cli = store.resolve("cli.endpoint");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(cli)))
+                .isEqualTo("rw-------");
+        String[] find = {
+            "--repo", repo.toString(), "find", "--schema", "architecture", "--type", "module", "--limit", "3"
+        };
+        Launcher direct = Launcher.run(Map.of("GRAPH_MEMORY_DIRECT", "only"), find);
+        Launcher ownJvm = Launcher.run(Map.of("GRAPH_MEMORY_DIRECT", "off"), find);
+        assertThat(direct.exitCode()).as(direct.err()).isZero();
+        assertThat(direct.out()).contains("rows 3 of 12").isEqualTo(ownJvm.out());
+        Launcher mistake = Launcher.run(
+                Map.of("GRAPH_MEMORY_DIRECT", "only"), "--repo", repo.toString(), "query", "CREATE (n) RETURN n");
+        assertThat(mistake.exitCode()).isEqualTo(2);
+        assertThat(mistake.err()).contains("refused: CREATE");
+        // From a folder inside the repository, with no --repo.
+        Launcher inside = Launcher.runIn(repo.resolve("src"), Map.of("GRAPH_MEMORY_DIRECT", "only"), "stats", "--json");
+        assertThat(inside.exitCode()).as(inside.err()).isZero();
+        assertThat(JSON.readTree(inside.out())
+                        .get("nodes")
+                        .get("architecture:module")
+                        .asLong())
+                .isEqualTo(12);
+
+        String[] endpoint = Files.readString(cli).trim().split(" ");
+        assertThat(endpoint).hasSize(3);
+        int port = Integer.parseInt(endpoint[0]);
+        String token = endpoint[1];
+        String refused = "fallback\0";
+        assertThat(ask(port, "0".repeat(token.length()), repo, "stats")).isEqualTo(refused);
+        assertThat(ask(port, token, repo, "daemon", "stop")).isEqualTo(refused);
+        assertThat(ask(port, token, repo, "index", "--full")).isEqualTo(refused);
+        assertThat(ask(port, token, repo, "stats", "--verbose")).isEqualTo(refused);
+        assertThat(ask(port, token, tmp, "stats")).isEqualTo(refused);
+        assertThat(ask(port, token, repo, "stats", "--json")).startsWith("0\0\0{");
+        // Loopback only: no other address of this machine answers on the port.
+        for (var nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (var address : java.util.Collections.list(nic.getInetAddresses())) {
+                if (!address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+                    try (java.net.Socket s = new java.net.Socket()) {
+                        s.connect(new java.net.InetSocketAddress(address, port), 2000);
+                        throw new AssertionError("the command-line port answers on " + address);
+                    } catch (java.io.IOException expected) {
+                        // refused, as it must be
+                    }
+                }
+            }
+        }
+        assertThat(Launcher.run("--repo", repo.toString(), "daemon", "status").exitCode())
+                .isZero();
+    }
+
+    /** One request on the daemon's command-line socket, as the launcher sends it; the whole answer. */
+    private static String ask(int port, String token, Path worktree, String... args) throws Exception {
+        try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            StringBuilder request = new StringBuilder(token + "\0" + worktree + "\0" + args.length + "\0");
+            for (String a : args) {
+                request.append(a).append('\0');
+            }
+            s.getOutputStream().write(request.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @Test

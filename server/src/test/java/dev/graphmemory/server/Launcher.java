@@ -29,6 +29,11 @@ record Launcher(int exitCode, String out, String err) {
     }
 
     static Launcher run(Map<String, String> env, String... args) {
+        return runIn(null, env, args);
+    }
+
+    /** Runs the launcher in {@code dir} (null: this process's folder). */
+    static Launcher runIn(Path dir, Map<String, String> env, String... args) {
         List<String> command = new ArrayList<>();
         command.add(projectRoot().resolve("graph-memory").toString());
         command.addAll(List.of(args));
@@ -40,6 +45,9 @@ record Launcher(int exitCode, String out, String err) {
             // Daemons started by tests stop soon after the test's last client, should a test not stop them.
             pb.environment().put("GRAPH_MEMORY_DAEMON_IDLE", "60s");
             pb.environment().putAll(env);
+            if (dir != null) {
+                pb.directory(dir.toFile());
+            }
             Process p = pb.start();
             if (!p.waitFor(300, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

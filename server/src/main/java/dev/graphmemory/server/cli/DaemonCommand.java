@@ -126,7 +126,9 @@ final class DaemonCommand {
             }
             // A refresh reports as soon as the graph is written; the snapshot follows (see Snapshot).
             dev.graphmemory.indexer.incremental.Snapshot.writeInBackground();
-            return new StoreDaemon(files, config.pageCacheBytes(), idleTime, DaemonCommand::reindex).run();
+            return new StoreDaemon(
+                            files, config.pageCacheBytes(), idleTime, DaemonCommand::reindex, new DaemonCli(files))
+                    .run();
         }
     }
 

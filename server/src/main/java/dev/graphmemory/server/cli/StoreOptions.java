@@ -54,10 +54,43 @@ public final class StoreOptions {
         }
     }
 
+    /**
+     * The store of the daemon this thread runs in, while it answers a command line itself ({@link
+     * DaemonCli}): the daemon's own driver, which such a command uses instead of a Bolt connection
+     * of its own.
+     */
+    record InDaemon(org.neo4j.driver.Driver driver, String description) {}
+
+    static final ThreadLocal<InDaemon> IN_DAEMON = new ThreadLocal<>();
+
     /** Opens the store and makes sure its schema exists. */
     public GraphStore open(Path root, GraphMemoryConfig config) {
         String repoKey = config.repoKeyFor(root);
         String u = externalUri(config);
+        InDaemon here = IN_DAEMON.get();
+        if (here != null && u == null) {
+            return new GraphStore() {
+                @Override
+                public org.neo4j.driver.Driver driver() {
+                    return here.driver();
+                }
+
+                @Override
+                public String repoKey() {
+                    return repoKey;
+                }
+
+                @Override
+                public String describe() {
+                    return here.description();
+                }
+
+                @Override
+                public void close() {
+                    // the daemon's driver outlives the command
+                }
+            };
+        }
         GraphStore store = u != null
                 ? ExternalStore.connect(
                         u,

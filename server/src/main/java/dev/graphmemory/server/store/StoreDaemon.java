@@ -56,15 +56,37 @@ public final class StoreDaemon {
     private final long pageCacheBytes;
     private final Duration idle;
     private final Reindexer reindexer;
+    private final Service service;
+    /** When a {@link Service} last answered (System.nanoTime), so that its callers keep the daemon up. */
+    private volatile long lastServed = System.nanoTime();
+
     private final Map<Path, Instant> deferredUntil = new ConcurrentHashMap<>();
     private final Map<Path, Integer> failures = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
+    /**
+     * Something more the daemon serves while it is up (the command line's read commands, see
+     * {@code DaemonCli}): started once the store is up and its endpoint published, closed before
+     * Neo4j stops.
+     */
+    public interface Service {
+        /**
+         * Starts serving with the daemon's own driver; {@code served} is called at each answer, which
+         * keeps the daemon from its idle stop as a client connection does.
+         */
+        AutoCloseable start(Driver driver, String description, Runnable served) throws IOException;
+    }
+
     public StoreDaemon(StoreFiles files, long pageCacheBytes, Duration idle, Reindexer reindexer) {
+        this(files, pageCacheBytes, idle, reindexer, null);
+    }
+
+    public StoreDaemon(StoreFiles files, long pageCacheBytes, Duration idle, Reindexer reindexer, Service service) {
         this.files = files;
         this.pageCacheBytes = pageCacheBytes;
         this.idle = idle;
         this.reindexer = reindexer;
+        this.service = service;
     }
 
     /** Runs until idle, stopped or killed; returns the exit code (0 also when another daemon runs). */
@@ -124,9 +146,17 @@ public final class StoreDaemon {
                     neo4j.port(),
                     (System.nanoTime() - t0) / 1_000_000,
                     idle);
+            AutoCloseable served = startService(driver, endpoint, neo4j.port());
             try {
                 loop(neo4j, driver, runner, endpoint);
             } finally {
+                if (served != null) {
+                    try {
+                        served.close();
+                    } catch (Exception e) {
+                        LOG.debug("closing the daemon's service: {}", e.toString());
+                    }
+                }
                 removeEndpoint(endpoint);
                 runner.shutdownNow();
                 try {
@@ -200,6 +230,8 @@ public final class StoreDaemon {
             }
             if (busy || !pending.isEmpty() || neo4j.clientConnections(OWN_AGENT) > 0) {
                 idleSince = now;
+            } else if (lastServed - idleSince > 0) {
+                idleSince = lastServed;
             } else if (now - idleSince > idle.toNanos()) {
                 LOG.info("idle for {}; stopping", idle);
                 return;
@@ -347,6 +379,21 @@ public final class StoreDaemon {
                 unclaim(p);
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /** Starts the {@link Service}, if any; a service that cannot start is logged, not fatal. */
+    private AutoCloseable startService(Driver driver, DaemonEndpoint endpoint, int port) {
+        if (service == null) {
+            return null;
+        }
+        String description = "embedded Neo4j at " + files.dir() + ", served by " + endpoint.describe()
+                + " (bolt://127.0.0.1:" + port + ")";
+        try {
+            return service.start(driver, description, () -> lastServed = System.nanoTime());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the daemon answers no command lines itself ({}); they connect over Bolt", e.toString());
+            return null;
         }
     }
 

@@ -72,6 +72,14 @@ public final class StoreFiles {
         return dir.resolve("daemon.json");
     }
 
+    /**
+     * Where the daemon answers the command line's read commands itself: one line, {@code <port>
+     * <token> <jar>}, user-only like the credentials (see {@code DaemonCli}).
+     */
+    public Path cliEndpointFile() {
+        return dir.resolve("cli.endpoint");
+    }
+
     /** The daemon's pid alone, for the git hook's shell check. */
     public Path pidFile() {
         return dir.resolve("daemon.pid");

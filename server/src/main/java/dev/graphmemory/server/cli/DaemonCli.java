@@ -1,0 +1,233 @@
+package dev.graphmemory.server.cli;
+
+import dev.graphmemory.server.store.StoreDaemon;
+import dev.graphmemory.server.store.StoreFiles;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.neo4j.driver.Driver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store daemon answers the command line's read commands ({@link #COMMANDS}) itself, so that a
+ * planner script's {@code graph-memory find} costs a shell and a local socket instead of a JVM start
+ * and a Bolt connection (1.3-1.6 s on a warm store). The launcher tries it first and starts a JVM as
+ * before whenever it cannot be used.
+ *
+ * <p>The daemon listens on 127.0.0.1 only, on a free port, and publishes {@code <port> <token> <jar>} in
+ * {@code .graph-memory/cli.endpoint}, readable by the user alone like the store's credentials; the
+ * token is 24 random bytes, new at each start; {@code <jar>} names the build ({@link #jarStamp}). A request is NUL-terminated fields: the token, the
+ * worktree, the number of arguments, the arguments. The answer is the exit code, NUL, what the
+ * command wrote on stderr, NUL, then what it wrote on stdout until the connection closes; or {@code
+ * fallback} and NUL when the daemon does not run it (a wrong token, another repository, a command or
+ * option it does not answer, a malformed request), and nothing has run. The command runs exactly as
+ * in its own JVM ({@link GraphMemoryCommand#execute}), with the daemon's own driver as its store.
+ */
+final class DaemonCli implements StoreDaemon.Service {
+    /** The commands the daemon answers: read-only, and with no argument that names a file. */
+    static final Set<String> COMMANDS = Set.of("find", "neighbors", "query", "stats", "status");
+
+    static final String FALLBACK = "fallback";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DaemonCli.class);
+    private static final int MAX_FIELD = 1 << 20;
+    private static final int MAX_ARGS = 1000;
+    private static final int READ_TIMEOUT_MILLIS = 10_000;
+    private static final int THREADS = 4;
+
+    private final StoreFiles files;
+
+    DaemonCli(StoreFiles files) {
+        this.files = files;
+    }
+
+    @Override
+    public AutoCloseable start(Driver driver, String description, Runnable served) throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        byte[] token = HexFormat.of().formatHex(random).getBytes(StandardCharsets.US_ASCII);
+        String published =
+                server.getLocalPort() + " " + new String(token, StandardCharsets.US_ASCII) + " " + jarStamp() + "\n";
+        StoreFiles.writeAtomically(files.cliEndpointFile(), published);
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+            Thread t = new Thread(r, "gm-cli-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        StoreOptions.InDaemon store = new StoreOptions.InDaemon(driver, description);
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!server.isClosed()) {
+                        try {
+                            Socket socket = server.accept();
+                            pool.execute(() -> answer(socket, token, store, served));
+                        } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
+                            if (!server.isClosed()) {
+                                LOG.debug("command-line socket: {}", e.toString());
+                            }
+                        }
+                    }
+                },
+                "gm-cli-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+        LOG.debug("answering command lines on 127.0.0.1:{}", server.getLocalPort());
+        return () -> {
+            server.close();
+            pool.shutdownNow();
+            try {
+                if (Files.exists(files.cliEndpointFile())
+                        && Files.readString(files.cliEndpointFile()).equals(published)) {
+                    Files.deleteIfExists(files.cliEndpointFile());
+                }
+            } catch (IOException e) {
+                LOG.debug("cannot remove {}: {}", files.cliEndpointFile(), e.toString());
+            }
+        };
+    }
+
+    /**
+     * The jar this daemon runs from, as the launcher names it ({@code stat -c %Y.%s}: modification
+     * time in seconds, size): the launcher asks only a daemon of its own build, and otherwise starts a
+     * JVM, which replaces a daemon of another build. {@code none} when it cannot be told (classes, not
+     * a jar) or when the daemon plays another version ({@code gm.version.override}, for tests).
+     */
+    static String jarStamp() {
+        if (System.getProperty("gm.version.override") != null) {
+            return "none";
+        }
+        try {
+            Path jar = Path.of(DaemonCli.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            if (!Files.isRegularFile(jar)) {
+                return "none";
+            }
+            return Files.getLastModifiedTime(jar).toMillis() / 1000 + "." + Files.size(jar);
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            return "none";
+        }
+    }
+
+    private void answer(Socket socket, byte[] token, StoreOptions.InDaemon store, Runnable served) {
+        try (socket) {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            OutputStream out = socket.getOutputStream();
+            List<String> args = request(in, token);
+            if (args == null) {
+                out.write((FALLBACK + "\0").getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            served.run();
+            ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            int code;
+            StoreOptions.IN_DAEMON.set(store);
+            try (PrintStream o = new PrintStream(stdout, true, StandardCharsets.UTF_8);
+                    PrintStream e = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
+                code = GraphMemoryCommand.execute(args.toArray(String[]::new), o, e);
+            } finally {
+                StoreOptions.IN_DAEMON.remove();
+            }
+            served.run();
+            out.write((code + "\0").getBytes(StandardCharsets.US_ASCII));
+            // The stderr field ends at a NUL: a NUL of the command's own (none is expected) would end it early.
+            out.write(stderr.toString(StandardCharsets.UTF_8).replace('\0', ' ').getBytes(StandardCharsets.UTF_8));
+            out.write(0);
+            stdout.writeTo(out);
+            out.flush();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("command-line request failed: {}", e.toString());
+        }
+    }
+
+    /**
+     * Reads a request and returns the command line to run ({@code --repo WORKTREE} and the arguments),
+     * or null when the daemon does not run it.
+     */
+    private List<String> request(InputStream in, byte[] token) throws IOException {
+        String given = field(in);
+        if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token)) {
+            LOG.debug("command-line request with a wrong token refused");
+            return null;
+        }
+        String worktree = field(in);
+        String count = field(in);
+        if (worktree == null || count == null || !count.matches("\\d{1,4}") || Integer.parseInt(count) > MAX_ARGS) {
+            return null;
+        }
+        List<String> args = new ArrayList<>();
+        for (int i = Integer.parseInt(count); i > 0; i--) {
+            String arg = field(in);
+            if (arg == null) {
+                return null;
+            }
+            args.add(arg);
+        }
+        Path root;
+        try {
+            root = Path.of(worktree).toRealPath();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null;
+        }
+        if (!runs(args) || !StoreFiles.mainWorktree(root).equals(files.storeRoot())) {
+            return null;
+        }
+        List<String> line = new ArrayList<>(List.of("--repo", root.toString()));
+        line.addAll(args);
+        return line;
+    }
+
+    /** Whether the daemon runs these arguments: one of {@link #COMMANDS}, first, and no option of the store's or the JVM's. */
+    static boolean runs(List<String> args) {
+        if (args.isEmpty() || !COMMANDS.contains(args.getFirst())) {
+            return false;
+        }
+        for (String a : args) {
+            // --repo is the launcher's to send; --verbose changes the process's logging; the
+            // connection options name another store.
+            for (String option : List.of("--repo", "--verbose", "--uri", "--user", "--password")) {
+                if (a.equals(option) || a.startsWith(option + "=")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** One NUL-terminated UTF-8 field, or null at the end of input or past {@link #MAX_FIELD} bytes. */
+    private static String field(InputStream in) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int b = in.read(); b != 0; b = in.read()) {
+            if (b < 0 || bytes.size() >= MAX_FIELD) {
+                return null;
+            }
+            bytes.write(b);
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
