@@ -152,6 +152,11 @@ class EmbeddedStoreIT {
                 }
             }
         }
+        // status asks whether a daemon runs (a probe of daemon.lock), which in the daemon itself must
+        // not drop the daemon's own lock: it is still running, and still stoppable, after.
+        Launcher status = Launcher.run(Map.of("GRAPH_MEMORY_DIRECT", "only"), "--repo", repo.toString(), "status");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("served by daemon pid");
         assertThat(Launcher.run("--repo", repo.toString(), "daemon", "status").exitCode())
                 .isZero();
     }

@@ -13,7 +13,23 @@ import java.nio.file.StandardOpenOption;
  * {@code daemon.lock}, an index run on its run lock), and the OS drops it when the process dies.
  */
 public final class FileLocks {
+    /** Files this JVM holds a lock on for its life (the daemon's {@code daemon.lock}): never probed. */
+    private static final java.util.Set<Path> HELD_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private FileLocks() {}
+
+    /**
+     * Marks {@code file} as locked by this JVM until {@link #releasedHere}: {@link #held} answers
+     * true for it without opening it, since closing a probing channel would drop this JVM's own lock
+     * (the daemon answers commands that ask whether a daemon runs).
+     */
+    static void heldHere(Path file) {
+        HELD_HERE.add(file.toAbsolutePath().normalize());
+    }
+
+    static void releasedHere(Path file) {
+        HELD_HERE.remove(file.toAbsolutePath().normalize());
+    }
 
     /** The lock, or {@code null} when another process, or another channel of this JVM, holds it. */
     public static FileLock tryLock(FileChannel channel) throws IOException {
@@ -28,9 +44,12 @@ public final class FileLocks {
      * Whether a live process holds the lock on {@code file}, found by trying it and letting go at
      * once; {@code false} when the file does not exist or cannot be opened. Closing the probing
      * channel drops every lock this JVM holds on the file, so a caller that may hold it itself must
-     * rule that out first.
+     * rule that out first (or the holder registers it, {@link #heldHere}).
      */
     public static boolean held(Path file) {
+        if (HELD_HERE.contains(file.toAbsolutePath().normalize())) {
+            return true;
+        }
         if (!Files.exists(file)) {
             return false;
         }

@@ -99,78 +99,88 @@ public final class StoreDaemon {
                 LOG.info("another graph-memory daemon already runs for {}", files.storeRoot());
                 return 0;
             }
-            long t0 = System.nanoTime();
-            restoreClaimedRequests();
-            EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(files, pageCacheBytes);
-            LOG.debug("Neo4j started at {} ms", (System.nanoTime() - t0) / 1_000_000);
-            DaemonEndpoint endpoint = new DaemonEndpoint(
-                    ProcessHandle.current().pid(),
-                    neo4j.port(),
-                    EmbeddedStore.version(),
-                    neo4j.storeId(),
-                    Instant.now().toString());
-            Driver driver = EmbeddedNeo4j.boltDriver(neo4j.port(), files.password(), OWN_AGENT);
-            // The schema exists before any client connects: clients of the daemon need not create it.
-            // Read through the core API first: on every start but the first it is all there.
-            if (neo4j.schemaComplete()) {
-                LOG.debug("schema found complete at {} ms", (System.nanoTime() - t0) / 1_000_000);
-            } else if (neo4j.createMissingSchema()) {
-                LOG.debug("schema created at {} ms", (System.nanoTime() - t0) / 1_000_000);
-            } else {
-                dev.graphmemory.queries.schema.GraphSchema.ensure(driver);
-                LOG.debug("schema ensured at {} ms", (System.nanoTime() - t0) / 1_000_000);
-            }
-            ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "gm-reindex");
-                t.setDaemon(true);
-                return t;
-            });
-            java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-            // SIGTERM (`daemon stop`): end the loop, then let the cleanup below shut Neo4j down
-            // cleanly before the JVM halts.
-            Thread hook = new Thread(
-                    () -> {
-                        stopping = true;
-                        try {
-                            stopped.await(30, TimeUnit.SECONDS);
-                        } catch (InterruptedException e) {
-                            Thread.currentThread().interrupt();
-                        }
-                    },
-                    "gm-daemon-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            endpoint.write(files.endpointFile(), files.pidFile());
-            LOG.info(
-                    "graph-memory daemon up for {} on bolt://127.0.0.1:{} in {} ms (idle stop after {})",
-                    files.storeRoot(),
-                    neo4j.port(),
-                    (System.nanoTime() - t0) / 1_000_000,
-                    idle);
-            AutoCloseable served = startService(driver, endpoint, neo4j.port());
+            FileLocks.heldHere(files.lifeLock());
             try {
-                loop(neo4j, driver, runner, endpoint);
+                return runHoldingLifeLock();
             } finally {
-                if (served != null) {
-                    try {
-                        served.close();
-                    } catch (Exception e) {
-                        LOG.debug("closing the daemon's service: {}", e.toString());
-                    }
-                }
-                removeEndpoint(endpoint);
-                runner.shutdownNow();
-                try {
-                    runner.awaitTermination(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                driver.close();
-                neo4j.close();
-                LOG.info("graph-memory daemon for {} stopped", files.storeRoot());
-                stopped.countDown();
+                FileLocks.releasedHere(files.lifeLock());
             }
-            return 0;
         }
+    }
+
+    /** The daemon's life, once it holds {@code daemon.lock}. */
+    private int runHoldingLifeLock() throws IOException {
+        long t0 = System.nanoTime();
+        restoreClaimedRequests();
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(files, pageCacheBytes);
+        LOG.debug("Neo4j started at {} ms", (System.nanoTime() - t0) / 1_000_000);
+        DaemonEndpoint endpoint = new DaemonEndpoint(
+                ProcessHandle.current().pid(),
+                neo4j.port(),
+                EmbeddedStore.version(),
+                neo4j.storeId(),
+                Instant.now().toString());
+        Driver driver = EmbeddedNeo4j.boltDriver(neo4j.port(), files.password(), OWN_AGENT);
+        // The schema exists before any client connects: clients of the daemon need not create it.
+        // Read through the core API first: on every start but the first it is all there.
+        if (neo4j.schemaComplete()) {
+            LOG.debug("schema found complete at {} ms", (System.nanoTime() - t0) / 1_000_000);
+        } else if (neo4j.createMissingSchema()) {
+            LOG.debug("schema created at {} ms", (System.nanoTime() - t0) / 1_000_000);
+        } else {
+            dev.graphmemory.queries.schema.GraphSchema.ensure(driver);
+            LOG.debug("schema ensured at {} ms", (System.nanoTime() - t0) / 1_000_000);
+        }
+        ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "gm-reindex");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        // SIGTERM (`daemon stop`): end the loop, then let the cleanup below shut Neo4j down
+        // cleanly before the JVM halts.
+        Thread hook = new Thread(
+                () -> {
+                    stopping = true;
+                    try {
+                        stopped.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "gm-daemon-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        endpoint.write(files.endpointFile(), files.pidFile());
+        LOG.info(
+                "graph-memory daemon up for {} on bolt://127.0.0.1:{} in {} ms (idle stop after {})",
+                files.storeRoot(),
+                neo4j.port(),
+                (System.nanoTime() - t0) / 1_000_000,
+                idle);
+        AutoCloseable served = startService(driver, endpoint, neo4j.port());
+        try {
+            loop(neo4j, driver, runner, endpoint);
+        } finally {
+            if (served != null) {
+                try {
+                    served.close();
+                } catch (Exception e) {
+                    LOG.debug("closing the daemon's service: {}", e.toString());
+                }
+            }
+            removeEndpoint(endpoint);
+            runner.shutdownNow();
+            try {
+                runner.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            driver.close();
+            neo4j.close();
+            LOG.info("graph-memory daemon for {} stopped", files.storeRoot());
+            stopped.countDown();
+        }
+        return 0;
     }
 
     private void loop(EmbeddedNeo4j neo4j, Driver driver, ExecutorService runner, DaemonEndpoint endpoint)
