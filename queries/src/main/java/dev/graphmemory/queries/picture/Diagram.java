@@ -96,11 +96,22 @@ public record Diagram(String title, List<DiagramNode> nodes, List<DiagramEdge> e
             String from = keptKeys.contains(e.from()) ? e.from() : more;
             String to = keptKeys.contains(e.to()) ? e.to() : more;
             if (!(from.equals(more) && to.equals(more))) {
-                // A cycle through boxes left out is no longer drawn as one.
-                redirected.add(new DiagramEdge(from, to, e.label(), e.weight(), e.dashed(), false));
+                // An arrow into the +N more box is no longer part of a cycle one can see.
+                boolean cycle = e.cycle() && from.equals(e.from()) && to.equals(e.to());
+                redirected.add(new DiagramEdge(from, to, e.label(), e.weight(), e.dashed(), cycle));
             }
         }
         return new Diagram(title, kept, redirected, hidden + left);
+    }
+
+    /** This diagram with the boxes' labels and kinds replaced where {@code looks} names their key. */
+    public Diagram relabeled(Map<String, DiagramNode> looks) {
+        List<DiagramNode> out = new ArrayList<>();
+        for (DiagramNode n : nodes) {
+            DiagramNode look = looks.get(n.key());
+            out.add(look == null ? n : new DiagramNode(n.key(), look.label(), look.kind(), n.rank(), n.focus()));
+        }
+        return new Diagram(title, out, edges, hidden);
     }
 
     /** A key for the {@code +N more} box that no kept box has. */

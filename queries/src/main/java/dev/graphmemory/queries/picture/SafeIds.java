@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The identifiers the writers give boxes: {@code n_} and the box's label with everything but
+ * The identifiers the writers give boxes: {@code n_} and the first word of the box's label with everything but
  * letters, digits and {@code _} turned into {@code _}, at most 24 characters after the prefix, {@code _2}, {@code _3}
  * added where two would be equal. Readable in the text, valid unquoted in Mermaid and DOT and as an
  * XML id, never a keyword ({@code end}, {@code graph}, {@code subgraph}), and stable for the same
@@ -21,7 +21,7 @@ final class SafeIds {
         Map<String, String> ids = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
         for (DiagramNode n : diagram.nodes()) {
-            String base = n.kind().equals(DiagramNode.MORE) ? "more" : "n_" + clean(n.label());
+            String base = n.kind().equals(DiagramNode.MORE) ? "more" : "n_" + clean(firstWord(n.label()));
             String id = base;
             for (int i = 2; !used.add(id); i++) {
                 id = base + "_" + i;
@@ -29,6 +29,13 @@ final class SafeIds {
             ids.put(n.key(), id);
         }
         return ids;
+    }
+
+    /** A label's first word: a commit's short sha, a document's id, a file's name. */
+    private static String firstWord(String label) {
+        String l = label.strip();
+        int space = l.indexOf(' ');
+        return space < 0 ? l : l.substring(0, space);
     }
 
     private static String clean(String label) {

@@ -54,12 +54,12 @@ class FormatTest {
                   %% 1 more
                   n_App_java["App.java"]
                   n_auth_Handler_java["auth/Handler.java"]
-                  n_BUG_1_Login_times_out{{"BUG-1 Login times out"}}
+                  n_BUG_1{{"BUG-1 Login times out"}}
                   n_App_java ==>|"IMPORTS"| n_auth_Handler_java
                   n_auth_Handler_java ==>|"IMPORTS"| n_App_java
-                  n_BUG_1_Login_times_out -.->|"AFFECTS ×3"| n_auth_Handler_java
+                  n_BUG_1 -.->|"AFFECTS ×3"| n_auth_Handler_java
                   classDef k_bug fill:#fde2e1,stroke:#667
-                  class n_BUG_1_Login_times_out k_bug
+                  class n_BUG_1 k_bug
                   classDef k_module fill:#e8f0fe,stroke:#667
                   class n_App_java,n_auth_Handler_java k_module
                   style n_App_java stroke-width:3px
@@ -77,10 +77,10 @@ class FormatTest {
                   edge [fontname="Helvetica", fontsize=9, color="#556677"];
                   "n_App_java" [label="App.java", shape=box, fillcolor="#e8f0fe", tooltip="architecture:module:src/App.java", penwidth=2.5];
                   "n_auth_Handler_java" [label="auth/Handler.java", shape=box, fillcolor="#e8f0fe", tooltip="architecture:module:src/auth/Handler.java"];
-                  "n_BUG_1_Login_times_out" [label="BUG-1 Login times out", shape=hexagon, fillcolor="#fde2e1", tooltip="issues:bug:BUG-1"];
+                  "n_BUG_1" [label="BUG-1 Login times out", shape=hexagon, fillcolor="#fde2e1", tooltip="issues:bug:BUG-1"];
                   "n_App_java" -> "n_auth_Handler_java" [label="IMPORTS", color="#d32f2f"];
                   "n_auth_Handler_java" -> "n_App_java" [label="IMPORTS", color="#d32f2f"];
-                  "n_BUG_1_Login_times_out" -> "n_auth_Handler_java" [label="AFFECTS ×3", style=dashed, penwidth=1.8];
+                  "n_BUG_1" -> "n_auth_Handler_java" [label="AFFECTS ×3", style=dashed, penwidth=1.8];
                 }
                 """);
     }
@@ -103,10 +103,10 @@ class FormatTest {
                     <desc>around App.java</desc>
                     <node id="n_App_java"><data key="label">App.java</data><data key="kind">module</data><data key="node_id">architecture:module:src/App.java</data><data key="focus">true</data></node>
                     <node id="n_auth_Handler_java"><data key="label">auth/Handler.java</data><data key="kind">module</data><data key="node_id">architecture:module:src/auth/Handler.java</data></node>
-                    <node id="n_BUG_1_Login_times_out"><data key="label">BUG-1 Login times out</data><data key="kind">bug</data><data key="node_id">issues:bug:BUG-1</data></node>
+                    <node id="n_BUG_1"><data key="label">BUG-1 Login times out</data><data key="kind">bug</data><data key="node_id">issues:bug:BUG-1</data></node>
                     <edge id="e0" source="n_App_java" target="n_auth_Handler_java"><data key="elabel">IMPORTS</data><data key="weight">1</data><data key="cycle">true</data></edge>
                     <edge id="e1" source="n_auth_Handler_java" target="n_App_java"><data key="elabel">IMPORTS</data><data key="weight">1</data><data key="cycle">true</data></edge>
-                    <edge id="e2" source="n_BUG_1_Login_times_out" target="n_auth_Handler_java"><data key="elabel">AFFECTS</data><data key="weight">3</data><data key="dashed">true</data></edge>
+                    <edge id="e2" source="n_BUG_1" target="n_auth_Handler_java"><data key="elabel">AFFECTS</data><data key="weight">3</data><data key="dashed">true</data></edge>
                   </graph>
                 </graphml>
                 """);
