@@ -108,7 +108,7 @@ public final class McpServerFactory {
 
     /**
      * The text content of an answer: compact lines for the tools a model reads most ({@link
-     * RowsText}, {@link DuplicatesText}, {@link GapsText}), the serialized JSON for the rest or when {@link #JSON_TEXT}.
+     * RowsText}, {@link DuplicatesText}, {@link GapsText}), the diagram of {@link PictureTool}, the serialized JSON for the rest or when {@link #JSON_TEXT}.
      */
     static String text(String tool, Map<String, Object> answer, JsonMapper jackson) {
         if (JSON_TEXT) {
@@ -118,6 +118,7 @@ public final class McpServerFactory {
             case "graph_find", "graph_neighbors" -> RowsText.render(answer);
             case "find_duplicate_work" -> DuplicatesText.render(answer, null);
             case "detect_integration_gaps" -> GapsText.render(answer);
+            case PictureTool.NAME -> PictureTool.text(answer);
             default -> jackson.writeValueAsString(answer);
         };
     }
