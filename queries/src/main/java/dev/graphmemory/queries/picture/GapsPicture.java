@@ -48,7 +48,9 @@ public final class GapsPicture {
                     gap.get("status"),
                     ((Number) gap.get("confidence")).doubleValue());
             nodes.put(id, new DiagramNode(id, label, "gap", i, true));
-            for (String user : (List<String>) gap.getOrDefault("used_by", List.of())) {
+            for (String used : (List<String>) gap.getOrDefault("used_by", List.of())) {
+                // used_by names modules by path.
+                String user = used.contains(":") ? used : NodeType.MODULE.id(used);
                 nodes.putIfAbsent(user, new DiagramNode(user, user, "module", 2000 + i, false));
                 edges.add(DiagramEdge.of(user, id, "uses"));
             }

@@ -14,6 +14,9 @@ import java.util.Map;
  * prefix of a node id dropped (the box's shape says the type).
  */
 public final class ShortNames {
+    /** Node types whose key is a repository path, even one without a folder. */
+    private static final List<String> PATH_TYPES = List.of("module", "cli_entry", "build_module");
+
     private ShortNames() {}
 
     /** Each key mapped to its short name, unique among {@code keys} (unless two keys are equal once shortened). */
@@ -22,7 +25,7 @@ public final class ShortNames {
         Map<String, String> separator = new HashMap<>();
         for (String key : keys) {
             String bare = withoutIdPrefix(key);
-            String sep = bare.contains("/") ? "/" : ".";
+            String sep = bare.contains("/") || isPath(key) ? "/" : ".";
             separator.put(key, sep);
             segments.put(key, split(bare, sep));
         }
@@ -52,6 +55,11 @@ public final class ShortNames {
             }
         }
         return names;
+    }
+
+    /** Whether the key is the id of a node whose key is a path ({@code architecture:module:pom.xml}). */
+    private static boolean isPath(String key) {
+        return PATH_TYPES.stream().anyMatch(t -> key.startsWith("architecture:" + t + ":"));
     }
 
     /** {@code architecture:module:src/App.java} without {@code architecture:module:}; other keys as they are. */

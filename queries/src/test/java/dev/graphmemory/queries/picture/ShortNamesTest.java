@@ -32,4 +32,11 @@ class ShortNamesTest {
         Map<String, String> names = ShortNames.of(List.of("a/b", "c/a/b", "b"));
         assertThat(names.values()).containsExactly("a/b", "c/a/b", "b");
     }
+
+    @Test
+    void aModuleAtTheRootKeepsItsWholeFileName() {
+        Map<String, String> names =
+                ShortNames.of(List.of("architecture:module:pom.xml", "architecture:class:com.acme.Pom"));
+        assertThat(names.values()).containsExactly("pom.xml", "Pom");
+    }
 }
