@@ -17,7 +17,8 @@ import org.neo4j.driver.Record;
  * in red where they lie on a cycle. When there are more modules than boxes they are collapsed to
  * their folders (or packages), and the folders into their parents until they fit ({@link
  * FolderFold}); an arrow between two folders counts the imports it stands for. Test modules and
- * packages outside the repository are left out.
+ * packages outside the repository and files a document names that do
+ * not exist ({@code missing}) are left out.
  */
 public final class DependencyPicture {
     private final RepoGraph graph;
@@ -46,7 +47,7 @@ public final class DependencyPicture {
                 : "($scope = '' OR m." + Keys.PATH + " STARTS WITH $scope + '/')";
         String module = "(m:" + NodeType.MODULE.label() + " {repo: $repo})";
         String where = " WHERE " + inScope + " AND coalesce(m." + Keys.IS_TEST + ", false) = false AND coalesce(m."
-                + Keys.EXTERNAL + ", false) = false";
+                + Keys.EXTERNAL + ", false) = false AND coalesce(m." + Keys.MISSING + ", false) = false";
         List<Record> rows = graph.read(
                 "MATCH " + module + where + " RETURN m.id AS id, m." + Keys.PATH + " AS path, m." + Keys.PACKAGE
                         + " AS pkg",

@@ -1,16 +1,18 @@
 package dev.graphmemory.queries.picture;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Collapses folders (or packages) into their parents until at most a given number remain: each
- * step folds the deepest folders that share a parent, the parent with the most of them first, so
- * the picture keeps as much detail as fits. A folder never folds above the scope asked for.
+ * Collapses folders (or packages) into folders above them until at most a given number remain,
+ * keeping as much detail as fits: each step folds one folder's whole subtree into it, choosing the
+ * fold that leaves the most groups within the limit (when that is at least half the limit), or else
+ * the fold that removes the fewest groups, deepest first.
+ * A folder never folds above the scope asked for; when nothing more folds, the caller's cap
+ * ({@code +N more}) takes the rest.
  */
 final class FolderFold {
     private FolderFold() {}
@@ -21,31 +23,58 @@ final class FolderFold {
         places.forEach(p -> groupOf.put(p, p));
         TreeSet<String> groups = new TreeSet<>(places);
         while (groups.size() > max) {
-            int deepest = groups.stream().mapToInt(g -> depth(g, sep)).max().orElse(0);
-            // Parents of the deepest groups, and how many of them each holds.
-            Map<String, Integer> children = new TreeMap<>();
-            for (String g : groups) {
-                String parent = parent(g, sep);
-                if (depth(g, sep) == deepest && parent != null && inScope(parent, scope, sep)) {
-                    children.merge(parent, 1, Integer::sum);
+            // The fold that lands highest within the limit, unless it would undershoot by half; else the
+            // smallest step (deepest first), which keeps the choice open for the next step.
+            String landing = null;
+            int landingCount = 0;
+            String step = null;
+            int stepCount = 0;
+            for (Map.Entry<String, Integer> c : groupsUnder(groups, scope, sep).entrySet()) {
+                String candidate = c.getKey();
+                int count = groups.size() - c.getValue() + (groups.contains(candidate) ? 0 : 1);
+                if (count >= groups.size()) {
+                    continue;
+                }
+                if (count <= max && count * 2 >= max && count > landingCount) {
+                    landing = candidate;
+                    landingCount = count;
+                }
+                if (step == null
+                        || count > stepCount
+                        || (count == stepCount && depth(candidate, sep) > depth(step, sep))) {
+                    step = candidate;
+                    stepCount = count;
                 }
             }
-            if (children.isEmpty()) {
-                break; // nothing folds within the scope: the cap's +N more takes the rest
+            String best = landing != null ? landing : step;
+            if (best == null) {
+                break;
             }
-            String parent = children.entrySet().stream()
-                    .max(Comparator.comparingInt(Map.Entry<String, Integer>::getValue)
-                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                    .orElseThrow()
-                    .getKey();
-            TreeSet<String> next = new TreeSet<>();
-            for (String g : groups) {
-                next.add(depth(g, sep) == deepest && parent.equals(parent(g, sep)) ? parent : g);
-            }
-            groupOf.replaceAll((place, g) -> depth(g, sep) == deepest && parent.equals(parent(g, sep)) ? parent : g);
-            groups = next;
+            String into = best;
+            groupOf.replaceAll((place, g) -> under(g, into, sep) ? into : g);
+            groups.removeIf(g -> under(g, into, sep));
+            groups.add(into);
         }
         return groupOf;
+    }
+
+    /**
+     * The folders a fold may collapse into (every ancestor of a group, within the scope), each with how
+     * many groups lie below it; one pass over the groups, so a step costs groups times depth.
+     */
+    private static Map<String, Integer> groupsUnder(TreeSet<String> groups, String scope, String sep) {
+        Map<String, Integer> out = new TreeMap<>();
+        for (String g : groups) {
+            for (String p = parent(g, sep); p != null && inScope(p, scope, sep); p = parent(p, sep)) {
+                out.merge(p, 1, Integer::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code g} lies strictly below {@code folder}. */
+    private static boolean under(String g, String folder, String sep) {
+        return folder.isEmpty() ? !g.isEmpty() : g.startsWith(folder + sep);
     }
 
     private static int depth(String place, String sep) {

@@ -19,13 +19,19 @@ class FolderFoldTest {
             "src/util");
 
     @Test
-    void foldsTheDeepestFoldersFirstUntilTheyFit() {
+    void foldsTheSubtreeThatKeepsTheMostFoldersWithinTheLimit() {
         Map<String, String> groups = FolderFold.fold(FOLDERS, "src", "/", 6);
-        // cli/sub folds into cli first (the deepest), then lib's three children (the parent with most) into lib.
+        // lib's three children into lib leaves 6; app's subtree into app would leave 5.
         assertThat(new TreeSet<>(groups.values()))
-                .containsExactly("src/app", "src/app/cli", "src/app/web", "src/lib", "src/util");
-        assertThat(groups.get("src/app/cli/sub")).isEqualTo("src/app/cli");
+                .containsExactly("src/app", "src/app/cli", "src/app/cli/sub", "src/app/web", "src/lib", "src/util");
         assertThat(groups.get("src/lib/b")).isEqualTo("src/lib");
+    }
+
+    @Test
+    void foldsTheDeepestFirstWhileNoFoldReachesTheLimit() {
+        Map<String, String> groups = FolderFold.fold(FOLDERS, "src", "/", 3);
+        assertThat(new TreeSet<>(groups.values())).containsExactly("src/app", "src/lib", "src/util");
+        assertThat(groups.get("src/app/cli/sub")).isEqualTo("src/app");
     }
 
     @Test
