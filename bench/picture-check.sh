@@ -18,6 +18,7 @@ node=${2:-}
 folder=${3:-}
 wu=${4:-}
 OUT=${OUT:-$(mktemp -d)}
+mkdir -p "$OUT"
 
 first_id() { # schema type
   "$gm" --repo "$repo" find --schema "$1" --type "$2" --limit 1 --json 2>/dev/null |

@@ -80,7 +80,8 @@ public final class NeighborsPicture {
                     depthOf.put(b, level);
                     next.add(b);
                 }
-                String t = r.get("t").asString();
+                // One relationship asked: the title names it, so its arrows need no label.
+                String t = rels.size() == 1 ? "" : r.get("t").asString();
                 edges.add(r.get("out").asBoolean() ? DiagramEdge.of(a, b, t) : DiagramEdge.of(b, a, t));
             }
             frontier = next;

@@ -60,8 +60,6 @@ class FormatTest {
                   n_BUG_1 -.->|"AFFECTS ×3"| n_auth_Handler_java
                   classDef k_bug fill:#fde2e1,stroke:#667
                   class n_BUG_1 k_bug
-                  classDef k_module fill:#e8f0fe,stroke:#667
-                  class n_App_java,n_auth_Handler_java k_module
                   style n_App_java stroke-width:3px
                   linkStyle 0,1 stroke:#d32f2f
                 """);
