@@ -7,10 +7,14 @@ import java.util.Map;
 /**
  * Writes a {@link Diagram} as a Graphviz {@code digraph}. Every identifier and label is a quoted
  * string with {@code \} and {@code "} escaped, so a name cannot end it or become an escape such as
- * {@code \N} (see <a href="https://graphviz.org/doc/info/lang.html">the DOT language</a>); a box's
- * full node id is its tooltip.
+ * {@code \N} (see <a href="https://graphviz.org/doc/info/lang.html">the DOT language</a>). A box
+ * carries only what differs from the node defaults (a module's look), to keep the text near
+ * Mermaid's size; GraphML, not DOT, carries each box's full node id.
  */
 final class DotWriter {
+    /** The look of a module, the most common box: the node defaults, so its boxes need no attributes. */
+    private static final Kinds.Look DEFAULT = Kinds.of("module");
+
     private DotWriter() {}
 
     static String write(Diagram diagram, List<String> notes) {
@@ -24,20 +28,19 @@ final class DotWriter {
             out.append(", labelloc=t, label=").append(quote(Labels.oneLine(diagram.title())));
         }
         out.append("];\n");
-        out.append("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=10];\n");
+        out.append("  node [shape=box, style=\"rounded,filled\", fillcolor=")
+                .append(quote(DEFAULT.fill()))
+                .append(", fontname=\"Helvetica\", fontsize=10];\n");
         out.append("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#556677\"];\n");
         for (DiagramNode n : diagram.nodes()) {
             Kinds.Look look = Kinds.of(n.kind());
-            out.append("  ")
-                    .append(quote(ids.get(n.key())))
-                    .append(" [label=")
-                    .append(quote(Labels.of(n.label())))
-                    .append(", shape=")
-                    .append(look.dotShape())
-                    .append(", fillcolor=")
-                    .append(quote(look.fill()));
-            if (!n.kind().equals(DiagramNode.MORE)) {
-                out.append(", tooltip=").append(quote(Labels.oneLine(n.key())));
+            out.append("  ").append(quote(ids.get(n.key()))).append(" [label=").append(quote(Labels.of(n.label())));
+            // Only what differs from the node defaults, to keep the text near Mermaid's size.
+            if (!look.dotShape().equals(DEFAULT.dotShape())) {
+                out.append(", shape=").append(look.dotShape());
+            }
+            if (!look.fill().equals(DEFAULT.fill())) {
+                out.append(", fillcolor=").append(quote(look.fill()));
             }
             if (n.focus()) {
                 out.append(", penwidth=2.5");

@@ -71,11 +71,11 @@ class FormatTest {
                 digraph G {
                   // 1 more
                   graph [rankdir=LR, fontname="Helvetica", fontsize=12, labelloc=t, label="around App.java"];
-                  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10];
+                  node [shape=box, style="rounded,filled", fillcolor="#e8f0fe", fontname="Helvetica", fontsize=10];
                   edge [fontname="Helvetica", fontsize=9, color="#556677"];
-                  "n_App_java" [label="App.java", shape=box, fillcolor="#e8f0fe", tooltip="architecture:module:src/App.java", penwidth=2.5];
-                  "n_auth_Handler_java" [label="auth/Handler.java", shape=box, fillcolor="#e8f0fe", tooltip="architecture:module:src/auth/Handler.java"];
-                  "n_BUG_1" [label="BUG-1 Login times out", shape=hexagon, fillcolor="#fde2e1", tooltip="issues:bug:BUG-1"];
+                  "n_App_java" [label="App.java", penwidth=2.5];
+                  "n_auth_Handler_java" [label="auth/Handler.java"];
+                  "n_BUG_1" [label="BUG-1 Login times out", shape=hexagon, fillcolor="#fde2e1"];
                   "n_App_java" -> "n_auth_Handler_java" [label="IMPORTS", color="#d32f2f"];
                   "n_auth_Handler_java" -> "n_App_java" [label="IMPORTS", color="#d32f2f"];
                   "n_BUG_1" -> "n_auth_Handler_java" [label="AFFECTS ×3", style=dashed, penwidth=1.8];
