@@ -88,7 +88,7 @@ public final class DependencyPicture {
             notes.add(modules.size() + " modules collapsed to "
                     + diagram.nodes().size() + " "
                     + (byPackage ? "packages" : "folders") + "; an arrow's number counts the imports it stands for;"
-                    + " draw a folder alone to see its modules");
+                    + " draw one " + (byPackage ? "package" : "folder") + " alone to see its modules");
         }
         if (marked.cycleEdges() > 0) {
             notes.add(marked.cycleEdges() + " arrows lie on import cycles (red)");
