@@ -130,7 +130,8 @@ class RealClientIT {
                         "find_duplicate_work",
                         "index_status",
                         "reindex",
-                        "detect_integration_gaps");
+                        "detect_integration_gaps",
+                        "graph_picture");
         for (JsonNode t : tools) {
             assertThat(t.get("title").asString()).isNotBlank();
             assertThat(t.get("description").asString()).contains("Example");

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             NeighborsCommand.class,
             DuplicatesCommand.class,
             GapsCommand.class,
+            PictureCommand.class,
             ServeCommand.class,
             TierCommand.class,
             RecordCommand.class,

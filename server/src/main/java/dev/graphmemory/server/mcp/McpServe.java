@@ -52,7 +52,8 @@ public final class McpServe {
                         tools,
                         new KnowledgeTool(handle, root, options.knowledgeGlobs()),
                         new WorkflowTools(handle, root),
-                        new IndexTools(handle, root, new Reindexing(new IndexRunner(root), viaDaemon, options))),
+                        new IndexTools(handle, root, new Reindexing(new IndexRunner(root), viaDaemon, options)),
+                        new PictureTool(handle, root)),
                 () -> tools.stamp(staleness));
         guard.start();
         Thread hook = new Thread(() -> shutdown(server, handle), "gm-serve-shutdown");
@@ -67,12 +68,13 @@ public final class McpServe {
     }
 
     private static java.util.List<ToolDef> toolList(
-            GraphTools graph, KnowledgeTool knowledge, WorkflowTools workflow, IndexTools index) {
+            GraphTools graph, KnowledgeTool knowledge, WorkflowTools workflow, IndexTools index, PictureTool picture) {
         java.util.List<ToolDef> all = new java.util.ArrayList<>(graph.all());
         all.addAll(workflow.all());
         all.addAll(index.all());
         all.add(TierTool.definition());
         all.add(knowledge.definition());
+        all.add(picture.definition());
         return all;
     }
 

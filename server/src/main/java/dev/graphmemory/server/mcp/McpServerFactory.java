@@ -108,7 +108,8 @@ public final class McpServerFactory {
 
     /**
      * The text content of an answer: compact lines for the tools a model reads most ({@link
-     * RowsText}, {@link QueryText}, {@link DuplicatesText}, {@link GapsText}), the serialized JSON for the rest or when {@link #JSON_TEXT}.
+     * RowsText}, {@link QueryText}, {@link DuplicatesText}, {@link GapsText}), the diagram of {@link
+     * PictureTool}, the serialized JSON for the rest or when {@link #JSON_TEXT}.
      */
     static String text(String tool, Map<String, Object> answer, JsonMapper jackson) {
         if (JSON_TEXT) {
@@ -119,6 +120,7 @@ public final class McpServerFactory {
             case "graph_query" -> QueryText.render(answer);
             case "find_duplicate_work" -> DuplicatesText.render(answer, null);
             case "detect_integration_gaps" -> GapsText.render(answer);
+            case PictureTool.NAME -> PictureTool.text(answer);
             default -> jackson.writeValueAsString(answer);
         };
     }
