@@ -1,0 +1,282 @@
+package dev.graphmemory.indexer.sessions;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+
+/** The running sums of one transcript while {@link TranscriptReader} goes through its records. */
+final class SessionTally {
+    private static final Set<String> READ_TOOLS = Set.of("Read");
+    private static final Set<String> EDIT_TOOLS = Set.of("Edit", "MultiEdit", "Write", "NotebookEdit");
+    private static final Set<String> SHELL_TOOLS = Set.of("Bash");
+    private static final Set<String> AGENT_TOOLS = Set.of("Task", "Agent");
+
+    private final Path repoRoot;
+    private String agentId;
+    private String sessionId;
+    private String cwd;
+    private Instant start;
+    private Instant end;
+    private final Set<String> models = new TreeSet<>();
+    private final Set<String> branches = new LinkedHashSet<>();
+    /** API call key → its usage (largest of each field among its records) and whether it used a tool. */
+    private final Map<String, Call> calls = new HashMap<>();
+
+    private final Set<String> toolUseIds = new HashSet<>();
+    /** tool_use id → what its result is counted for, until the result arrives. */
+    private final Map<String, Pending> pending = new HashMap<>();
+
+    private final Map<String, long[]> reads = new TreeMap<>();
+    private long rereadTokens;
+    private final Map<String, Integer> edits = new TreeMap<>();
+    private final Map<String, int[]> commands = new TreeMap<>();
+    private final List<long[]> reportSizes = new ArrayList<>();
+    private final List<String> reportAgents = new ArrayList<>();
+    private long skipped;
+
+    SessionTally(Path repoRoot, String agentIdFromName) {
+        this.repoRoot = repoRoot;
+        this.agentId = agentIdFromName;
+    }
+
+    private static final class Call {
+        final long[] usage = new long[4];
+        boolean usedTool;
+    }
+
+    private record Pending(String tool, String key) {}
+
+    void skipLine() {
+        skipped++;
+    }
+
+    void add(JsonNode record) {
+        Instant at = TranscriptReader.instant(record.get("timestamp"));
+        if (at != null) {
+            start = start == null || at.isBefore(start) ? at : start;
+            end = end == null || at.isAfter(end) ? at : end;
+        }
+        sessionId = sessionId == null ? text(record.get("sessionId")) : sessionId;
+        String recordCwd = text(record.get("cwd"));
+        cwd = cwd == null && recordCwd != null && !recordCwd.isEmpty() ? recordCwd : cwd;
+        String branch = text(record.get("gitBranch"));
+        if (branch != null && !branch.isEmpty() && !branch.equals("HEAD")) {
+            branches.add(branch);
+        }
+        if (agentId == null && record.path("isSidechain").asBoolean(false)) {
+            agentId = text(record.get("agentId"));
+        }
+        String type = text(record.get("type"));
+        JsonNode message = record.get("message");
+        if (message == null || !message.isObject()) {
+            return;
+        }
+        if ("assistant".equals(type)) {
+            assistant(record, message, recordCwd);
+        } else if ("user".equals(type)) {
+            user(record, message);
+        }
+    }
+
+    private void assistant(JsonNode record, JsonNode message, String recordCwd) {
+        String model = text(message.get("model"));
+        JsonNode usage = message.get("usage");
+        if ("<synthetic>".equals(model) || usage == null || !usage.isObject()) {
+            return;
+        }
+        String key = firstText(message.get("id"), record.get("requestId"), record.get("uuid"));
+        if (key == null) {
+            return;
+        }
+        if (model != null && !model.isEmpty()) {
+            models.add(model);
+        }
+        Call call = calls.computeIfAbsent(key, k -> new Call());
+        String[] fields = {"input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens"};
+        for (int i = 0; i < fields.length; i++) {
+            call.usage[i] = Math.max(call.usage[i], usage.path(fields[i]).asLong(0));
+        }
+        JsonNode content = message.get("content");
+        if (content == null || !content.isArray()) {
+            return;
+        }
+        for (JsonNode block : content) {
+            if ("tool_use".equals(text(block.get("type")))) {
+                call.usedTool = true;
+                toolUse(block, recordCwd);
+            }
+        }
+    }
+
+    private void toolUse(JsonNode block, String recordCwd) {
+        String id = text(block.get("id"));
+        if (id == null || !toolUseIds.add(id)) {
+            return;
+        }
+        String name = text(block.get("name"));
+        JsonNode input = block.path("input");
+        if (READ_TOOLS.contains(name)) {
+            String path = repoPath(text(input.get("file_path")), recordCwd);
+            if (path != null) {
+                pending.put(id, new Pending("read", path));
+            }
+        } else if (EDIT_TOOLS.contains(name)) {
+            String path = repoPath(firstText(input.get("file_path"), input.get("notebook_path")), recordCwd);
+            if (path != null) {
+                edits.merge(path, 1, Integer::sum);
+            }
+        } else if (SHELL_TOOLS.contains(name)) {
+            String key = CommandKey.of(text(input.get("command")));
+            if (key != null) {
+                commands.computeIfAbsent(key, k -> new int[2])[0]++;
+                pending.put(id, new Pending("shell", key));
+            }
+        } else if (AGENT_TOOLS.contains(name)) {
+            pending.put(id, new Pending("agent", null));
+        }
+    }
+
+    private void user(JsonNode record, JsonNode message) {
+        JsonNode content = message.get("content");
+        if (content == null || !content.isArray()) {
+            return;
+        }
+        for (JsonNode block : content) {
+            if (!"tool_result".equals(text(block.get("type")))) {
+                continue;
+            }
+            Pending p = pending.remove(text(block.get("tool_use_id")));
+            if (p == null) {
+                continue;
+            }
+            long chars = length(block.get("content"));
+            switch (p.tool()) {
+                case "read" -> {
+                    long tokens = TranscriptReader.estimateTokens(chars);
+                    long[] r = reads.computeIfAbsent(p.key(), k -> new long[2]);
+                    if (r[0] > 0) {
+                        rereadTokens += tokens;
+                    }
+                    r[0]++;
+                    r[1] += tokens;
+                }
+                case "shell" -> {
+                    if (block.path("is_error").asBoolean(false)) {
+                        commands.get(p.key())[1]++;
+                    }
+                }
+                default -> {
+                    reportSizes.add(new long[] {chars, calls.size()});
+                    JsonNode result = record.get("toolUseResult");
+                    reportAgents.add(result == null ? null : text(result.get("agentId")));
+                }
+            }
+        }
+    }
+
+    /** The length of a tool result's text: a string, or the {@code text} of a list of blocks. */
+    private static long length(JsonNode content) {
+        if (content == null) {
+            return 0;
+        }
+        if (content.isString()) {
+            return content.stringValue().length();
+        }
+        long n = 0;
+        if (content.isArray()) {
+            for (JsonNode block : content) {
+                String t = text(block.get("text"));
+                n += t == null ? 0 : t.length();
+            }
+        }
+        return n;
+    }
+
+    /** {@code file} made relative to the repository, or null when it lies outside it. */
+    private String repoPath(String file, String recordCwd) {
+        if (file == null || file.isBlank()) {
+            return null;
+        }
+        try {
+            Path p = Path.of(file);
+            if (!p.isAbsolute()) {
+                if (recordCwd == null) {
+                    return null;
+                }
+                p = Path.of(recordCwd).resolve(p);
+            }
+            p = p.normalize();
+            if (!p.startsWith(repoRoot) || p.equals(repoRoot)) {
+                return null;
+            }
+            return repoRoot.relativize(p).toString().replace('\\', '/');
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    TranscriptStats stats() {
+        long[] usage = new long[4];
+        long narration = 0;
+        for (Call c : calls.values()) {
+            for (int i = 0; i < 4; i++) {
+                usage[i] += c.usage[i];
+            }
+            narration += c.usedTool ? 0 : 1;
+        }
+        var fileReads = new TreeMap<String, TranscriptStats.FileReads>();
+        reads.forEach((path, r) -> fileReads.put(path, new TranscriptStats.FileReads((int) r[0], r[1])));
+        var runs = new TreeMap<String, TranscriptStats.CommandRuns>();
+        commands.forEach((key, r) -> runs.put(key, new TranscriptStats.CommandRuns(r[0], r[1])));
+        List<TranscriptStats.Report> reports = new ArrayList<>();
+        for (int i = 0; i < reportSizes.size(); i++) {
+            long[] r = reportSizes.get(i);
+            reports.add(new TranscriptStats.Report(reportAgents.get(i), r[0], calls.size() - r[1]));
+        }
+        return new TranscriptStats(
+                sessionId,
+                agentId,
+                cwd,
+                start == null ? null : start.toString(),
+                end == null ? null : end.toString(),
+                List.copyOf(models),
+                List.copyOf(branches),
+                calls.size(),
+                toolUseIds.size(),
+                usage[0],
+                usage[1],
+                usage[2],
+                usage[3],
+                narration,
+                fileReads,
+                rereadTokens,
+                new TreeMap<>(edits),
+                runs,
+                reports,
+                skipped);
+    }
+
+    private static String text(JsonNode node) {
+        return node != null && node.isString() ? node.stringValue() : null;
+    }
+
+    private static String firstText(JsonNode... nodes) {
+        for (JsonNode n : nodes) {
+            String t = text(n);
+            if (t != null && !t.isEmpty()) {
+                return t;
+            }
+        }
+        return null;
+    }
+}
