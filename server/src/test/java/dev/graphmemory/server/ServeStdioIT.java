@@ -48,7 +48,8 @@ class ServeStdioIT {
                             "find_duplicate_work",
                             "index_status",
                             "reindex",
-                            "detect_integration_gaps");
+                            "detect_integration_gaps",
+                            "session_cost");
 
             JsonNode dups = serve.request(
                     5,

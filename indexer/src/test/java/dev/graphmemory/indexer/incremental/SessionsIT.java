@@ -8,6 +8,7 @@ import dev.graphmemory.indexer.sessions.SessionSources;
 import dev.graphmemory.queries.find.FindQuery;
 import dev.graphmemory.queries.find.NeighborsQuery;
 import dev.graphmemory.queries.find.PropertyKeys;
+import dev.graphmemory.queries.workflow.SessionCost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,6 +102,29 @@ class SessionsIT {
                     .containsEntry("t", 250L);
             assertThat(f.fingerprint()).isEqualTo(f.reference());
 
+            // session_cost: the session with its two subagents (weighted 8,313 + 9,817 + 6,966 tokens).
+            SessionCost cost = new SessionCost(f.graph());
+            assertThat(rows(cost, "session"))
+                    .containsExactly(MAIN + " sessions=1 api_calls=16 weighted_tokens=25096 cached_share=0.81");
+            assertThat(rows(cost, "work_unit"))
+                    .containsExactly(
+                            "workflow:work_unit:WU-12 sessions=1 api_calls=16 weighted_tokens=25096 cached_share=0.81",
+                            "workflow:work_unit:WU-13 sessions=1 api_calls=16 weighted_tokens=25096 cached_share=0.81");
+            assertThat(rows(cost, "model"))
+                    .containsExactly(
+                            "claude-sonnet-4-5-20250929 sessions=1 api_calls=5 weighted_tokens=16783 cached_share=0.605",
+                            "claude-opus-4-1-20250805 sessions=1 api_calls=11 weighted_tokens=8313 cached_share=0.937");
+            assertThat(rows(cost, "day"))
+                    .containsExactly("2026-11-21 sessions=1 api_calls=16 weighted_tokens=25096 cached_share=0.81");
+            assertThat(cost.run(new SessionCost.Request("file", null, null, null, null))
+                            .get("rows"))
+                    .isEqualTo(List.of(
+                            Map.of("key", "app.py", "sessions", 2, "reads", 4L, "read_tokens", 350L),
+                            Map.of("key", "src/util.py", "sessions", 1, "reads", 1L, "read_tokens", 30L)));
+            assertThat(cost.run(new SessionCost.Request("file", "2026-11-22", null, null, null))
+                            .get("total"))
+                    .isEqualTo(0);
+
             Files.writeString(
                     project.resolve("5e55e55e-0000-4000-8000-000000000005.jsonl"),
                     line("5e55e55e-0000-4000-8000-000000000005", tree.root.toString()));
@@ -142,6 +166,19 @@ class SessionsIT {
                 + "\",\"timestamp\":\"2026-11-22T08:00:00Z\",\"message\":{\"id\":\"msg_x\",\"model\":\"m\","
                 + "\"usage\":{\"input_tokens\":1,\"output_tokens\":1},\"content\":[{\"type\":\"tool_use\","
                 + "\"id\":\"t1\",\"name\":\"Read\",\"input\":{\"file_path\":\"" + root + "/app.py\"}}]}}\n";
+    }
+
+    /** Each row of a cost answer as one line of its key and main figures. */
+    @SuppressWarnings("unchecked")
+    private static List<String> rows(SessionCost cost, String by) {
+        return ((List<Map<String, Object>>) cost.run(new SessionCost.Request(by, null, null, null, null))
+                        .get("rows"))
+                .stream()
+                        .map(r -> r.get("key") + " sessions=" + r.get("sessions") + " api_calls=" + r.get("api_calls")
+                                + " weighted_tokens=" + r.get("weighted_tokens") + " cached_share="
+                                + r.get("cached_share")
+                                + (r.containsKey("outlier") ? " outlier" : ""))
+                        .toList();
     }
 
     private static String firstCommit(WorkTree tree) throws org.eclipse.jgit.api.errors.GitAPIException {

@@ -1,0 +1,33 @@
+package dev.graphmemory.queries.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.graphmemory.queries.find.ToolException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SessionCostTest {
+    @Test
+    void aStartIsInRangeByDayOrInstantInclusive() {
+        String start = "2026-11-20T10:00:00Z";
+        assertThat(SessionCost.inRange(start, "2026-11-20", "2026-11-20")).isTrue();
+        assertThat(SessionCost.inRange(start, "2026-11-21", null)).isFalse();
+        assertThat(SessionCost.inRange(start, null, "2026-11-19")).isFalse();
+        assertThat(SessionCost.inRange(start, "2026-11-20T10:00:01Z", null)).isFalse();
+    }
+
+    @Test
+    void theMedianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+        assertThat(SessionCost.median(List.of(10L, 1L, 4L))).isEqualTo(4.0);
+        assertThat(SessionCost.median(List.of(10L, 1L, 4L, 6L))).isEqualTo(5.0);
+        assertThat(SessionCost.median(List.of())).isZero();
+    }
+
+    @Test
+    void anUnknownGroupingIsTheCallersMistakeNamingTheChoices() {
+        assertThatThrownBy(() -> new SessionCost(null).run(new SessionCost.Request("week", null, null, null, null)))
+                .isInstanceOf(ToolException.class)
+                .hasMessageContaining("by: expected one of [work_unit, session, day, model, file], got 'week'");
+    }
+}
