@@ -23,6 +23,9 @@ final class SessionTally {
 
     private final Path repoRoot;
     private String agentId;
+    /** Whether the first record that says so is a sidechain's: a subagent's own file. */
+    private Boolean sidechainFile;
+
     private String sessionId;
     private String cwd;
     private Instant start;
@@ -73,7 +76,14 @@ final class SessionTally {
         if (branch != null && !branch.isEmpty() && !branch.equals("HEAD")) {
             branches.add(branch);
         }
-        if (agentId == null && record.path("isSidechain").asBoolean(false)) {
+        // Before subagents had files of their own (2.0.x), their records were written inline in the
+        // session's file with isSidechain: true; they count in that session. A file whose first
+        // record is a sidechain's is a subagent's, and its agentId names it.
+        JsonNode sidechain = record.get("isSidechain");
+        if (sidechainFile == null && sidechain != null && sidechain.isBoolean()) {
+            sidechainFile = sidechain.booleanValue();
+        }
+        if (agentId == null && Boolean.TRUE.equals(sidechainFile)) {
             agentId = text(record.get("agentId"));
         }
         String type = text(record.get("type"));
