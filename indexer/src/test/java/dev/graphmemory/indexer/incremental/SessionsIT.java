@@ -8,6 +8,9 @@ import dev.graphmemory.indexer.sessions.SessionSources;
 import dev.graphmemory.queries.find.FindQuery;
 import dev.graphmemory.queries.find.NeighborsQuery;
 import dev.graphmemory.queries.find.PropertyKeys;
+import dev.graphmemory.queries.workflow.DuplicateFinder;
+import dev.graphmemory.queries.workflow.Embeddings;
+import dev.graphmemory.queries.workflow.ProposedWork;
 import dev.graphmemory.queries.workflow.SessionCost;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,6 +127,19 @@ class SessionsIT {
             assertThat(cost.run(new SessionCost.Request("file", "2026-11-22", null, null, null))
                             .get("total"))
                     .isEqualTo(0);
+
+            // Duplicate evidence names what sessions already spent on a candidate.
+            Map<String, Object> wu12 = new DuplicateFinder(f.driver, f.repo, (Embeddings) null)
+                            .find(new ProposedWork("Retry logins", null, List.of("app.py"), null, null, null), 5)
+                            .candidates()
+                            .stream()
+                            .filter(c -> c.id().equals("workflow:work_unit:WU-12"))
+                            .findFirst()
+                            .orElseThrow()
+                            .evidence()
+                            .toMap();
+            assertThat(wu12).containsEntry("sessions", 1L).containsEntry("session_tokens", 25_096L);
+            assertThat(wu12.get("summary").toString()).endsWith("; 1 session, 25.1K tokens spent on it");
 
             Files.writeString(
                     project.resolve("5e55e55e-0000-4000-8000-000000000005.jsonl"),

@@ -30,4 +30,11 @@ class SessionCostTest {
                 .isInstanceOf(ToolException.class)
                 .hasMessageContaining("by: expected one of [work_unit, session, day, model, file], got 'week'");
     }
+
+    @Test
+    void spendIsSaidInRoundedTokens() {
+        assertThat(new SessionSpend(2, 3_140_000).summary()).isEqualTo("2 sessions, 3.1M tokens spent on it");
+        assertThat(new SessionSpend(1, 25_096).summary()).isEqualTo("1 session, 25.1K tokens spent on it");
+        assertThat(SessionSpend.tokens(999)).isEqualTo("999");
+    }
 }
