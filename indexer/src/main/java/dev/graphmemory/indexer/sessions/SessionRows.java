@@ -105,7 +105,13 @@ public final class SessionRows {
                         RelType.RAN,
                         id,
                         NodeType.COMMAND.id(key),
-                        Map.of(SessionKeys.COUNT, r.count(), SessionKeys.FAILURES, r.failures()))));
+                        Map.of(
+                                SessionKeys.COUNT,
+                                r.count(),
+                                SessionKeys.FAILURES,
+                                r.failures(),
+                                SessionKeys.FAILED_BEFORE_TESTS,
+                                r.failedBeforeTests()))));
         if (s.subagent()) {
             return;
         }
@@ -207,6 +213,7 @@ public final class SessionRows {
                         .mapToLong(TranscriptStats.CommandRuns::failures)
                         .sum());
         p.put(SessionKeys.COMMANDS_RUN_OVER_TWICE, s.commandsRunOverTwice());
+        p.put(SessionKeys.RUNS_FAILED_BEFORE_TESTS, s.runsFailedBeforeTests());
         p.put(SessionKeys.SUBAGENT_REPORTS, s.reports().size());
         List<TranscriptStats.Report> large = s.reports().stream()
                 .filter(r -> r.chars() > SessionKeys.LARGE_REPORT_CHARS)

@@ -148,7 +148,7 @@ final class SessionTally {
         } else if (SHELL_TOOLS.contains(name)) {
             String key = CommandKey.of(text(input.get("command")));
             if (key != null) {
-                commands.computeIfAbsent(key, k -> new int[2])[0]++;
+                commands.computeIfAbsent(key, k -> new int[3])[0]++;
                 pending.put(id, new Pending("shell", key));
             }
         } else if (AGENT_TOOLS.contains(name)) {
@@ -182,7 +182,11 @@ final class SessionTally {
                 }
                 case "shell" -> {
                     if (block.path("is_error").asBoolean(false)) {
-                        commands.get(p.key())[1]++;
+                        int[] runs = commands.get(p.key());
+                        runs[1]++;
+                        if (TestRuns.isTestOrBuild(p.key()) && !TestRuns.reportsTests(output(block.get("content")))) {
+                            runs[2]++;
+                        }
                     }
                 }
                 default -> {
@@ -192,6 +196,24 @@ final class SessionTally {
                 }
             }
         }
+    }
+
+    /** A tool result's text, to be searched and dropped: a string, or the {@code text} of a list of blocks. */
+    private static CharSequence output(JsonNode content) {
+        if (content == null) {
+            return "";
+        }
+        if (content.isString()) {
+            return content.stringValue();
+        }
+        StringBuilder sb = new StringBuilder();
+        if (content.isArray()) {
+            for (JsonNode block : content) {
+                String t = text(block.get("text"));
+                sb.append(t == null ? "" : t).append('\n');
+            }
+        }
+        return sb;
     }
 
     /** The length of a tool result's text: a string, or the {@code text} of a list of blocks. */
@@ -247,7 +269,7 @@ final class SessionTally {
         var fileReads = new TreeMap<String, TranscriptStats.FileReads>();
         reads.forEach((path, r) -> fileReads.put(path, new TranscriptStats.FileReads((int) r[0], r[1])));
         var runs = new TreeMap<String, TranscriptStats.CommandRuns>();
-        commands.forEach((key, r) -> runs.put(key, new TranscriptStats.CommandRuns(r[0], r[1])));
+        commands.forEach((key, r) -> runs.put(key, new TranscriptStats.CommandRuns(r[0], r[1], r[2])));
         List<TranscriptStats.Report> reports = new ArrayList<>();
         for (int i = 0; i < reportSizes.size(); i++) {
             long[] r = reportSizes.get(i);

@@ -68,8 +68,11 @@ public record TranscriptStats(
     /** Reads of one file: how many, and the estimated tokens of their results together. */
     public record FileReads(int count, long tokens) {}
 
-    /** Runs of one command key: how many, and how many returned an error. */
-    public record CommandRuns(int count, int failures) {}
+    /**
+     * Runs of one command key: how many, how many returned an error, and how many of those were a
+     * test or build run that failed before any test ran (see {@link TestRuns}).
+     */
+    public record CommandRuns(int count, int failures, int failedBeforeTests) {}
 
     /**
      * One subagent report.
@@ -104,6 +107,13 @@ public record TranscriptStats(
     /** Files read more than twice. */
     public int filesReadOverTwice() {
         return (int) reads.values().stream().filter(r -> r.count() > 2).count();
+    }
+
+    /** Test or build runs that failed before any test ran. */
+    public int runsFailedBeforeTests() {
+        return commands.values().stream()
+                .mapToInt(CommandRuns::failedBeforeTests)
+                .sum();
     }
 
     /** Command keys run more than twice. */

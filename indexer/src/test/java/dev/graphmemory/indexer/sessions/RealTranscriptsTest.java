@@ -38,7 +38,7 @@ class RealTranscriptsTest {
         assertThat(s.edits()).containsExactly(Map.entry("fixtures/claudecode/JOKE.md", 2));
         assertThat(s.commands())
                 .containsExactly(Map.entry(
-                        "rm /Users/philipp/dev/vibeinsights/fixtures/claudecode/JOKE.md", new CommandRuns(1, 0)));
+                        "rm /Users/philipp/dev/vibeinsights/fixtures/claudecode/JOKE.md", new CommandRuns(1, 0, 0)));
         assertThat(s.skippedLines()).isZero();
     }
 

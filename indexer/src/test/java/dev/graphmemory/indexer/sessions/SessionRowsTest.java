@@ -69,6 +69,7 @@ class SessionRowsTest {
                 .containsEntry("command_runs", 2L)
                 .containsEntry("command_failures", 1L)
                 .containsEntry("commands_run_over_twice", 0)
+                .containsEntry("runs_failed_before_tests", 1)
                 .containsEntry("subagent_reports", 2)
                 .containsEntry("large_reports", 1)
                 .containsEntry("large_report_calls", 3L)
@@ -92,7 +93,10 @@ class SessionRowsTest {
                                 RelType.READ, MAIN, "architecture:module:app.py", Map.of("count", 3, "tokens", 250L)),
                         new EdgeRow(RelType.EDITED, MAIN, "architecture:module:src/util.py", Map.of("count", 1)),
                         new EdgeRow(
-                                RelType.RAN, MAIN, "workflow:command:pytest tests/", Map.of("count", 2, "failures", 1)),
+                                RelType.RAN,
+                                MAIN,
+                                "workflow:command:pytest tests/",
+                                Map.of("count", 2, "failures", 1, "failed_before_tests", 1)),
                         new EdgeRow(
                                 RelType.SPAWNED,
                                 MAIN,

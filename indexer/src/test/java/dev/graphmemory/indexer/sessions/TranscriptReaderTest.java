@@ -76,7 +76,7 @@ class TranscriptReaderTest {
     @Test
     void groupsShellCommandsByKeyAndCountsTheFailedRun() throws IOException {
         TranscriptStats s = main();
-        assertThat(s.commands()).containsExactly(Map.entry("pytest tests/", new CommandRuns(2, 1)));
+        assertThat(s.commands()).containsExactly(Map.entry("pytest tests/", new CommandRuns(2, 1, 1)));
         assertThat(s.commandsRunOverTwice()).isZero();
     }
 
@@ -116,7 +116,7 @@ class TranscriptReaderTest {
         assertThat(s.key()).isEqualTo(SESSION + "/agent-d4e5f6");
         assertThat(s.apiCalls()).isEqualTo(2);
         assertThat(s.narrationTurns()).isEqualTo(1);
-        assertThat(s.commands()).containsExactly(Map.entry("grep login tests", new CommandRuns(1, 0)));
+        assertThat(s.commands()).containsExactly(Map.entry("grep login tests", new CommandRuns(1, 0, 0)));
         assertThat(List.of(s.inputTokens(), s.outputTokens(), s.cacheReadTokens(), s.cacheCreationTokens()))
                 .containsExactly(6L, 312L, 4_000L, 4_000L);
     }

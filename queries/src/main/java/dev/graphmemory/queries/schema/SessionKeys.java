@@ -44,6 +44,9 @@ public final class SessionKeys {
     public static final String COMMAND_RUNS = "command_runs";
     public static final String COMMAND_FAILURES = "command_failures";
     public static final String COMMANDS_RUN_OVER_TWICE = "commands_run_over_twice";
+    /** Test or build runs that failed before any test ran (a broken import, a compile error). */
+    public static final String RUNS_FAILED_BEFORE_TESTS = "runs_failed_before_tests";
+
     public static final String SUBAGENT_REPORTS = "subagent_reports";
     /** Reports over {@code LARGE_REPORT_CHARS} characters. */
     public static final String LARGE_REPORTS = "large_reports";
@@ -60,6 +63,8 @@ public final class SessionKeys {
     public static final String TOKENS = "tokens";
     /** On {@code RAN}: runs whose result was an error. */
     public static final String FAILURES = "failures";
+    /** On {@code RAN}: failed test or build runs whose output shows no test ran. */
+    public static final String FAILED_BEFORE_TESTS = "failed_before_tests";
     /** On {@code SPAWNED}: characters of the report the subagent returned. */
     public static final String REPORT_CHARS = "report_chars";
     /** On {@code SPAWNED}: the parent's API calls after the report arrived. */
