@@ -28,8 +28,9 @@ import java.util.function.Predicate;
  * subagent runs inside its parent's time and branch, and is reached through {@code SPAWNED}.
  * {@code PRODUCED} goes to the commits of the indexed history whose time lies within the session's
  * first and last record (the history is HEAD's, so the branch is implied, not checked).
- * {@code WORKED_ON} goes to the work units the session's branches name (via {@code branch}) and to
- * those its produced commits' messages name (via {@code commit}).
+ * {@code WORKED_ON} goes to the work units the session's branches name (via {@code branch}), its
+ * prompts name (via {@code prompt}) and its produced commits' messages name (via {@code commit}),
+ * the first that names one winning.
  */
 public final class SessionRows {
     /** Weights of the four token kinds in {@link SessionKeys#WEIGHTED_TOKENS}, as input-token equivalents. */
@@ -121,6 +122,11 @@ public final class SessionRows {
             known.mentions(branch).stream()
                     .filter(n -> n.startsWith(WORK_UNIT_PREFIX))
                     .forEach(n -> workUnits.putIfAbsent(n, "branch"));
+        }
+        if (!s.promptMentions().isEmpty()) {
+            known.mentions(String.join(" ", s.promptMentions())).stream()
+                    .filter(n -> n.startsWith(WORK_UNIT_PREFIX))
+                    .forEach(n -> workUnits.putIfAbsent(n, "prompt"));
         }
         for (CommitInfo c : produced(s)) {
             edges.add(EdgeRow.of(RelType.PRODUCED, id, NodeType.COMMIT.id(c.sha())));

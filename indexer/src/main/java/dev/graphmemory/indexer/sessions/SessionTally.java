@@ -31,6 +31,12 @@ final class SessionTally {
     private Instant start;
     private Instant end;
     private final Set<String> models = new TreeSet<>();
+    /** Document-id-like words of the prompts (e.g. {@code WU-12}); resolved against known documents later. */
+    private final Set<String> mentions = new TreeSet<>();
+
+    private static final java.util.regex.Pattern DOC_ID =
+            java.util.regex.Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z][A-Za-z0-9]*)*-\\d+\\b");
+    private static final int MAX_MENTIONS = 200;
     private final Set<String> branches = new LinkedHashSet<>();
     /** API call key → its usage (largest of each field among its records) and whether it used a tool. */
     private final Map<String, Call> calls = new HashMap<>();
@@ -158,6 +164,10 @@ final class SessionTally {
 
     private void user(JsonNode record, JsonNode message) {
         JsonNode content = message.get("content");
+        if (!record.path("isMeta").asBoolean(false)
+                && !record.path("isSidechain").asBoolean(false)) {
+            prompt(content);
+        }
         if (content == null || !content.isArray()) {
             return;
         }
@@ -214,6 +224,35 @@ final class SessionTally {
             }
         }
         return sb;
+    }
+
+    /**
+     * Keeps the document ids a prompt names ({@code WU-12}, {@code BUG-ARCH-3}: letters, a hyphen,
+     * digits), so the session can be linked to the work units it was asked about; the prompt itself
+     * is searched and dropped.
+     */
+    private void prompt(JsonNode content) {
+        if (content == null) {
+            return;
+        }
+        if (content.isString()) {
+            DOC_ID.matcher(content.stringValue()).results().forEach(m -> addMention(m.group()));
+        } else if (content.isArray()) {
+            for (JsonNode block : content) {
+                if ("text".equals(text(block.get("type")))) {
+                    String t = text(block.get("text"));
+                    if (t != null) {
+                        DOC_ID.matcher(t).results().forEach(m -> addMention(m.group()));
+                    }
+                }
+            }
+        }
+    }
+
+    private void addMention(String id) {
+        if (mentions.size() < MAX_MENTIONS) {
+            mentions.add(id);
+        }
     }
 
     /** The length of a tool result's text: a string, or the {@code text} of a list of blocks. */
@@ -295,6 +334,7 @@ final class SessionTally {
                 new TreeMap<>(edits),
                 runs,
                 reports,
+                List.copyOf(mentions),
                 skipped);
     }
 

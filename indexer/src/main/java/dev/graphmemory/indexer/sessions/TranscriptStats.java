@@ -32,6 +32,9 @@ import java.util.TreeMap;
  * @param commands per command key (see {@link CommandKey}), the runs and those whose result was an
  *     error
  * @param reports the subagent reports (results of {@code Task} or {@code Agent} calls)
+ * @param promptMentions the words of the prompts shaped like document ids ({@code WU-12}), at most
+ *     200, sorted: the only thing taken from prompt text, to link the session to the work units it
+ *     was asked about
  * @param skippedLines lines that were not a readable JSON object (malformed, or a truncated last line)
  */
 public record TranscriptStats(
@@ -54,6 +57,7 @@ public record TranscriptStats(
         SortedMap<String, Integer> edits,
         SortedMap<String, CommandRuns> commands,
         List<Report> reports,
+        List<String> promptMentions,
         long skippedLines) {
 
     public TranscriptStats {
@@ -63,6 +67,7 @@ public record TranscriptStats(
         edits = new TreeMap<>(edits);
         commands = new TreeMap<>(commands);
         reports = List.copyOf(reports);
+        promptMentions = List.copyOf(promptMentions);
     }
 
     /** Reads of one file: how many, and the estimated tokens of their results together. */

@@ -117,6 +117,18 @@ class SessionRowsTest {
     }
 
     @Test
+    void aWorkUnitNamedInAPromptIsWorkedOnViaThePrompt() throws IOException {
+        String line = "{\"type\":\"user\",\"sessionId\":\"s2\",\"cwd\":\"/home/dev/app\",\"message\":"
+                + "{\"role\":\"user\",\"content\":\"Carry on with wu-13 please\"}}\n";
+        TranscriptStats s = new TranscriptReader(REPO).read(new java.io.StringReader(line), null);
+        SessionRows.Rows rows = SessionRows.of(
+                List.of(s), p -> false, IdMentionMatcher.of(Map.of("WU-13", "workflow:work_unit:WU-13")), List.of());
+        assertThat(rows.edges())
+                .containsExactly(new EdgeRow(
+                        RelType.WORKED_ON, "workflow:session:s2", "workflow:work_unit:WU-13", Map.of("via", "prompt")));
+    }
+
+    @Test
     void subagentsGetTheirOwnReadsButNoWorkUnitsOrCommits() throws IOException {
         assertThat(rows().edges().stream()
                         .filter(e -> e.fromId().equals(MAIN + "/agent-a1b2c3"))

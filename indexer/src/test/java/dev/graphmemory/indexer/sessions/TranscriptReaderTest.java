@@ -86,6 +86,15 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void keepsOnlyTheDocumentIdsThePromptsName() throws IOException {
+        assertThat(main().promptMentions()).containsExactly("WU-12");
+        String line = "{\"type\":\"user\",\"sessionId\":\"s1\",\"message\":{\"role\":\"user\",\"content\":"
+                + "[{\"type\":\"text\",\"text\":\"Is BUG-ARCH-14 the same as wu-7? Not UTF-8 though.\"}]}}\n";
+        assertThat(reader.read(new StringReader(line), null).promptMentions())
+                .containsExactly("BUG-ARCH-14", "UTF-8", "wu-7");
+    }
+
+    @Test
     void skipsTheMalformedAndTheTruncatedLastLineWithACount() throws IOException {
         assertThat(main().skippedLines()).isEqualTo(2);
     }
