@@ -26,7 +26,9 @@ import org.neo4j.driver.Value;
  * tokens are not split per model). A session that worked on two work units counts in both rows.
  * By file, a row is the {@code READ}s of one module: how many, by how many sessions, and the
  * estimated tokens their results took. A row is an outlier when its weighted tokens exceed three
- * times the median of all rows of the answer (not yet per work-unit tier).
+ * times the median of the rows of its work-unit tier (by session: the tier of a work unit the session
+ * worked on; by work unit: its own; rows without a tier, and every row of the other groupings, are
+ * compared with each other).
  */
 public final class SessionCost {
     public static final List<String> GROUPINGS = List.of("work_unit", "session", "day", "model", "file");
@@ -41,7 +43,7 @@ public final class SessionCost {
             + " s.models AS models, s.api_calls AS api_calls, s.input_tokens AS input,"
             + " s.output_tokens AS output, s.cache_read_tokens AS cache_read,"
             + " s.cache_creation_tokens AS cache_creation, s.weighted_tokens AS weighted,"
-            + " collect(DISTINCT w.id) AS work_units";
+            + " collect(DISTINCT {id: w.id, tier: w.tier}) AS work_units";
     private static final String READS = "MATCH (s:Session {repo: $repo})-[r:READ]->(m:Module)"
             + " RETURN m.path AS path, s.id AS session, s.start AS start, r.count AS count, r.tokens AS tokens";
 
@@ -88,7 +90,18 @@ public final class SessionCost {
             String day,
             List<String> models,
             long[] tokens,
-            List<String> workUnits) {}
+            List<String> workUnits,
+            Map<String, String> tiers) {
+
+        /** The tier of a work unit this transcript worked on (the first by id), or null. */
+        String tier() {
+            return workUnits.stream()
+                    .map(tiers::get)
+                    .filter(t -> t != null)
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
 
     private List<Map<String, Object>> byTokens(String by, Request req) {
         List<Transcript> all = new ArrayList<>();
@@ -108,7 +121,8 @@ public final class SessionCost {
                         r.get("cache_creation").asLong(0),
                         r.get("weighted").asLong(0)
                     },
-                    r.get("work_units").asList(Value::asString)));
+                    workUnits(r.get("work_units")),
+                    tiers(r.get("work_units"))));
         }
         Map<String, Transcript> byId = new HashMap<>();
         all.forEach(t -> byId.put(t.id(), t));
@@ -129,15 +143,68 @@ public final class SessionCost {
                         default -> List.of(t.models().isEmpty() ? "(unknown)" : String.join("+", t.models()));
                     };
             for (String key : keys) {
-                groups.computeIfAbsent(key, Group::new).add(t, owner.id());
+                Group g = groups.computeIfAbsent(key, Group::new);
+                g.add(t, owner.id());
+                if (by.equals("session")) {
+                    g.tier = owner.tier();
+                } else if (by.equals("work_unit")) {
+                    g.tier = owner.tiers().get(key);
+                }
             }
         }
+        Map<String, Long> weighted = new HashMap<>();
+        Map<String, String> tiers = new HashMap<>();
+        groups.values().forEach(g -> {
+            weighted.put(g.key, g.sums[5]);
+            tiers.put(g.key, g.tier);
+        });
+        java.util.Set<String> outliers = outliers(weighted, tiers);
         List<Map<String, Object>> rows = new ArrayList<>();
-        double median = median(groups.values().stream().map(g -> g.sums[5]).toList());
         groups.values().stream()
                 .sorted(Comparator.comparingLong((Group g) -> -g.sums[5]).thenComparing(g -> g.key))
-                .forEach(g -> rows.add(g.row(median)));
+                .forEach(g -> rows.add(g.row(outliers.contains(g.key))));
         return rows;
+    }
+
+    /**
+     * The keys whose value exceeds {@link #OUTLIER_FACTOR} times the median of the values of the same
+     * tier ({@code tiers} maps a key to its tier; a missing or null tier is a tier of its own).
+     */
+    static java.util.Set<String> outliers(Map<String, Long> values, Map<String, String> tiers) {
+        Map<String, List<Long>> byTier = new HashMap<>();
+        values.forEach((key, v) -> byTier.computeIfAbsent(String.valueOf(tiers.get(key)), t -> new ArrayList<>())
+                .add(v));
+        Map<String, Double> medians = new HashMap<>();
+        byTier.forEach((tier, list) -> medians.put(tier, median(list)));
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        values.forEach((key, v) -> {
+            double median = medians.get(String.valueOf(tiers.get(key)));
+            if (median > 0 && v > OUTLIER_FACTOR * median) {
+                out.add(key);
+            }
+        });
+        return out;
+    }
+
+    private static List<String> workUnits(Value list) {
+        List<String> ids = new ArrayList<>();
+        list.asList(v -> v).forEach(v -> {
+            if (!v.get("id").isNull()) {
+                ids.add(v.get("id").asString());
+            }
+        });
+        ids.sort(null);
+        return ids;
+    }
+
+    private static Map<String, String> tiers(Value list) {
+        Map<String, String> tiers = new HashMap<>();
+        list.asList(v -> v).forEach(v -> {
+            if (!v.get("id").isNull() && !v.get("tier").isNull()) {
+                tiers.put(v.get("id").asString(), String.valueOf(v.get("tier").asObject()));
+            }
+        });
+        return tiers;
     }
 
     /** The sums of one row: api calls, input, output, cache read, cache creation, weighted. */
@@ -145,6 +212,7 @@ public final class SessionCost {
         final String key;
         final long[] sums = new long[6];
         final java.util.Set<String> sessions = new java.util.HashSet<>();
+        String tier;
 
         Group(String key) {
             this.key = key;
@@ -157,9 +225,12 @@ public final class SessionCost {
             sessions.add(session);
         }
 
-        Map<String, Object> row(double median) {
+        Map<String, Object> row(boolean outlier) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("key", key);
+            if (tier != null) {
+                row.put("tier", tier);
+            }
             row.put("sessions", sessions.size());
             row.put(SessionKeys.API_CALLS, sums[0]);
             row.put(SessionKeys.INPUT_TOKENS, sums[1]);
@@ -169,7 +240,7 @@ public final class SessionCost {
             row.put(SessionKeys.WEIGHTED_TOKENS, sums[5]);
             long in = sums[1] + sums[3] + sums[4];
             row.put("cached_share", in == 0 ? 0.0 : Math.round(1000.0 * sums[3] / in) / 1000.0);
-            if (median > 0 && sums[5] > OUTLIER_FACTOR * median) {
+            if (outlier) {
                 row.put("outlier", true);
             }
             return row;

@@ -37,4 +37,27 @@ class SessionCostTest {
         assertThat(new SessionSpend(1, 25_096).summary()).isEqualTo("1 session, 25.1K tokens spent on it");
         assertThat(SessionSpend.tokens(999)).isEqualTo("999");
     }
+
+    @Test
+    void anOutlierCostsOverThreeTimesTheMedianOfItsTier() {
+        java.util.Map<String, Long> weighted = new java.util.HashMap<>();
+        java.util.Map<String, String> tiers = new java.util.HashMap<>();
+        // Stories: median 105, so 400 is an outlier; tasks: median 10, so 31 is one too, though it is
+        // far below the stories' median; no tier: median of 50 and 400 is 225, so neither.
+        for (String[] row : new String[][] {
+            {"s1", "100", "story"},
+            {"s2", "90", "story"},
+            {"s3", "400", "story"},
+            {"s4", "110", "story"},
+            {"t1", "10", "task"},
+            {"t2", "31", "task"},
+            {"t3", "9", "task"},
+            {"n1", "50", null},
+            {"n2", "400", null}
+        }) {
+            weighted.put(row[0], Long.parseLong(row[1]));
+            tiers.put(row[0], row[2]);
+        }
+        assertThat(SessionCost.outliers(weighted, tiers)).containsExactly("s3", "t2");
+    }
 }
