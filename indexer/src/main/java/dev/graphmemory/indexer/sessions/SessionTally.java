@@ -40,6 +40,8 @@ final class SessionTally {
     private final Set<String> branches = new LinkedHashSet<>();
     /** API call key → its usage (largest of each field among its records) and whether it used a tool. */
     private final Map<String, Call> calls = new HashMap<>();
+    /** Keys of the API calls a record of which holds a {@code tool_use} (any of its records). */
+    private final Set<String> usedTool = new HashSet<>();
 
     private final Set<String> toolUseIds = new HashSet<>();
     /** tool_use id → what its result is counted for, until the result arrives. */
@@ -60,7 +62,6 @@ final class SessionTally {
 
     private static final class Call {
         final long[] usage = new long[4];
-        boolean usedTool;
     }
 
     private record Pending(String tool, String key) {}
@@ -106,21 +107,22 @@ final class SessionTally {
 
     private void assistant(JsonNode record, JsonNode message, String recordCwd) {
         String model = text(message.get("model"));
+        if ("<synthetic>".equals(model)) {
+            return; // a local notice (an API error, an interruption): no call, no tool use
+        }
+        // A record without usage (or without any id) is no API call of its own, but its tool uses count.
         JsonNode usage = message.get("usage");
-        if ("<synthetic>".equals(model) || usage == null || !usage.isObject()) {
-            return;
-        }
         String key = firstText(message.get("id"), record.get("requestId"), record.get("uuid"));
-        if (key == null) {
-            return;
-        }
-        if (model != null && !model.isEmpty()) {
-            models.add(model);
-        }
-        Call call = calls.computeIfAbsent(key, k -> new Call());
-        String[] fields = {"input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens"};
-        for (int i = 0; i < fields.length; i++) {
-            call.usage[i] = Math.max(call.usage[i], usage.path(fields[i]).asLong(0));
+        if (usage != null && usage.isObject() && key != null) {
+            if (model != null && !model.isEmpty()) {
+                models.add(model);
+            }
+            Call call = calls.computeIfAbsent(key, k -> new Call());
+            String[] fields = {"input_tokens", "output_tokens", "cache_read_input_tokens", "cache_creation_input_tokens"
+            };
+            for (int i = 0; i < fields.length; i++) {
+                call.usage[i] = Math.max(call.usage[i], usage.path(fields[i]).asLong(0));
+            }
         }
         JsonNode content = message.get("content");
         if (content == null || !content.isArray()) {
@@ -128,7 +130,9 @@ final class SessionTally {
         }
         for (JsonNode block : content) {
             if ("tool_use".equals(text(block.get("type")))) {
-                call.usedTool = true;
+                if (key != null) {
+                    usedTool.add(key);
+                }
                 toolUse(block, recordCwd);
             }
         }
@@ -299,11 +303,11 @@ final class SessionTally {
     TranscriptStats stats() {
         long[] usage = new long[4];
         long narration = 0;
-        for (Call c : calls.values()) {
+        for (Map.Entry<String, Call> e : calls.entrySet()) {
             for (int i = 0; i < 4; i++) {
-                usage[i] += c.usage[i];
+                usage[i] += e.getValue().usage[i];
             }
-            narration += c.usedTool ? 0 : 1;
+            narration += usedTool.contains(e.getKey()) ? 0 : 1;
         }
         var fileReads = new TreeMap<String, TranscriptStats.FileReads>();
         reads.forEach((path, r) -> fileReads.put(path, new TranscriptStats.FileReads((int) r[0], r[1])));

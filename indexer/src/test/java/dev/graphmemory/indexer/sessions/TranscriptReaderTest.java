@@ -139,6 +139,19 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void aToolUseInARecordWithoutUsageStillCountsAndMarksItsCallAsNoNarration() throws IOException {
+        String text = "{\"type\":\"assistant\",\"sessionId\":\"s1\",\"message\":{\"id\":\"m1\",\"model\":\"x\","
+                + "\"usage\":{\"input_tokens\":5,\"output_tokens\":1},\"content\":[{\"type\":\"text\",\"text\":\"hm\"}]}}\n"
+                + "{\"type\":\"assistant\",\"sessionId\":\"s1\",\"message\":{\"id\":\"m1\",\"content\":[{\"type\":"
+                + "\"tool_use\",\"id\":\"t1\",\"name\":\"Edit\",\"input\":{\"file_path\":\"/home/dev/app/a.py\"}}]}}\n";
+        TranscriptStats s = reader.read(new StringReader(text), null);
+        assertThat(s.apiCalls()).isEqualTo(1);
+        assertThat(s.toolCalls()).isEqualTo(1);
+        assertThat(s.narrationTurns()).isZero();
+        assertThat(s.edits()).containsExactly(Map.entry("a.py", 1));
+    }
+
+    @Test
     void anEmptyOrUnreadableTranscriptIsAnEmptySessionNotAFailure() throws IOException {
         TranscriptStats s = reader.read(new StringReader("[1,2]\n\n\"text\"\n{\"type\":\"summary\"}\n"), null);
         assertThat(s.apiCalls()).isZero();
