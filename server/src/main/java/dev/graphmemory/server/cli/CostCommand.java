@@ -50,28 +50,11 @@ final class CostCommand implements Callable<Integer> {
         return ToolCommandSupport.run(parent, CostTool.NAME, args, json, this::print);
     }
 
-    /** One line a row: the key, then its figures as name=value, largest first as the tool orders them. */
+    /** The rows as the tool's text content shows them, one a line; "no sessions" when there are none. */
     private void print(Map<String, Object> answer) {
-        Object rows = answer.get("rows");
-        if (rows instanceof List<?> list) {
-            if (list.isEmpty()) {
-                parent.out.println("no sessions indexed (see README, \"Agent sessions\")");
-            }
-            for (Object o : list) {
-                if (o instanceof Map<?, ?> row) {
-                    StringBuilder sb = new StringBuilder(String.valueOf(row.get("key")));
-                    row.forEach((k, v) -> {
-                        if (!"key".equals(k)) {
-                            sb.append("  ").append(k).append('=').append(v);
-                        }
-                    });
-                    parent.out.println(sb);
-                }
-            }
+        if (answer.get("rows") instanceof List<?> rows && rows.isEmpty()) {
+            parent.out.println("no sessions indexed (see README, \"Agent sessions\")");
         }
-        parent.out.println("total: " + answer.get("total") + " " + answer.get("by") + " row(s)");
-        if (answer.get("next_cursor") != null) {
-            parent.out.println("more: repeat with --cursor " + answer.get("next_cursor"));
-        }
+        ToolCommandSupport.printRows(parent, CostTool.asRows(answer));
     }
 }

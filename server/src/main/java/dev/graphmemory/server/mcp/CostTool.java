@@ -34,6 +34,31 @@ public final class CostTool {
 
     private CostTool() {}
 
+    /**
+     * The answer with each row's {@code key} as its {@code id}, so {@link RowsText} renders it as it
+     * renders {@code graph_find}'s rows: one line a row, {@code key=value} after the key.
+     */
+    @SuppressWarnings("unchecked")
+    public static java.util.Map<String, Object> asRows(java.util.Map<String, Object> answer) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>(answer);
+        out.put(
+                "rows",
+                ((java.util.List<java.util.Map<String, Object>>) answer.getOrDefault("rows", java.util.List.of()))
+                        .stream()
+                                .map(row -> {
+                                    java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+                                    r.put("id", row.get("key"));
+                                    row.forEach((k, v) -> {
+                                        if (!k.equals("key")) {
+                                            r.put(k, v);
+                                        }
+                                    });
+                                    return r;
+                                })
+                                .toList());
+        return out;
+    }
+
     /** The tool on the store {@code handle} gives. */
     public static ToolDef definition(StoreHandle handle) {
         return new ToolDef(

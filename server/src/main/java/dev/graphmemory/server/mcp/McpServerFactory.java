@@ -118,6 +118,7 @@ public final class McpServerFactory {
             case "graph_find", "graph_neighbors" -> RowsText.render(answer);
             case "find_duplicate_work" -> DuplicatesText.render(answer, null);
             case "detect_integration_gaps" -> GapsText.render(answer);
+            case CostTool.NAME -> RowsText.render(CostTool.asRows(answer));
             default -> jackson.writeValueAsString(answer);
         };
     }
