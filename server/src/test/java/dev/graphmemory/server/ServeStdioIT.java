@@ -74,13 +74,14 @@ class ServeStdioIT {
             assertThat(content.get("stale").asBoolean()).isFalse();
 
             // A repository without agent sessions: an empty, stamped cost answer; a wrong grouping is the caller's.
-            JsonNode cost = serve.request(7, "tools/call", "{\"name\":\"session_cost\",\"arguments\":{\"by\":\"day\"}}");
-            assertThat(cost.get("result").get("structuredContent").get("total").asLong()).isZero();
+            JsonNode cost =
+                    serve.request(7, "tools/call", "{\"name\":\"session_cost\",\"arguments\":{\"by\":\"day\"}}");
+            assertThat(cost.get("result").get("structuredContent").get("total").asLong())
+                    .isZero();
             assertThat(cost.get("result").get("content").get(0).get("text").asString())
                     .startsWith("rows 0 of 0; by=day; indexed_commit=");
             assertToolError(
-                    serve.request(
-                            8, "tools/call", "{\"name\":\"session_cost\",\"arguments\":{\"by\":\"week\"}}"),
+                    serve.request(8, "tools/call", "{\"name\":\"session_cost\",\"arguments\":{\"by\":\"week\"}}"),
                     "by: expected one of [work_unit, session, day, model, file], got 'week'");
 
             serve.send("this is not json");

@@ -47,11 +47,17 @@ public final class SessionIndex {
     }
 
     /**
-     * One line per candidate transcript (path, size, modification time) for the run's input digest:
-     * empty when there are none, so a repository without sessions keeps the digest it had.
+     * The reader's version and one line per candidate transcript (path, size, modification time) for
+     * the run's input digest: empty when there are none, so a repository without sessions keeps the
+     * digest it had.
      */
     public String fingerprint() {
         StringBuilder sb = new StringBuilder();
+        if (!transcripts.isEmpty()) {
+            // What the reader takes from a transcript changes with the cache version: a new reader
+            // makes a run, not a no-op that keeps the old figures.
+            sb.append("sessions v").append(CACHE_VERSION).append('\n');
+        }
         transcripts.forEach(t -> sb.append("session ")
                 .append(t.file())
                 .append(' ')
