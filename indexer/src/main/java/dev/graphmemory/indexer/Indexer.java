@@ -24,6 +24,7 @@ import dev.graphmemory.indexer.model.FileResult;
 import dev.graphmemory.indexer.model.LanguagePlugin;
 import dev.graphmemory.indexer.model.NodeRow;
 import dev.graphmemory.indexer.model.NodeUpdate;
+import dev.graphmemory.indexer.sessions.BranchCommits;
 import dev.graphmemory.indexer.sessions.SessionIndex;
 import dev.graphmemory.indexer.sessions.SessionRows;
 import dev.graphmemory.indexer.walk.FileContent;
@@ -435,7 +436,12 @@ public final class Indexer {
                 read.read(),
                 read.fromCache(),
                 read.elsewhere());
-        return SessionRows.of(read.sessions(), modules::contains, known, history.commits());
+        return SessionRows.of(
+                read.sessions(),
+                modules::contains,
+                known,
+                history.commits(),
+                new BranchCommits(root, Math.max(1, options.maxCommits())));
     }
 
     /**

@@ -27,7 +27,8 @@ import java.util.function.Predicate;
  * every repository file). {@code WORKED_ON} and {@code PRODUCED} start only at main sessions: a
  * subagent runs inside its parent's time and branch, and is reached through {@code SPAWNED}.
  * {@code PRODUCED} goes to the commits of the indexed history whose time lies within the session's
- * first and last record (the history is HEAD's, so the branch is implied, not checked).
+ * first and last record and that one of its branches holds, when one of them is a local branch
+ * ({@link BranchCommits}).
  * {@code WORKED_ON} goes to the work units the session's branches name (via {@code branch}), its
  * prompts name (via {@code prompt}) and its produced commits' messages name (via {@code commit}),
  * the first that names one winning.
@@ -44,6 +45,7 @@ public final class SessionRows {
     private final Predicate<String> isModulePath;
     private final IdMentionMatcher known;
     private final List<CommitInfo> commits;
+    private final BranchCommits branches;
     private final List<NodeRow> nodes = new ArrayList<>();
     private final List<EdgeRow> edges = new ArrayList<>();
 
@@ -52,10 +54,12 @@ public final class SessionRows {
      * @param known the known document ids, for work units named in branches and commit messages
      * @param commits the indexed history
      */
-    public SessionRows(Predicate<String> isModulePath, IdMentionMatcher known, List<CommitInfo> commits) {
+    public SessionRows(
+            Predicate<String> isModulePath, IdMentionMatcher known, List<CommitInfo> commits, BranchCommits branches) {
         this.isModulePath = Objects.requireNonNull(isModulePath, "isModulePath");
         this.known = Objects.requireNonNull(known, "known");
         this.commits = List.copyOf(commits);
+        this.branches = Objects.requireNonNull(branches, "branches");
     }
 
     /** The rows of these sessions: their nodes (sessions, then commands) and their relationships. */
@@ -64,7 +68,17 @@ public final class SessionRows {
             Predicate<String> isModulePath,
             IdMentionMatcher known,
             List<CommitInfo> commits) {
-        SessionRows rows = new SessionRows(isModulePath, known, commits);
+        return of(sessions, isModulePath, known, commits, BranchCommits.NONE);
+    }
+
+    /** Like the above, {@code PRODUCED} going only to commits one of the session's branches holds. */
+    public static Rows of(
+            List<TranscriptStats> sessions,
+            Predicate<String> isModulePath,
+            IdMentionMatcher known,
+            List<CommitInfo> commits,
+            BranchCommits branches) {
+        SessionRows rows = new SessionRows(isModulePath, known, commits, branches);
         Map<String, TranscriptStats> byKey = new TreeMap<>();
         sessions.forEach(s -> byKey.putIfAbsent(s.key(), s));
         Set<String> commandKeys = new java.util.TreeSet<>();
@@ -164,7 +178,7 @@ public final class SessionRows {
         for (CommitInfo c : commits) {
             try {
                 Instant t = Instant.parse(c.time());
-                if (!t.isBefore(start) && !t.isAfter(end)) {
+                if (!t.isBefore(start) && !t.isAfter(end) && branches.mayHold(s.branches(), c.sha())) {
                     out.add(c);
                 }
             } catch (java.time.format.DateTimeParseException e) {
