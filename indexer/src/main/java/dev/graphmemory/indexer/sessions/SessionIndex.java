@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class SessionIndex {
     private static final Logger LOG = LoggerFactory.getLogger(SessionIndex.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int CACHE_VERSION = 3;
+    private static final int CACHE_VERSION = 4;
 
     private final Path repoRoot;
     private final Path cacheFile;

@@ -51,7 +51,9 @@ final class SessionTally {
     private long rereadTokens;
     private final Map<String, Integer> edits = new TreeMap<>();
     private final Map<String, int[]> commands = new TreeMap<>();
+    /** Per report: its characters, the API calls before it, the calls when a compaction dropped it (-1: never). */
     private final List<long[]> reportSizes = new ArrayList<>();
+
     private final List<String> reportAgents = new ArrayList<>();
     private long skipped;
 
@@ -94,6 +96,12 @@ final class SessionTally {
             agentId = text(record.get("agentId"));
         }
         String type = text(record.get("type"));
+        if ("system".equals(type) && "compact_boundary".equals(text(record.get("subtype")))) {
+            // The context was compacted: the reports in it so far leave it here.
+            for (long[] r : reportSizes) {
+                r[2] = r[2] < 0 ? calls.size() : r[2];
+            }
+        }
         JsonNode message = record.get("message");
         if (message == null || !message.isObject()) {
             return;
@@ -204,7 +212,7 @@ final class SessionTally {
                     }
                 }
                 default -> {
-                    reportSizes.add(new long[] {chars, calls.size()});
+                    reportSizes.add(new long[] {chars, calls.size(), -1});
                     JsonNode result = record.get("toolUseResult");
                     reportAgents.add(result == null ? null : text(result.get("agentId")));
                 }
@@ -316,7 +324,8 @@ final class SessionTally {
         List<TranscriptStats.Report> reports = new ArrayList<>();
         for (int i = 0; i < reportSizes.size(); i++) {
             long[] r = reportSizes.get(i);
-            reports.add(new TranscriptStats.Report(reportAgents.get(i), r[0], calls.size() - r[1]));
+            long left = r[2] < 0 ? calls.size() : r[2];
+            reports.add(new TranscriptStats.Report(reportAgents.get(i), r[0], left - r[1]));
         }
         return new TranscriptStats(
                 sessionId,

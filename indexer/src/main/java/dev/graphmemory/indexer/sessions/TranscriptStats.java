@@ -84,8 +84,8 @@ public record TranscriptStats(
      *
      * @param agentId the subagent's id when the result names it ({@code toolUseResult.agentId}), else null
      * @param chars the length of the report text
-     * @param callsInContext the parent's API calls after the report arrived (it stays in the context
-     *     they re-send, unless the context was compacted)
+     * @param callsInContext the parent's API calls after the report arrived and before the next
+     *     compaction of the context ({@code compact_boundary}), if any: the calls that re-sent it
      */
     public record Report(String agentId, long chars, long callsInContext) {}
 

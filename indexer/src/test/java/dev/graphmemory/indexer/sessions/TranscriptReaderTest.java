@@ -95,6 +95,27 @@ class TranscriptReaderTest {
     }
 
     @Test
+    void aReportLeavesTheContextAtTheNextCompaction() throws IOException {
+        StringBuilder t = new StringBuilder();
+        t.append(call("m0", "{\"type\":\"tool_use\",\"id\":\"task\",\"name\":\"Task\",\"input\":{}}"));
+        t.append("{\"type\":\"user\",\"sessionId\":\"s1\",\"message\":{\"role\":\"user\",\"content\":[{\"type\":"
+                + "\"tool_result\",\"tool_use_id\":\"task\",\"content\":\"12345\"}]}}\n");
+        t.append(call("m1", "{\"type\":\"text\",\"text\":\"a\"}"))
+                .append(call("m2", "{\"type\":\"text\",\"text\":\"b\"}"));
+        t.append("{\"type\":\"system\",\"subtype\":\"compact_boundary\",\"sessionId\":\"s1\"}\n");
+        t.append(call("m3", "{\"type\":\"text\",\"text\":\"c\"}"))
+                .append(call("m4", "{\"type\":\"text\",\"text\":\"d\"}"));
+        TranscriptStats s = reader.read(new StringReader(t.toString()), null);
+        assertThat(s.apiCalls()).isEqualTo(5);
+        assertThat(s.reports()).containsExactly(new Report(null, 5, 2));
+    }
+
+    private static String call(String id, String block) {
+        return "{\"type\":\"assistant\",\"sessionId\":\"s1\",\"message\":{\"id\":\"" + id + "\",\"model\":\"x\","
+                + "\"usage\":{\"input_tokens\":1},\"content\":[" + block + "]}}\n";
+    }
+
+    @Test
     void skipsTheMalformedAndTheTruncatedLastLineWithACount() throws IOException {
         assertThat(main().skippedLines()).isEqualTo(2);
     }
