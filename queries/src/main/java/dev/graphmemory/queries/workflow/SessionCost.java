@@ -3,9 +3,7 @@ package dev.graphmemory.queries.workflow;
 import dev.graphmemory.queries.find.ToolException;
 import dev.graphmemory.queries.graph.RepoGraph;
 import dev.graphmemory.queries.schema.SessionKeys;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -299,23 +297,18 @@ public final class SessionCost {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
     }
 
+    /** A plain-text cursor, {@code cost:<by>:<offset>}: a few tokens, where Base64 would cost more. */
     private static String cursor(String by, int offset) {
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(("cost:" + by + ":" + offset).getBytes(StandardCharsets.UTF_8));
+        return "cost:" + by + ":" + offset;
     }
 
     private static int offset(String cursor, String by) {
         if (cursor == null || cursor.isBlank()) {
             return 0;
         }
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            if (parts.length == 3 && parts[0].equals("cost") && parts[1].equals(by)) {
-                return Integer.parseInt(parts[2]);
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the message below
+        String[] parts = cursor.split(":");
+        if (parts.length == 3 && parts[0].equals("cost") && parts[1].equals(by) && parts[2].matches("\\d{1,9}")) {
+            return Integer.parseInt(parts[2]);
         }
         throw new ToolException("cursor: not a next_cursor of a session_cost answer by " + by
                 + "; repeat the same question without a cursor");

@@ -60,4 +60,12 @@ class SessionCostTest {
         }
         assertThat(SessionCost.outliers(weighted, tiers)).containsExactly("s3", "t2");
     }
+
+    @Test
+    void aCursorOfAnotherGroupingIsRefusedWithHowToGoOn() {
+        assertThatThrownBy(() ->
+                        new SessionCost(null).run(new SessionCost.Request("file", null, null, null, "cost:day:25")))
+                .isInstanceOf(ToolException.class)
+                .hasMessageContaining("not a next_cursor of a session_cost answer by file");
+    }
 }
