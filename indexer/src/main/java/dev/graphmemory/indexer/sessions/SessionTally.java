@@ -1,5 +1,10 @@
 package dev.graphmemory.indexer.sessions;
 
+import static dev.graphmemory.indexer.sessions.RecordText.firstText;
+import static dev.graphmemory.indexer.sessions.RecordText.length;
+import static dev.graphmemory.indexer.sessions.RecordText.output;
+import static dev.graphmemory.indexer.sessions.RecordText.text;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -220,24 +225,6 @@ final class SessionTally {
         }
     }
 
-    /** A tool result's text, to be searched and dropped: a string, or the {@code text} of a list of blocks. */
-    private static CharSequence output(JsonNode content) {
-        if (content == null) {
-            return "";
-        }
-        if (content.isString()) {
-            return content.stringValue();
-        }
-        StringBuilder sb = new StringBuilder();
-        if (content.isArray()) {
-            for (JsonNode block : content) {
-                String t = text(block.get("text"));
-                sb.append(t == null ? "" : t).append('\n');
-            }
-        }
-        return sb;
-    }
-
     /**
      * Keeps the document ids a prompt names ({@code WU-12}, {@code BUG-ARCH-3}: letters, a hyphen,
      * digits), so the session can be linked to the work units it was asked about; the prompt itself
@@ -265,24 +252,6 @@ final class SessionTally {
         if (mentions.size() < MAX_MENTIONS) {
             mentions.add(id);
         }
-    }
-
-    /** The length of a tool result's text: a string, or the {@code text} of a list of blocks. */
-    private static long length(JsonNode content) {
-        if (content == null) {
-            return 0;
-        }
-        if (content.isString()) {
-            return content.stringValue().length();
-        }
-        long n = 0;
-        if (content.isArray()) {
-            for (JsonNode block : content) {
-                String t = text(block.get("text"));
-                n += t == null ? 0 : t.length();
-            }
-        }
-        return n;
     }
 
     /** {@code file} made relative to the repository, or null when it lies outside it. */
@@ -349,19 +318,5 @@ final class SessionTally {
                 reports,
                 List.copyOf(mentions),
                 skipped);
-    }
-
-    private static String text(JsonNode node) {
-        return node != null && node.isString() ? node.stringValue() : null;
-    }
-
-    private static String firstText(JsonNode... nodes) {
-        for (JsonNode n : nodes) {
-            String t = text(n);
-            if (t != null && !t.isEmpty()) {
-                return t;
-            }
-        }
-        return null;
     }
 }
