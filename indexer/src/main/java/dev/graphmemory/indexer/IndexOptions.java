@@ -1,5 +1,6 @@
 package dev.graphmemory.indexer;
 
+import dev.graphmemory.indexer.sessions.SessionSources;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * @param batchSize rows per write transaction
  * @param cacheDir where runs keep what they parsed so the next run can be incremental (see {@code
  *     FileCache}); {@code null} for none, and then every run that finds a change rebuilds in full
+ * @param sessions where agent session transcripts are found ({@link SessionSources#NONE}: nowhere)
  */
 public record IndexOptions(
         boolean full,
@@ -22,13 +24,15 @@ public record IndexOptions(
         List<String> knowledgeGlobs,
         int threads,
         int batchSize,
-        Path cacheDir) {
+        Path cacheDir,
+        SessionSources sessions) {
     public static final long DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_COMMITS = 5000;
     public static final int DEFAULT_BATCH_SIZE = 10_000;
 
     public IndexOptions {
         knowledgeGlobs = List.copyOf(knowledgeGlobs);
+        sessions = sessions == null ? SessionSources.NONE : sessions;
         if (maxFileBytes <= 0) {
             throw new IllegalArgumentException("maxFileBytes must be positive, was " + maxFileBytes);
         }
@@ -40,10 +44,22 @@ public record IndexOptions(
         }
     }
 
+    /** Settings that read no agent sessions. */
+    public IndexOptions(
+            boolean full,
+            long maxFileBytes,
+            int maxCommits,
+            List<String> knowledgeGlobs,
+            int threads,
+            int batchSize,
+            Path cacheDir) {
+        this(full, maxFileBytes, maxCommits, knowledgeGlobs, threads, batchSize, cacheDir, SessionSources.NONE);
+    }
+
     /** Settings without a cache directory: no incremental runs. */
     public IndexOptions(
             boolean full, long maxFileBytes, int maxCommits, List<String> knowledgeGlobs, int threads, int batchSize) {
-        this(full, maxFileBytes, maxCommits, knowledgeGlobs, threads, batchSize, null);
+        this(full, maxFileBytes, maxCommits, knowledgeGlobs, threads, batchSize, null, SessionSources.NONE);
     }
 
     /** The defaults, with {@code knowledgeGlobs} as given. */
@@ -59,11 +75,16 @@ public record IndexOptions(
 
     /** A copy that forces a full reindex or not. */
     public IndexOptions withFull(boolean full) {
-        return new IndexOptions(full, maxFileBytes, maxCommits, knowledgeGlobs, threads, batchSize, cacheDir);
+        return new IndexOptions(full, maxFileBytes, maxCommits, knowledgeGlobs, threads, batchSize, cacheDir, sessions);
     }
 
     /** A copy that keeps its cache in this directory (or none for {@code null}). */
     public IndexOptions withCacheDir(Path dir) {
-        return new IndexOptions(full, maxFileBytes, maxCommits, knowledgeGlobs, threads, batchSize, dir);
+        return new IndexOptions(full, maxFileBytes, maxCommits, knowledgeGlobs, threads, batchSize, dir, sessions);
+    }
+
+    /** A copy that reads agent sessions from {@code sources}. */
+    public IndexOptions withSessions(SessionSources sources) {
+        return new IndexOptions(full, maxFileBytes, maxCommits, knowledgeGlobs, threads, batchSize, cacheDir, sources);
     }
 }

@@ -24,6 +24,9 @@ import dev.graphmemory.indexer.model.FileResult;
 import dev.graphmemory.indexer.model.LanguagePlugin;
 import dev.graphmemory.indexer.model.NodeRow;
 import dev.graphmemory.indexer.model.NodeUpdate;
+import dev.graphmemory.indexer.sessions.BranchCommits;
+import dev.graphmemory.indexer.sessions.SessionIndex;
+import dev.graphmemory.indexer.sessions.SessionRows;
 import dev.graphmemory.indexer.walk.FileContent;
 import dev.graphmemory.indexer.walk.RepositoryWalker;
 import dev.graphmemory.indexer.walk.SkippedFile;
@@ -94,6 +97,9 @@ public final class Indexer {
     /** The build modules of the tree this run indexes, read at its start. */
     private BuildLayout layout = BuildLayout.NONE;
 
+    /** The agent session transcripts of this run, found at its start. */
+    private SessionIndex sessions;
+
     private static final int EXAMPLES = 20;
 
     private final Driver driver;
@@ -141,6 +147,8 @@ public final class Indexer {
         Inputs inputs = Inputs.collect(
                 root, plugins, new KnowledgeConfig(options.knowledgeGlobs())::accepts, options.maxFileBytes());
         layout = BuildLayout.of(BuildModules.read(root));
+        sessions =
+                new SessionIndex(root, options.sessions(), options.cacheDir() == null ? null : cacheFile("sessions-"));
         String head = headCommit();
         IndexState state = graph.state();
         Map<String, String> hashes = new TreeMap<>();
@@ -409,7 +417,31 @@ public final class Indexer {
         history.commits().forEach(c -> commitEdges.addAll(rows.edges(c)));
         counters.commits = history.commits().size();
         counters.historyTruncated = history.truncated();
-        return new KnowledgeRows(nodes, links.edges(), commits, commitEdges);
+        SessionRows.Rows sessionRows = readSessions(counters, known, history, modules);
+        return new KnowledgeRows(nodes, links.edges(), commits, commitEdges, sessionRows.nodes(), sessionRows.edges());
+    }
+
+    /** Reads the agent sessions (only the transcripts that changed) and links them to the rest. */
+    private SessionRows.Rows readSessions(
+            RunCounters counters, IdMentionMatcher known, History history, Set<String> modules) {
+        if (sessions == null || sessions.transcripts().isEmpty()) {
+            return new SessionRows.Rows(List.of(), List.of());
+        }
+        progress.phase("sessions", 0);
+        SessionIndex.Result read = sessions.read();
+        read.problems().forEach(p -> counters.warn("sessions", p));
+        LOG.debug(
+                "sessions: {} kept ({} read, {} from the cache, {} of other folders)",
+                read.sessions().size(),
+                read.read(),
+                read.fromCache(),
+                read.elsewhere());
+        return SessionRows.of(
+                read.sessions(),
+                modules::contains,
+                known,
+                history.commits(),
+                new BranchCommits(root, Math.max(1, options.maxCommits())));
     }
 
     /**
@@ -421,7 +453,9 @@ public final class Indexer {
             List<NodeRow> documentNodes,
             List<EdgeRow> documentEdges,
             List<NodeRow> commits,
-            List<EdgeRow> commitEdges) {
+            List<EdgeRow> commitEdges,
+            List<NodeRow> sessionNodes,
+            List<EdgeRow> sessionEdges) {
         void write(GraphWriter writer) {
             documentNodes.forEach(writer::add);
             writer.flush();
@@ -429,6 +463,12 @@ public final class Indexer {
             commits.forEach(writer::add);
             writer.flush();
             commitEdges.forEach(writer::add);
+            if (!sessionNodes.isEmpty()) {
+                // Sessions point at modules, commits, work units and their own commands: all written by now.
+                sessionNodes.forEach(writer::add);
+                writer.flush();
+                sessionEdges.forEach(writer::add);
+            }
         }
 
         void addTo(Snapshot snapshot) {
@@ -436,6 +476,8 @@ public final class Indexer {
             documentEdges.forEach(snapshot::add);
             snapshot.otherNodes().addAll(commits);
             commitEdges.forEach(snapshot::add);
+            snapshot.otherNodes().addAll(sessionNodes);
+            sessionEdges.forEach(snapshot::add);
         }
     }
 
@@ -747,6 +789,8 @@ public final class Indexer {
                 .append('\n'));
         new TreeMap<>(hashes)
                 .forEach((p, h) -> sb.append(p).append(' ').append(h).append('\n'));
+        // Empty without transcripts: a repository with no sessions keeps the digest it had.
+        sb.append(sessions == null ? "" : sessions.fingerprint());
         return FileContent.gitBlobId(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

@@ -140,6 +140,7 @@ class HookIT {
         assertThat(servers.get("other").get("command").asString()).isEqualTo("other-server");
         assertThat(servers.get("graph-memory").get("args").toString()).isEqualTo("[\"--repo\",\".\",\"serve\"]");
         assertThat(Files.readString(repo.resolve(".git/hooks/post-commit"))).contains("graph-memory");
+        assertThat(Files.readString(repo.resolve(".claude/settings.json"))).contains("graph-memory session-end");
         // .mcp.json changed after the commit: the index saw it, so the graph is current at once.
         Launcher status = Launcher.run("--repo", repo.toString(), "status", "--json");
         assertThat(status.exitCode()).as(status.out() + status.err()).isZero();

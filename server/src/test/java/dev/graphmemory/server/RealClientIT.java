@@ -131,7 +131,8 @@ class RealClientIT {
                         "index_status",
                         "reindex",
                         "detect_integration_gaps",
-                        "graph_picture");
+                        "graph_picture",
+                        "session_cost");
         for (JsonNode t : tools) {
             assertThat(t.get("title").asString()).isNotBlank();
             assertThat(t.get("description").asString()).contains("Example");

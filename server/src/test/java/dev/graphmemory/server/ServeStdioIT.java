@@ -49,7 +49,8 @@ class ServeStdioIT {
                             "index_status",
                             "reindex",
                             "detect_integration_gaps",
-                            "graph_picture");
+                            "graph_picture",
+                            "session_cost");
 
             JsonNode dups = serve.request(
                     5,
@@ -72,6 +73,17 @@ class ServeStdioIT {
             assertThat(content.get("nodes").get("architecture:module").asLong()).isEqualTo(12);
             assertThat(content.get("indexed_commit").asString()).hasSize(40);
             assertThat(content.get("stale").asBoolean()).isFalse();
+
+            // A repository without agent sessions: an empty, stamped cost answer; a wrong grouping is the caller's.
+            JsonNode cost =
+                    serve.request(7, "tools/call", "{\"name\":\"session_cost\",\"arguments\":{\"by\":\"day\"}}");
+            assertThat(cost.get("result").get("structuredContent").get("total").asLong())
+                    .isZero();
+            assertThat(cost.get("result").get("content").get(0).get("text").asString())
+                    .startsWith("rows 0 of 0; by=day; indexed_commit=");
+            assertToolError(
+                    serve.request(8, "tools/call", "{\"name\":\"session_cost\",\"arguments\":{\"by\":\"week\"}}"),
+                    "by: expected one of [work_unit, session, day, model, file], got 'week'");
 
             serve.send("this is not json");
             assertToolError(

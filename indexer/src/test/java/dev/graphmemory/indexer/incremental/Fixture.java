@@ -6,6 +6,7 @@ import dev.graphmemory.indexer.Indexer;
 import dev.graphmemory.indexer.LanguagePlugins;
 import dev.graphmemory.indexer.ProgressListener;
 import dev.graphmemory.indexer.knowledge.KnowledgeConfig;
+import dev.graphmemory.indexer.sessions.SessionSources;
 import dev.graphmemory.queries.graph.Fingerprint;
 import dev.graphmemory.queries.graph.RepoGraph;
 import dev.graphmemory.queries.schema.GraphSchema;
@@ -22,13 +23,19 @@ final class Fixture {
     final IndexOptions options;
 
     Fixture(WorkTree tree, Path cache, int maxCommits) {
+        this(tree, cache, maxCommits, SessionSources.NONE);
+    }
+
+    /** A fixture that also reads agent sessions from {@code sessions}. */
+    Fixture(WorkTree tree, Path cache, int maxCommits, SessionSources sessions) {
         GraphSchema.ensure(driver);
         this.tree = tree;
         this.cache = cache;
         IndexOptions defaults = IndexOptions.defaults(KnowledgeConfig.DEFAULT_GLOBS);
         this.options = new IndexOptions(
                         false, defaults.maxFileBytes(), maxCommits, defaults.knowledgeGlobs(), 2, defaults.batchSize())
-                .withCacheDir(cache);
+                .withCacheDir(cache)
+                .withSessions(sessions);
     }
 
     /** An ordinary run (incremental when it can be) into this fixture's key. */

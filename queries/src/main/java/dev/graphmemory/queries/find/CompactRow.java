@@ -30,7 +30,8 @@ public final class CompactRow {
             Map.entry("finding", List.of(Keys.TITLE, Keys.STATUS)),
             Map.entry("adr", List.of(Keys.TITLE, Keys.STATUS)),
             Map.entry("anti_pattern", List.of(Keys.TITLE, Keys.STATUS)),
-            Map.entry("session", List.of(Keys.NAME)));
+            Map.entry("session", List.of("start", "branch", "api_calls", "weighted_tokens")),
+            Map.entry("command", List.of()));
 
     /** The language each indexed file extension implies, so a module row need not repeat it. */
     private static final Map<String, String> LANGUAGE_OF_EXTENSION = Map.ofEntries(

@@ -18,7 +18,10 @@ public enum NodeType {
     BUILD_MODULE("architecture", "build_module", "BuildModule"),
     WORK_UNIT("workflow", "work_unit", "WorkUnit"),
     COMMIT("workflow", "commit", "Commit"),
+    /** An agent session, or one of its subagents, read from its Claude Code transcript. */
     SESSION("workflow", "session", "Session"),
+    /** A shell command agents ran, keyed by its normalised form (e.g. {@code mvn verify}). */
+    COMMAND("workflow", "command", "Command"),
     BUG("issues", "bug", "Bug"),
     FINDING("issues", "finding", "Finding"),
     ADR("decisions", "adr", "Adr"),

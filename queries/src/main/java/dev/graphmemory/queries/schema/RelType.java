@@ -31,7 +31,19 @@ public enum RelType {
     /** commit or document → any node whose id it names. */
     MENTIONS,
     /** module or function → module it runs as a program. */
-    INVOKES;
+    INVOKES,
+    /** session → module it read, with {@code count} and estimated {@code tokens}. */
+    READ,
+    /** session → module it edited, with {@code count}. */
+    EDITED,
+    /** session → command it ran, with {@code count} and {@code failures}. */
+    RAN,
+    /** session → subagent session, with {@code report_chars} and {@code calls_in_context}. */
+    SPAWNED,
+    /** session → work unit its branch or its commits name, with {@code via}. */
+    WORKED_ON,
+    /** session → commit made while it ran. */
+    PRODUCED;
 
     /** Finds a relationship type by name, case-insensitively. */
     public static Optional<RelType> of(String name) {

@@ -123,12 +123,35 @@ public final class DuplicateFinder {
                 proposal.title(),
                 proposal.files(),
                 proposal.created(),
-                ranked.subList(0, Math.min(limit, ranked.size())),
+                withSpend(ranked.subList(0, Math.min(limit, ranked.size()))),
                 ranked.size(),
                 corpus.size(),
                 (int) corpus.items().stream()
                         .filter(i -> !i.id().equals(selfId) && DuplicateScorer.filedAfter(i, proposal))
                         .count());
+    }
+
+    /**
+     * The candidates, each with what agent sessions already spent on it (read from the first graph,
+     * this repository's: sessions are indexed per worktree).
+     */
+    private List<DuplicateCandidate> withSpend(List<DuplicateCandidate> shown) {
+        Map<String, SessionSpend> spend = SessionSpend.of(
+                graphs.get(0), shown.stream().map(DuplicateCandidate::id).toList());
+        if (spend.isEmpty()) {
+            return shown;
+        }
+        return shown.stream()
+                .map(c -> spend.containsKey(c.id())
+                        ? new DuplicateCandidate(
+                                c.id(),
+                                c.type(),
+                                c.title(),
+                                c.confidence(),
+                                c.verdict(),
+                                c.evidence().withSpent(spend.get(c.id())))
+                        : c)
+                .toList();
     }
 
     private static WorkItem resolve(WorkCorpus corpus, String id) {

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param filed when the candidate was filed ({@link WorkDates}), or {@code null}
  * @param daysBefore how many days before the proposal it was filed, or {@code null} when either
  *     date is unknown
+ * @param spent what agent sessions already spent on the candidate ({@link SessionSpend}), or
+ *     {@code null} when none worked on it
  */
 public record Evidence(
         double textSimilarity,
@@ -39,10 +41,62 @@ public record Evidence(
         String status,
         String completion,
         Instant filed,
-        Double daysBefore) {
+        Double daysBefore,
+        SessionSpend spent) {
     public Evidence {
         matchedTerms = List.copyOf(matchedTerms);
         sharedFiles = List.copyOf(sharedFiles);
+    }
+
+    /** Evidence without session spend (the scorer's; the finder adds the spend). */
+    public Evidence(
+            double textSimilarity,
+            double titleCoverage,
+            double candidateTitleCoverage,
+            Double embeddingSimilarity,
+            List<String> matchedTerms,
+            List<String> sharedFiles,
+            double fileOverlap,
+            String tier,
+            Boolean sameTier,
+            String status,
+            String completion,
+            Instant filed,
+            Double daysBefore) {
+        this(
+                textSimilarity,
+                titleCoverage,
+                candidateTitleCoverage,
+                embeddingSimilarity,
+                matchedTerms,
+                sharedFiles,
+                fileOverlap,
+                tier,
+                sameTier,
+                status,
+                completion,
+                filed,
+                daysBefore,
+                null);
+    }
+
+    /** A copy with what sessions spent on the candidate (null: none). */
+    public Evidence withSpent(SessionSpend spent) {
+        return new Evidence(
+                textSimilarity,
+                titleCoverage,
+                candidateTitleCoverage,
+                embeddingSimilarity,
+                matchedTerms,
+                sharedFiles,
+                fileOverlap,
+                tier,
+                sameTier,
+                status,
+                completion,
+                filed,
+                daysBefore,
+                spent);
     }
 
     /**
@@ -64,7 +118,11 @@ public record Evidence(
             long days = Math.round(daysBefore);
             s.append("; filed ").append(days == 0 ? "the same day" : days + (days == 1 ? " day" : " days") + " before");
         }
-        return s.append("; ").append(completion).toString();
+        s.append("; ").append(completion);
+        if (spent != null) {
+            s.append("; ").append(spent.summary());
+        }
+        return s.toString();
     }
 
     /**
@@ -88,6 +146,10 @@ public record Evidence(
         putIf(m, "completion", completion);
         putIf(m, "filed", filed == null ? null : filed.toString());
         putIf(m, "days_before", daysBefore == null ? null : Math.round(daysBefore * 10) / 10.0);
+        if (spent != null) {
+            m.put("sessions", spent.sessions());
+            m.put("session_tokens", spent.weightedTokens());
+        }
         m.put("summary", summary());
         return m;
     }

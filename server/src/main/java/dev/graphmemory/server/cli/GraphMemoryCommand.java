@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             QueryCommand.class,
             FindCommand.class,
             NeighborsCommand.class,
+            CostCommand.class,
             DuplicatesCommand.class,
             GapsCommand.class,
             PictureCommand.class,

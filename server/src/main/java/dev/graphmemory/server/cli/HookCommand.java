@@ -1,6 +1,7 @@
 package dev.graphmemory.server.cli;
 
 import dev.graphmemory.server.hook.HookInstaller;
+import dev.graphmemory.server.hook.SessionEndHook;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -32,7 +33,12 @@ final class HookCommand implements Callable<Integer> {
                 return 0;
             }
             case "uninstall" -> {
-                List<Path> files = installer.uninstall();
+                List<Path> files = new java.util.ArrayList<>(installer.uninstall());
+                // The Claude Code SessionEnd hook `init` adds goes with the git hooks.
+                SessionEndHook sessionEnd = new SessionEndHook(root, launcherCommand());
+                if (sessionEnd.uninstall()) {
+                    files.add(sessionEnd.file());
+                }
                 parent.out.println(files.isEmpty() ? "no graph-memory hooks to remove" : "removed from: " + files);
                 return 0;
             }

@@ -2,6 +2,7 @@ package dev.graphmemory.server.cli;
 
 import dev.graphmemory.server.config.GraphMemoryConfig;
 import dev.graphmemory.server.hook.HookInstaller;
+import dev.graphmemory.server.hook.SessionEndHook;
 import dev.graphmemory.server.store.StoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code graph-memory init}: set a repository up in one step. Indexes it, installs the git hooks,
- * writes or updates the project's {@code .mcp.json} (other servers there are kept), and prints the
+ * {@code graph-memory init}: set a repository up in one step. Indexes it, installs the git hooks and
+ * the Claude Code {@code SessionEnd} hook ({@link SessionEndHook}), writes or updates the project's {@code .mcp.json} (other servers there are kept), and prints the
  * {@code claude mcp add} line for set-ups without a project file.
  */
 @Command(
@@ -40,9 +41,13 @@ final class InitCommand implements Callable<Integer> {
         String launcher = HookCommand.launcherCommand();
         Path mcpJson = root.resolve(".mcp.json");
         ObjectNode project = readMcpJson(mcpJson); // fails before anything changes when the file is broken
+        SessionEndHook sessionEnd = new SessionEndHook(root, launcher);
+        sessionEnd.check(); // so does a broken .claude/settings.json
         new HookInstaller(root, launcher).install();
         parent.out.println("1. git hooks installed in " + new HookInstaller(root, launcher).hooksDir()
                 + " (post-commit, post-merge, post-checkout, post-rewrite)");
+        parent.out.println("   Claude Code SessionEnd hook in " + sessionEnd.install()
+                + " (a session that made no commit is counted when it ends; `hook uninstall` removes it)");
         ObjectNode servers =
                 project.has("mcpServers") && project.get("mcpServers").isObject()
                         ? (ObjectNode) project.get("mcpServers")

@@ -2,6 +2,7 @@ package dev.graphmemory.server.config;
 
 import dev.graphmemory.indexer.IndexOptions;
 import dev.graphmemory.indexer.knowledge.KnowledgeConfig;
+import dev.graphmemory.indexer.sessions.SessionSources;
 import dev.graphmemory.indexer.walk.InsideRepo;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +38,13 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * gaps:                             # see GapsConfig
  *   entry_points: ["scripts/*.py"]
  *   exclude: ["src/legacy/**"]
+ * sessions:
+ *   enabled: false                  # read no agent session transcripts (default true)
+ *   paths: ["../exported-sessions"] # more folders of transcripts (relative to the repository)
  * </pre>
  *
- * <p>{@code GRAPH_MEMORY_DAEMON_IDLE} overrides {@code daemon.idle}.
+ * <p>{@code GRAPH_MEMORY_DAEMON_IDLE} overrides {@code daemon.idle}; {@code GRAPH_MEMORY_CLAUDE_HOME}
+ * replaces {@code ~/.claude} as the folder whose {@code projects/} holds Claude Code's transcripts.
  */
 public record GraphMemoryConfig(
         List<String> knowledgeGlobs,
@@ -50,7 +55,9 @@ public record GraphMemoryConfig(
         String uri,
         String user,
         String repoKey,
-        java.time.Duration daemonIdle) {
+        java.time.Duration daemonIdle,
+        boolean sessionsEnabled,
+        List<Path> sessionPaths) {
     public static final String FILE_NAME = ".graph-memory.yml";
     public static final List<String> DEFAULT_KNOWLEDGE_GLOBS = KnowledgeConfig.DEFAULT_GLOBS;
 
@@ -65,17 +72,21 @@ public record GraphMemoryConfig(
             Set.of("page_cache", "uri", "user", "repo_key"),
             "daemon",
             Set.of("idle"),
+            "sessions",
+            Set.of("enabled", "paths"),
             GapsConfig.SECTION,
             GapsConfig.KEYS);
 
     public GraphMemoryConfig {
         knowledgeGlobs = List.copyOf(knowledgeGlobs);
+        sessionPaths = List.copyOf(sessionPaths);
     }
 
     /** The indexer's options under these settings. */
     public IndexOptions indexOptions(boolean full) {
         return new IndexOptions(
-                full, maxFileBytes, maxCommits, knowledgeGlobs, threads, IndexOptions.DEFAULT_BATCH_SIZE);
+                        full, maxFileBytes, maxCommits, knowledgeGlobs, threads, IndexOptions.DEFAULT_BATCH_SIZE)
+                .withSessions(new SessionSources(sessionsEnabled, SessionSources.defaultClaudeHome(), sessionPaths));
     }
 
     /** The defaults, as if the file were absent. */
@@ -89,7 +100,9 @@ public record GraphMemoryConfig(
                 null,
                 null,
                 null,
-                java.time.Duration.ofMinutes(30));
+                java.time.Duration.ofMinutes(30),
+                true,
+                List.of());
     }
 
     /**
@@ -128,7 +141,23 @@ public record GraphMemoryConfig(
         if (!(tree instanceof Map<?, ?> top)) {
             throw new ConfigException(file + " must be a mapping of sections (" + KNOWN.keySet() + ")");
         }
-        return fromMap(top, file.toString());
+        GraphMemoryConfig read = fromMap(top, file.toString());
+        // sessions.paths are relative to the repository; resolved here, where the root is known.
+        List<Path> paths = read.sessionPaths().stream()
+                .map(p -> root.toAbsolutePath().resolve(p).normalize())
+                .toList();
+        return new GraphMemoryConfig(
+                read.knowledgeGlobs(),
+                read.maxCommits(),
+                read.maxFileBytes(),
+                read.threads(),
+                read.pageCacheBytes(),
+                read.uri(),
+                read.user(),
+                read.repoKey(),
+                read.daemonIdle(),
+                read.sessionsEnabled(),
+                paths);
     }
 
     static GraphMemoryConfig fromMap(Map<?, ?> top, String source) {
@@ -166,7 +195,11 @@ public record GraphMemoryConfig(
                 s.string("store.uri", null),
                 s.string("store.user", null),
                 s.string("store.repo_key", null),
-                s.duration("daemon.idle", d.daemonIdle()));
+                s.duration("daemon.idle", d.daemonIdle()),
+                s.bool("sessions.enabled", d.sessionsEnabled()),
+                s.stringList("sessions.paths", List.of()).stream()
+                        .map(p -> s.path("sessions.paths", p))
+                        .toList());
     }
 
     /** The repository key of {@code root}: {@code store.repo_key}, or the worktree's real path. */
@@ -281,6 +314,25 @@ public record GraphMemoryConfig(
                 return fallback;
             }
             return parseSize(v.toString(), source + ": " + key);
+        }
+
+        boolean bool(String key, boolean fallback) {
+            Object v = values.get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (!(v instanceof Boolean b)) {
+                throw new ConfigException(source + ": " + key + " must be true or false, got '" + v + "'");
+            }
+            return b;
+        }
+
+        Path path(String key, String text) {
+            try {
+                return Path.of(text.startsWith("~/") ? System.getProperty("user.home") + text.substring(1) : text);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ConfigException(source + ": " + key + ": not a folder path: '" + text + "'");
+            }
         }
 
         java.time.Duration duration(String key, java.time.Duration fallback) {

@@ -52,7 +52,7 @@ public final class GraphTools {
     }
 
     public List<ToolDef> all() {
-        return List.of(find(), neighbors(), stats(), query());
+        return List.of(find(), neighbors(), stats(), query(), CostTool.definition(handle));
     }
 
     private ToolDef find() {
@@ -64,7 +64,7 @@ public final class GraphTools {
                         + " function's ends in its signature) and only what the id does not say (a class's path and"
                         + " line, a work unit's title and status, is_test only when true); fields=[...] adds"
                         + " properties, [\"*\"] all of them. Types: architecture"
-                        + " module|class|function|cli_entry|build_module, workflow work_unit|commit, issues bug|finding, decisions"
+                        + " module|class|function|cli_entry|build_module, workflow work_unit|commit|session|command, issues bug|finding, decisions"
                         + " adr|anti_pattern. Example: which entry points exist? graph_find(schema='architecture',"
                         + " type='cli_entry'); functions calling ProcessBuilder: graph_find(schema='architecture',"
                         + " type='function', where={\"calls\": {\"$contains\": \"ProcessBuilder\"}}).",

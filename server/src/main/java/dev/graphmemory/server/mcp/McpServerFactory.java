@@ -121,6 +121,7 @@ public final class McpServerFactory {
             case "find_duplicate_work" -> DuplicatesText.render(answer, null);
             case "detect_integration_gaps" -> GapsText.render(answer);
             case PictureTool.NAME -> PictureTool.text(answer);
+            case CostTool.NAME -> RowsText.render(CostTool.asRows(answer));
             default -> jackson.writeValueAsString(answer);
         };
     }

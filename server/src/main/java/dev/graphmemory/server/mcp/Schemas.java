@@ -40,7 +40,7 @@ final class Schemas {
             {"type": "object", "properties": {
               "node_id": {"type": "string", "description": "<schema>:<type>:<key>, e.g. architecture:module:src/auth/handler.py"},
               "direction": {"type": "string", "enum": ["in", "out", "both"], "description": "Default both."},
-              "relationship": {"type": ["string", "array"], "items": {"type": "string"}, "description": "IMPORTS, CALLS, DECLARES, EXTENDS, IMPLEMENTS, TESTS, DEPENDS_ON (work units; build modules), TOUCHES, AFFECTS, CAUSED_BY, MODIFIES, MENTIONS, INVOKES; default all."},
+              "relationship": {"type": ["string", "array"], "items": {"type": "string"}, "description": "IMPORTS, CALLS, DECLARES, EXTENDS, IMPLEMENTS, TESTS, DEPENDS_ON (work units; build modules), TOUCHES, AFFECTS, CAUSED_BY, MODIFIES, MENTIONS, INVOKES; from sessions READ, EDITED, RAN, SPAWNED, WORKED_ON, PRODUCED; default all."},
               "depth": {"type": "integer", "minimum": 1, "maximum": 5, "description": "Default 1."},
               "limit": {"type": "integer", "minimum": 1, "maximum": 200, "description": "Rows per page (default 25)."},
               "cursor": {"type": "string"},
