@@ -117,7 +117,13 @@ public final class NeighborsQuery {
         return new Page(start, rows, ordered.size(), truncated, next);
     }
 
-    private Map<String, Reached> walk(String start, String direction, List<RelType> rels, int depth) {
+    /**
+     * One step of a walk from the nodes {@code $ids} of {@code $repo}: each relationship of the given
+     * types (all when none) in the given direction ({@code in}, {@code out}, {@code both}), as rows
+     * {@code a} (the node it starts from), {@code t} (its type), {@code out} (whether it points away
+     * from {@code a}) and {@code b} (the node reached). Types come from the {@link RelType} allowlist.
+     */
+    public static String stepCypher(String direction, List<RelType> rels) {
         String types = rels.stream().map(RelType::name).collect(Collectors.joining("|"));
         String rel = "[r" + (types.isEmpty() ? "" : ":" + types) + "]";
         String pattern =
@@ -126,8 +132,12 @@ public final class NeighborsQuery {
                     case "in" -> "<-" + rel + "-";
                     default -> "-" + rel + "-";
                 };
-        String cypher = "UNWIND $ids AS id MATCH (a:" + Keys.ENTITY_LABEL + " {repo: $repo, id: id})" + pattern + "(b:"
+        return "UNWIND $ids AS id MATCH (a:" + Keys.ENTITY_LABEL + " {repo: $repo, id: id})" + pattern + "(b:"
                 + Keys.ENTITY_LABEL + ") RETURN id AS a, type(r) AS t, startNode(r) = a AS out, b.id AS b";
+    }
+
+    private Map<String, Reached> walk(String start, String direction, List<RelType> rels, int depth) {
+        String cypher = stepCypher(direction, rels);
         Map<String, Reached> reached = new LinkedHashMap<>();
         Map<String, List<String>> frontier = Map.of(start, List.of());
         try (Session session = Sessions.read(driver)) {

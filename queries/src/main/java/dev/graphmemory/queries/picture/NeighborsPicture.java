@@ -4,7 +4,6 @@ import dev.graphmemory.queries.find.NeighborsQuery;
 import dev.graphmemory.queries.find.NodeIdResolver;
 import dev.graphmemory.queries.find.ToolException;
 import dev.graphmemory.queries.graph.RepoGraph;
-import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.RelType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 
@@ -50,16 +48,7 @@ public final class NeighborsPicture {
             throw new ToolException("depth must be from 1 to " + NeighborsQuery.MAX_DEPTH + ", was " + d);
         }
         List<RelType> rels = relTypes(relationships);
-        String types = rels.stream().map(RelType::name).collect(Collectors.joining("|"));
-        String rel = "[r" + (types.isEmpty() ? "" : ":" + types) + "]";
-        String pattern =
-                switch (dir) {
-                    case "out" -> "-" + rel + "->";
-                    case "in" -> "<-" + rel + "-";
-                    default -> "-" + rel + "-";
-                };
-        String cypher = "UNWIND $ids AS id MATCH (a:" + Keys.ENTITY_LABEL + " {repo: $repo, id: id})" + pattern + "(b:"
-                + Keys.ENTITY_LABEL + ") RETURN id AS a, type(r) AS t, startNode(r) = a AS out, b.id AS b";
+        String cypher = NeighborsQuery.stepCypher(dir, rels);
 
         Map<String, Integer> depthOf = new LinkedHashMap<>();
         depthOf.put(start, 0);
