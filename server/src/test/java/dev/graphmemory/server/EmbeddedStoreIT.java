@@ -129,7 +129,7 @@ class EmbeddedStoreIT {
                 .isEqualTo(12);
 
         String[] endpoint = Files.readString(cli).trim().split(" ");
-        assertThat(endpoint).hasSize(3);
+        assertThat(endpoint).hasSize(4);
         int port = Integer.parseInt(endpoint[0]);
         String token = endpoint[1];
         String refused = "fallback\0";

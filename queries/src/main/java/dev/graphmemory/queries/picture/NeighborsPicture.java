@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 
@@ -48,6 +49,7 @@ public final class NeighborsPicture {
             throw new ToolException("depth must be from 1 to " + NeighborsQuery.MAX_DEPTH + ", was " + d);
         }
         List<RelType> rels = relTypes(relationships);
+        String types = rels.stream().map(RelType::name).collect(Collectors.joining("|"));
         String cypher = NeighborsQuery.stepCypher(dir, rels);
 
         Map<String, Integer> depthOf = new LinkedHashMap<>();

@@ -33,9 +33,10 @@ import org.slf4j.LoggerFactory;
  * and a Bolt connection (1.3-1.6 s on a warm store). The launcher tries it first and starts a JVM as
  * before whenever it cannot be used.
  *
- * <p>The daemon listens on 127.0.0.1 only, on a free port, and publishes {@code <port> <token> <jar>} in
+ * <p>The daemon listens on 127.0.0.1 only, on a free port, and publishes {@code <port> <token> <jar> <pid>} in
  * {@code .graph-memory/cli.endpoint}, readable by the user alone like the store's credentials; the
- * token is 24 random bytes, new at each start; {@code <jar>} names the build ({@link #jarStamp}). A request is NUL-terminated fields: the token, the
+ * token is 24 random bytes, new at each start; {@code <jar>} names the build ({@link #jarStamp}), and the launcher uses the
+ * endpoint only while {@code <pid>} lives (a killed daemon's port may serve something else). A request is NUL-terminated fields: the token, the
  * worktree, the number of arguments, the arguments. The answer is the exit code, NUL, what the
  * command wrote on stderr, NUL, then what it wrote on stdout until the connection closes; or {@code
  * fallback} and NUL when the daemon does not run it (a wrong token, another repository, a command or
@@ -66,8 +67,8 @@ final class DaemonCli implements StoreDaemon.Service {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         byte[] token = HexFormat.of().formatHex(random).getBytes(StandardCharsets.US_ASCII);
-        String published =
-                server.getLocalPort() + " " + new String(token, StandardCharsets.US_ASCII) + " " + jarStamp() + "\n";
+        String published = server.getLocalPort() + " " + new String(token, StandardCharsets.US_ASCII) + " " + jarStamp()
+                + " " + ProcessHandle.current().pid() + "\n";
         StoreFiles.writeAtomically(files.cliEndpointFile(), published);
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {

@@ -74,7 +74,7 @@ public final class StoreFiles {
 
     /**
      * Where the daemon answers the command line's read commands itself: one line, {@code <port>
-     * <token> <jar>}, user-only like the credentials (see {@code DaemonCli}).
+     * <token> <jar> <pid>}, user-only like the credentials (see {@code DaemonCli}).
      */
     public Path cliEndpointFile() {
         return dir.resolve("cli.endpoint");
