@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  */
 final class DaemonCli implements StoreDaemon.Service {
     /** The commands the daemon answers: read-only, and with no argument that names a file. */
-    static final Set<String> COMMANDS = Set.of("find", "neighbors", "query", "stats", "status");
+    static final Set<String> COMMANDS = Set.of("find", "neighbors", "query", "stats", "status", "cost");
 
     static final String FALLBACK = "fallback";
 
