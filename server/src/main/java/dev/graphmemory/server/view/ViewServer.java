@@ -51,12 +51,13 @@ public final class ViewServer implements AutoCloseable {
         this.api = api;
     }
 
-    /** Starts serving {@code api} on 127.0.0.1 on a free port. */
+    /** Starts serving {@code api} on 127.0.0.1 (IPv4 always, as the URL says) on a free port. */
     public static ViewServer start(ViewApi api) throws IOException {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        HttpServer http =
+                HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 16);
         ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "graph-memory-view");
             t.setDaemon(true);
