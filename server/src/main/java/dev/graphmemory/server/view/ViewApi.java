@@ -7,20 +7,14 @@ import dev.graphmemory.queries.find.ToolException;
 import dev.graphmemory.queries.graph.RepoGraph;
 import dev.graphmemory.queries.picture.DependencyPicture;
 import dev.graphmemory.queries.picture.Diagram;
-import dev.graphmemory.queries.picture.DiagramEdge;
-import dev.graphmemory.queries.picture.DiagramNode;
 import dev.graphmemory.queries.picture.Picture;
 import dev.graphmemory.queries.picture.WorkUnitPicture;
 import dev.graphmemory.queries.workflow.DuplicateFinder;
-import dev.graphmemory.queries.workflow.gaps.GapDetector;
-import dev.graphmemory.queries.workflow.gaps.GapRequest;
-import dev.graphmemory.server.config.GapsConfig;
 import dev.graphmemory.server.config.GraphMemoryConfig;
 import dev.graphmemory.server.mcp.McpServerFactory;
 import dev.graphmemory.server.store.GraphStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,67 +101,10 @@ public final class ViewApi {
     }
 
     private Map<String, Object> map(String path, String pkg) {
-        RepoGraph graph = new RepoGraph(store.driver(), store.repoKey());
-        Picture picture = new DependencyPicture(graph).draw(path, pkg, MAP_BOXES);
-        List<String> gapPaths = gapPaths();
-        Map<String, Object> out = picture(picture);
-        Map<String, Long> gaps = new HashMap<>();
-        for (String p : gapPaths) {
-            // A gap counts in the deepest box that holds it: a folded folder also holds its subfolders' boxes.
-            nodes(out).stream()
-                    .map(n -> (String) n.get("id"))
-                    .filter(key -> holds(key, p))
-                    .max(java.util.Comparator.comparingInt(String::length))
-                    .ifPresent(key -> gaps.merge(key, 1L, Long::sum));
-        }
-        for (Map<String, Object> n : nodes(out)) {
-            Long count = gaps.get((String) n.get("id"));
-            if (count != null) {
-                n.put("gaps", count);
-            }
-        }
-        out.put("gap_total", gapPaths.size());
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> nodes(Map<String, Object> picture) {
-        return (List<Map<String, Object>>) picture.get("nodes");
-    }
-
-    /** Whether the box {@code key} (a module or a folder) holds the module at {@code path}. */
-    private static boolean holds(String key, String path) {
-        if (key.equals("architecture:module:" + path)) {
-            return true;
-        }
-        if (!key.startsWith("folder:")) {
-            return false;
-        }
-        String folder = key.substring("folder:".length());
-        return folder.isEmpty() ? !path.contains("/") : path.startsWith(folder + "/");
-    }
-
-    /** The paths of the integration gaps (the first page of the most the detector gives). */
-    @SuppressWarnings("unchecked")
-    private List<String> gapPaths() {
-        GapsConfig config = GapsConfig.load(root);
-        Map<String, Object> answer = new GapDetector(store.driver(), store.repoKey())
-                .detect(new GapRequest(
-                        config.entryPoints(),
-                        config.exclude(),
-                        null,
-                        null,
-                        0,
-                        0,
-                        GapRequest.MAX_LIMIT,
-                        null,
-                        null,
-                        null))
-                .toMap();
-        List<String> out = new ArrayList<>();
-        for (Map<String, Object> gap : (List<Map<String, Object>>) answer.getOrDefault("gaps", List.of())) {
-            out.add(String.valueOf(gap.get("path")));
-        }
+        Picture picture =
+                new DependencyPicture(new RepoGraph(store.driver(), store.repoKey())).draw(path, pkg, MAP_BOXES);
+        Map<String, Object> out = PictureJson.of(picture);
+        out.put("gap_total", GapMarks.mark(out, store, root));
         return out;
     }
 
@@ -212,7 +149,7 @@ public final class ViewApi {
                                 .findFor(wu, 3)
                                 .candidates(),
                         Diagram.MAX_MAX_BOXES);
-        return picture(picture);
+        return PictureJson.of(picture);
     }
 
     private Map<String, Object> find(String text) {
@@ -231,38 +168,6 @@ public final class ViewApi {
         out.put("q", text);
         out.put("rows", rows);
         out.put("total", total);
-        return out;
-    }
-
-    /** A picture as the page draws it: boxes, arrows and notes. */
-    private static Map<String, Object> picture(Picture picture) {
-        List<Map<String, Object>> nodes = new ArrayList<>();
-        for (DiagramNode n : picture.diagram().nodes()) {
-            Map<String, Object> m = new HashMap<>();
-            m.put("id", n.key());
-            m.put("label", n.label());
-            m.put("kind", n.kind());
-            m.put("focus", n.focus());
-            nodes.add(m);
-        }
-        List<Map<String, Object>> edges = new ArrayList<>();
-        for (DiagramEdge e : picture.diagram().edges()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("from", e.from());
-            m.put("to", e.to());
-            m.put("label", e.caption());
-            m.put("weight", e.weight());
-            m.put("dashed", e.dashed());
-            m.put("cycle", e.cycle());
-            edges.add(m);
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("title", picture.diagram().title());
-        out.put("focus", picture.focus());
-        out.put("nodes", nodes);
-        out.put("edges", edges);
-        out.put("notes", picture.notes());
-        out.put("total", picture.total());
         return out;
     }
 
