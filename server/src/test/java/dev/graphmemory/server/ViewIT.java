@@ -58,6 +58,7 @@ class ViewIT {
     @TempDir
     static Path tmp;
 
+    private Path repo;
     private GraphStore store;
     private ViewServer server;
     private final HttpClient http =
@@ -65,7 +66,7 @@ class ViewIT {
 
     @BeforeAll
     void indexFixtureAndStartTheView() throws Exception {
-        Path repo = FixtureRepo.workflowRepo(tmp.resolve("repo"));
+        repo = FixtureRepo.workflowRepo(tmp.resolve("repo"));
         Files.createDirectories(repo.resolve(EXPORTER).getParent());
         Files.writeString(
                 repo.resolve(EXPORTER), "package com.acme.report;\npublic class Exporter { public void run() {} }\n");
@@ -292,6 +293,40 @@ class ViewIT {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(r.body()).get("error").asString()).contains("'id' is required");
         assertThat(get("/api/cypher?t=" + server.token()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theCommandPrintsItsUrlServesThePageAndStopsOnSigterm() throws Exception {
+        List<String> command = List.of(
+                Launcher.projectRoot().resolve("graph-memory").toString(),
+                "--repo",
+                repo.toString(),
+                "--uri",
+                TestNeo4j.boltUri(),
+                "view",
+                "--no-browser");
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String url = out.readLine();
+            assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+/\\?t=[A-Za-z0-9_-]{32,}");
+            HttpResponse<String> page =
+                    http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("graph-memory view");
+            HttpResponse<String> refused = http.send(
+                    HttpRequest.newBuilder(URI.create(url.substring(0, url.indexOf('?'))))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(403);
+            p.destroy(); // SIGTERM, as Ctrl-C stops it: the shutdown hook closes the server and the store
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("view stopped").isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
     }
 
     @Test
