@@ -141,7 +141,7 @@ function findPage(q, main) {
   document.getElementById('q').value = q;
   return api('find', {q}).then(body => {
     stamp(body);
-    main.replaceChildren(el('h1', {}, 'ids containing "' + q + '" (' + body.total + ')'),
+    main.replaceChildren(el('h1', {}, 'ids and titles containing "' + q + '" (' + body.total + ')'),
       ...section('first matches of each type', body.rows));
   });
 }

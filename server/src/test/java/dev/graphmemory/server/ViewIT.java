@@ -281,10 +281,12 @@ class ViewIT {
     }
 
     @Test
-    void theSearchFindsIdsContainingTheText() throws Exception {
+    void theSearchFindsIdsAndTitlesContainingTheText() throws Exception {
         JsonNode found = api("find", "q", "TokenCache");
         assertThat(ids(found.get("rows"))).contains(MODULE + AUTH + "TokenCache.java");
         assertThat(ids(api("find", "q", "WU-28").get("rows"))).anyMatch(id -> id.endsWith("WU-281"));
+        // "authentication" is only in WU-281's title ("Fix authentication timeout"), not in its id.
+        assertThat(ids(api("find", "q", "authentication").get("rows"))).anyMatch(id -> id.endsWith("WU-281"));
     }
 
     @Test

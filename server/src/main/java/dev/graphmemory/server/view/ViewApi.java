@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The view's JSON endpoints, each a read through the code the tools use, with the request's
  * parameters as the reads' parameters: {@code map} (the dependency picture's boxes and arrows, gaps
  * marked), {@code node} (a node's neighbours, in sections for a module), {@code work_unit} (the
- * work-unit picture's footprint) and {@code find} (ids containing a text). Every answer carries the
+ * work-unit picture's footprint) and {@code find} (ids, and titles of work, bugs and decisions,
+ * containing a text). Every answer carries the
  * tools' stamp ({@code indexed_commit}, {@code stale}).
  */
 public final class ViewApi {
@@ -155,11 +156,17 @@ public final class ViewApi {
     private Map<String, Object> find(String text) {
         PropertyKeys keys = new PropertyKeys(store.driver());
         FindQuery query = new FindQuery(store.driver(), store.repoKey(), keys);
-        var where = JSON.createObjectNode();
-        where.putObject("id").put("$contains", text.strip());
+        var byId = JSON.createObjectNode();
+        byId.putObject("id").put("$contains", text.strip());
+        // Code is named by its id (path, qualified name, signature); work, bugs and decisions also by title.
+        var byIdOrTitle = JSON.createObjectNode();
+        var any = byIdOrTitle.putArray("$or");
+        any.add(byId);
+        any.addObject().putObject("title").put("$contains", text.strip());
         List<Map<String, Object>> rows = new ArrayList<>();
         long total = 0;
         for (String[] t : FIND_TYPES) {
+            var where = t[0].equals("architecture") ? byId : byIdOrTitle;
             FindQuery.Page page = query.run(new FindQuery.Request(t[0], t[1], where, FIND_LIMIT, null, null));
             rows.addAll(page.rows());
             total += page.total();
