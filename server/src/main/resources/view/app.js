@@ -70,7 +70,11 @@ function mapPage(arg, main) {
     stamp(body);
     const h1 = el('h1', {}, body.title);
     const nav = el('p');
-    if (arg && !arg.startsWith('package:')) {
+    if (arg.startsWith('package:')) {
+      const pkg = arg.slice('package:'.length);
+      const up = pkg.includes('.') ? 'package:' + pkg.slice(0, pkg.lastIndexOf('.')) : '';
+      nav.append(el('a', {href: '#map=' + encodeURIComponent(up)}, '↑ ' + (up ? up.slice(8) : 'the whole repository')));
+    } else if (arg) {
       const up = arg.includes('/') ? arg.slice(0, arg.lastIndexOf('/')) : '';
       nav.append(el('a', {href: '#map=' + encodeURIComponent(up)}, '↑ ' + (up || 'the whole repository')));
     }
