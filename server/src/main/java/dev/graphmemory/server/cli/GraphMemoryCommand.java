@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             DuplicatesCommand.class,
             GapsCommand.class,
             PictureCommand.class,
+            ViewCommand.class,
             ServeCommand.class,
             TierCommand.class,
             RecordCommand.class,
