@@ -43,6 +43,32 @@ final class FixtureRepo {
         }
     }
 
+    /** The module {@link #workflowRepoWithPlantedGap} plants: an exporter only its test uses. */
+    static final String PLANTED_GAP = "src/main/java/com/acme/report/Exporter.java";
+
+    /**
+     * {@link #workflowRepo} with a fourth commit that plants one integration gap, {@link #PLANTED_GAP},
+     * which only its test reaches.
+     */
+    static Path workflowRepoWithPlantedGap(Path dir) {
+        workflowRepo(dir);
+        try (Git git = Git.open(dir.toFile())) {
+            Path exporter = dir.resolve(PLANTED_GAP);
+            Files.createDirectories(exporter.getParent());
+            Files.writeString(exporter, "package com.acme.report;\npublic class Exporter { public void run() {} }\n");
+            Path test = dir.resolve("src/test/java/com/acme/report/ExporterTest.java");
+            Files.createDirectories(test.getParent());
+            Files.writeString(
+                    test, "package com.acme.report;\nclass ExporterTest { void runs() { new Exporter().run(); } }\n");
+            commit(git, List.of("src"), "Add the report exporter, not wired yet", 5);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The fixture {@code name} as a repository with everything in one commit. */
     static Path committed(String name, Path dir) {
         try (Git git =

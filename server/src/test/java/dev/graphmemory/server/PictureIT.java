@@ -6,15 +6,11 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -34,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PictureIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String AUTH = "src/main/java/com/acme/auth/";
-    private static final String EXPORTER = "src/main/java/com/acme/report/Exporter.java";
+    private static final String EXPORTER = FixtureRepo.PLANTED_GAP;
 
     @TempDir
     static Path tmp;
@@ -62,25 +58,7 @@ class PictureIT {
 
     @BeforeAll
     void indexFixtureAndDrawEverything() throws Exception {
-        repo = FixtureRepo.workflowRepo(tmp.resolve("repo"));
-        Files.createDirectories(repo.resolve(EXPORTER).getParent());
-        Files.writeString(
-                repo.resolve(EXPORTER), "package com.acme.report;\npublic class Exporter { public void run() {} }\n");
-        Path test = repo.resolve("src/test/java/com/acme/report/ExporterTest.java");
-        Files.createDirectories(test.getParent());
-        Files.writeString(
-                test, "package com.acme.report;\nclass ExporterTest { void runs() { new Exporter().run(); } }\n");
-        try (Git git = Git.open(repo.toFile())) {
-            git.add().addFilepattern("src").call();
-            PersonIdent who = new PersonIdent(
-                    "Fixture Author", "fixture@example.com", Instant.parse("2026-01-01T10:05:00Z"), ZoneOffset.UTC);
-            git.commit()
-                    .setMessage("Add the report exporter, not wired yet")
-                    .setAuthor(who)
-                    .setCommitter(who)
-                    .setSign(false)
-                    .call();
-        }
+        repo = FixtureRepo.workflowRepoWithPlantedGap(tmp.resolve("repo"));
         Cli index = Cli.onTestStore(repo, "index");
         assertThat(index.exitCode()).as(index.err()).isZero();
         for (Map.Entry<String, List<String>> s : SUBJECTS.entrySet()) {

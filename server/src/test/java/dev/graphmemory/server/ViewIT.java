@@ -24,15 +24,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +49,7 @@ class ViewIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String MODULE = "architecture:module:";
     private static final String AUTH = "src/main/java/com/acme/auth/";
-    private static final String EXPORTER = "src/main/java/com/acme/report/Exporter.java";
+    private static final String EXPORTER = FixtureRepo.PLANTED_GAP;
 
     @TempDir
     static Path tmp;
@@ -66,25 +62,7 @@ class ViewIT {
 
     @BeforeAll
     void indexFixtureAndStartTheView() throws Exception {
-        repo = FixtureRepo.workflowRepo(tmp.resolve("repo"));
-        Files.createDirectories(repo.resolve(EXPORTER).getParent());
-        Files.writeString(
-                repo.resolve(EXPORTER), "package com.acme.report;\npublic class Exporter { public void run() {} }\n");
-        Path test = repo.resolve("src/test/java/com/acme/report/ExporterTest.java");
-        Files.createDirectories(test.getParent());
-        Files.writeString(
-                test, "package com.acme.report;\nclass ExporterTest { void runs() { new Exporter().run(); } }\n");
-        try (Git git = Git.open(repo.toFile())) {
-            git.add().addFilepattern("src").call();
-            PersonIdent who = new PersonIdent(
-                    "Fixture Author", "fixture@example.com", Instant.parse("2026-01-01T10:05:00Z"), ZoneOffset.UTC);
-            git.commit()
-                    .setMessage("Add the report exporter, not wired yet")
-                    .setAuthor(who)
-                    .setCommitter(who)
-                    .setSign(false)
-                    .call();
-        }
+        repo = FixtureRepo.workflowRepoWithPlantedGap(tmp.resolve("repo"));
         Cli index = Cli.onTestStore(repo, "index");
         assertThat(index.exitCode()).as(index.err()).isZero();
         Path root = repo.toRealPath();

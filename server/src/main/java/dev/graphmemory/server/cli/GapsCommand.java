@@ -1,5 +1,7 @@
 package dev.graphmemory.server.cli;
 
+import static dev.graphmemory.server.cli.FindCommand.putIfSet;
+
 import dev.graphmemory.server.mcp.GapsText;
 import dev.graphmemory.server.mcp.McpServerFactory;
 import dev.graphmemory.server.mcp.WorkflowTools;
@@ -88,19 +90,19 @@ final class GapsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, Object> args = new LinkedHashMap<>();
-        put(
+        putIfSet(
                 args,
                 "plan",
                 plan.isEmpty() ? null : plan.stream().map(this::repoRelative).toList());
-        put(args, "entry_points", entryPoints.isEmpty() ? null : entryPoints);
-        put(args, "exclude", exclude.isEmpty() ? null : exclude);
-        put(args, "mode", mode);
-        put(args, "status", status);
-        put(args, "min_confidence", minConfidence);
-        put(args, "suggestions", suggestions);
-        put(args, "limit", limit);
-        put(args, "cursor", cursor);
-        put(args, "explain", explain == null ? null : modulePath(explain));
+        putIfSet(args, "entry_points", entryPoints.isEmpty() ? null : entryPoints);
+        putIfSet(args, "exclude", exclude.isEmpty() ? null : exclude);
+        putIfSet(args, "mode", mode);
+        putIfSet(args, "status", status);
+        putIfSet(args, "min_confidence", minConfidence);
+        putIfSet(args, "suggestions", suggestions);
+        putIfSet(args, "limit", limit);
+        putIfSet(args, "cursor", cursor);
+        putIfSet(args, "explain", explain == null ? null : modulePath(explain));
         Path root = parent.store.root();
         return ToolCommandSupport.run(
                 parent,
@@ -140,11 +142,5 @@ final class GapsCommand implements Callable<Integer> {
         return abs.startsWith(root) && !abs.equals(root)
                 ? root.relativize(abs).toString().replace('\\', '/')
                 : p;
-    }
-
-    private static void put(Map<String, Object> args, String key, Object value) {
-        if (value != null) {
-            args.put(key, value);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.graphmemory.server.cli;
 
+import static dev.graphmemory.server.cli.FindCommand.putIfSet;
+
 import dev.graphmemory.server.mcp.McpServerFactory;
 import dev.graphmemory.server.mcp.PictureTool;
 import java.nio.file.Path;
@@ -94,24 +96,24 @@ final class PictureCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("subject", subject);
-        put(args, "format", format);
-        put(args, "max_boxes", maxBoxes);
+        putIfSet(args, "format", format);
+        putIfSet(args, "max_boxes", maxBoxes);
         if (target != null) {
             args.put(
                     subject.equals("dependencies") ? "path" : "node_id",
                     subject.equals("dependencies") ? folder(target) : target);
         }
-        put(args, "direction", direction);
-        put(args, "relationship", relationship);
-        put(args, "depth", depth);
-        put(args, "package", pkg);
-        put(args, "status", status);
-        put(args, "min_confidence", minConfidence);
-        put(args, "entry_points", entryPoints.isEmpty() ? null : entryPoints);
-        put(args, "exclude", exclude.isEmpty() ? null : exclude);
-        put(args, "suggestions", suggestions);
-        put(args, "limit", limit);
-        put(args, "cursor", cursor);
+        putIfSet(args, "direction", direction);
+        putIfSet(args, "relationship", relationship);
+        putIfSet(args, "depth", depth);
+        putIfSet(args, "package", pkg);
+        putIfSet(args, "status", status);
+        putIfSet(args, "min_confidence", minConfidence);
+        putIfSet(args, "entry_points", entryPoints.isEmpty() ? null : entryPoints);
+        putIfSet(args, "exclude", exclude.isEmpty() ? null : exclude);
+        putIfSet(args, "suggestions", suggestions);
+        putIfSet(args, "limit", limit);
+        putIfSet(args, "cursor", cursor);
         Path root = parent.store.root();
         return ToolCommandSupport.run(
                 parent,
@@ -135,11 +137,5 @@ final class PictureCommand implements Callable<Integer> {
         return abs.startsWith(root) && java.nio.file.Files.isDirectory(abs)
                 ? root.relativize(abs).toString().replace('\\', '/')
                 : p;
-    }
-
-    private static void put(Map<String, Object> args, String key, Object value) {
-        if (value != null) {
-            args.put(key, value);
-        }
     }
 }

@@ -180,7 +180,7 @@ public final class EmbeddedStore implements GraphStore {
     }
 
     /** How a store served by the daemon {@code e} describes itself ({@link #describe()}). */
-    private static String describe(StoreFiles files, DaemonEndpoint e) {
+    static String describe(StoreFiles files, DaemonEndpoint e) {
         return "embedded Neo4j at " + files.dir() + ", served by " + e.describe() + " (bolt://127.0.0.1:" + e.boltPort()
                 + ")";
     }

@@ -157,7 +157,7 @@ public final class StoreDaemon {
                 neo4j.port(),
                 (System.nanoTime() - t0) / 1_000_000,
                 idle);
-        AutoCloseable served = startService(driver, endpoint, neo4j.port());
+        AutoCloseable served = startService(driver, endpoint);
         try {
             loop(neo4j, driver, runner, endpoint);
         } finally {
@@ -393,14 +393,12 @@ public final class StoreDaemon {
     }
 
     /** Starts the {@link Service}, if any; a service that cannot start is logged, not fatal. */
-    private AutoCloseable startService(Driver driver, DaemonEndpoint endpoint, int port) {
+    private AutoCloseable startService(Driver driver, DaemonEndpoint endpoint) {
         if (service == null) {
             return null;
         }
-        String description = "embedded Neo4j at " + files.dir() + ", served by " + endpoint.describe()
-                + " (bolt://127.0.0.1:" + port + ")";
         try {
-            return service.start(driver, description, () -> lastServed = System.nanoTime());
+            return service.start(driver, EmbeddedStore.describe(files, endpoint), () -> lastServed = System.nanoTime());
         } catch (IOException | RuntimeException e) {
             LOG.warn("the daemon answers no command lines itself ({}); they connect over Bolt", e.toString());
             return null;
