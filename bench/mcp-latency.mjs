@@ -4,7 +4,7 @@
 // p50/p99 over N calls of graph_find (indexed equality, $contains, $or) and graph_neighbors
 // (depth 1, 2, 3), and the size of each answer in characters and estimated tokens (chars / 4).
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { StdioClientTransport, getDefaultEnvironment } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -12,7 +12,11 @@ const repo = process.argv[2];
 const n = Number(process.argv[3] ?? 200);
 const launcher = resolve(dirname(fileURLToPath(import.meta.url)), "..", "graph-memory");
 const t0 = performance.now();
-const transport = new StdioClientTransport({ command: launcher, args: ["--repo", repo, "serve"], stderr: "ignore" });
+// The SDK gives the server a minimal environment; graph-memory's own settings (GRAPH_MEMORY_DIRECT=off
+// to time a server in a JVM of its own) are passed on.
+const env = { ...getDefaultEnvironment() };
+for (const [k, v] of Object.entries(process.env)) if (k.startsWith("GRAPH_MEMORY_")) env[k] = v;
+const transport = new StdioClientTransport({ command: launcher, args: ["--repo", repo, "serve"], stderr: "ignore", env });
 const client = new Client({ name: "gm-bench", version: "1" });
 await client.connect(transport);
 const initMs = performance.now() - t0;

@@ -90,6 +90,7 @@ class EmbeddedStoreIT {
         }
 
         theDaemonAnswersReadCommandsItself(repo, store);
+        theDaemonRunsMcpSessions(repo);
 
         Launcher stop = Launcher.run("--repo", repo.toString(), "daemon", "stop");
         assertThat(stop.out()).contains("stopped");
@@ -157,6 +158,44 @@ class EmbeddedStoreIT {
         Launcher status = Launcher.run(Map.of("GRAPH_MEMORY_DIRECT", "only"), "--repo", repo.toString(), "status");
         assertThat(status.exitCode()).as(status.err()).isZero();
         assertThat(status.out()).contains("served by daemon pid");
+        assertThat(Launcher.run("--repo", repo.toString(), "daemon", "status").exitCode())
+                .isZero();
+    }
+
+    /**
+     * {@code serve} with a daemon of this build running is an MCP session in the daemon, bridged by
+     * the launcher ({@code GRAPH_MEMORY_DIRECT=only} fails instead of starting a JVM): it answers
+     * like a JVM's server, two at once, a bad line included; a request sent just before stdin ends
+     * is still answered; and a client's SIGTERM ends the launcher without touching the daemon.
+     */
+    private void theDaemonRunsMcpSessions(Path repo) throws Exception {
+        Map<String, String> only = Map.of("GRAPH_MEMORY_DIRECT", "only");
+        String init = "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                + "\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}";
+        String find = "{\"name\":\"graph_find\",\"arguments\":{\"schema\":\"architecture\","
+                + "\"type\":\"module\",\"limit\":3}}";
+        try (ServeProcess one = new ServeProcess(repo, List.of(), only);
+                ServeProcess two = new ServeProcess(repo, List.of(), only)) {
+            for (ServeProcess serve : List.of(one, two)) {
+                JsonNode answer = serve.request(1, "initialize", init);
+                assertThat(answer.get("result").get("serverInfo").get("name").asString())
+                        .isEqualTo("graph-memory");
+                serve.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+            }
+            one.send("{not json");
+            JsonNode tools = two.request(2, "tools/list", "{}");
+            assertThat(tools.get("result").get("tools").toString()).contains("\"graph_find\"");
+            one.send("{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":" + find + "}");
+            assertThat(one.endInput()).isZero();
+            JsonNode found = one.response(3);
+            assertThat(found.get("result").path("isError").asBoolean(false)).isFalse();
+            assertThat(found.get("result").toString()).contains("architecture:module:");
+            assertThat(one.stdoutLines).allSatisfy(line -> assertThat(line).startsWith("{\"jsonrpc\":\"2.0\""));
+            assertThat(one.stdoutLines.toString()).contains("-32700");
+            two.process.destroy();
+            assertThat(two.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(two.process.exitValue()).isEqualTo(143);
+        }
         assertThat(Launcher.run("--repo", repo.toString(), "daemon", "status").exitCode())
                 .isZero();
     }

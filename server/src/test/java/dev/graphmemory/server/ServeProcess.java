@@ -34,6 +34,11 @@ final class ServeProcess implements AutoCloseable {
 
     /** With store options before {@code serve}, e.g. {@code --uri bolt://...} for the test store. */
     ServeProcess(Path repo, List<String> storeOptions) throws IOException {
+        this(repo, storeOptions, java.util.Map.of());
+    }
+
+    /** With environment variables of the launcher's, e.g. {@code GRAPH_MEMORY_DIRECT=only}. */
+    ServeProcess(Path repo, List<String> storeOptions, java.util.Map<String, String> env) throws IOException {
         stderr = Files.createTempFile("gm-serve-err", ".txt");
         List<String> command = new java.util.ArrayList<>(
                 List.of(Launcher.projectRoot().resolve("graph-memory").toString(), "--repo", repo.toString()));
@@ -41,6 +46,7 @@ final class ServeProcess implements AutoCloseable {
         command.add("serve");
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
         pb.environment().put("GRAPH_MEMORY_DAEMON_IDLE", "60s");
+        pb.environment().putAll(env);
         process = pb.start();
         stdin = process.getOutputStream();
         Thread reader = new Thread(() -> {

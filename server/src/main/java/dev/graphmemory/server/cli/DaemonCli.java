@@ -44,7 +44,10 @@ import org.slf4j.LoggerFactory;
  * in its own JVM ({@link GraphMemoryCommand#execute}), with the daemon's own driver as its store.
  */
 final class DaemonCli implements StoreDaemon.Service {
-    /** The commands the daemon answers: read-only, and with no argument that names a file. */
+    /**
+     * The commands the daemon answers: read-only, and with no argument that names a file; and
+     * {@code serve} alone, whose MCP session the daemon then runs on the connection ({@link McpSessions}).
+     */
     static final Set<String> COMMANDS = Set.of("find", "neighbors", "query", "stats", "status", "cost");
 
     static final String FALLBACK = "fallback";
@@ -56,6 +59,7 @@ final class DaemonCli implements StoreDaemon.Service {
     private static final int THREADS = 4;
 
     private final StoreFiles files;
+    private McpSessions sessions;
 
     DaemonCli(StoreFiles files) {
         this.files = files;
@@ -77,6 +81,7 @@ final class DaemonCli implements StoreDaemon.Service {
             return t;
         });
         StoreOptions.InDaemon store = new StoreOptions.InDaemon(driver, description);
+        sessions = new McpSessions(served);
         Thread acceptor = new Thread(
                 () -> {
                     while (!server.isClosed()) {
@@ -97,6 +102,7 @@ final class DaemonCli implements StoreDaemon.Service {
         return () -> {
             server.close();
             pool.shutdownNow();
+            sessions.close();
             try {
                 if (Files.exists(files.cliEndpointFile())
                         && Files.readString(files.cliEndpointFile()).equals(published)) {
@@ -134,11 +140,16 @@ final class DaemonCli implements StoreDaemon.Service {
     }
 
     private void answer(Socket socket, byte[] token, StoreOptions.InDaemon store, Runnable served) {
-        try (socket) {
+        boolean handedOver = false;
+        try {
             socket.setSoTimeout(READ_TIMEOUT_MILLIS);
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             List<String> args = request(in, token);
+            if (args != null && args.get(2).equals("serve")) {
+                handedOver = sessions.open(socket, in, out, Path.of(args.get(1)), field(in), store, served);
+                return;
+            }
             if (args == null) {
                 out.write((FALLBACK + "\0").getBytes(StandardCharsets.US_ASCII));
                 return;
@@ -163,6 +174,14 @@ final class DaemonCli implements StoreDaemon.Service {
             out.flush();
         } catch (IOException | RuntimeException e) {
             LOG.debug("command-line request failed: {}", e.toString());
+        } finally {
+            if (!handedOver) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    LOG.debug("closing a command-line socket: {}", e.toString());
+                }
+            }
         }
     }
 
@@ -205,6 +224,9 @@ final class DaemonCli implements StoreDaemon.Service {
 
     /** Whether the daemon runs these arguments: one of {@link #COMMANDS}, first, and no option of the store's or the JVM's. */
     static boolean runs(List<String> args) {
+        if (args.equals(List.of("serve"))) {
+            return true;
+        }
         if (args.isEmpty() || !COMMANDS.contains(args.getFirst())) {
             return false;
         }

@@ -63,33 +63,38 @@ public final class StoreOptions {
 
     static final ThreadLocal<InDaemon> IN_DAEMON = new ThreadLocal<>();
 
+    /** The store daemon's own store, for a command or session it runs: closing it leaves the driver open. */
+    static GraphStore inDaemon(InDaemon here, String repoKey) {
+        return new GraphStore() {
+            @Override
+            public org.neo4j.driver.Driver driver() {
+                return here.driver();
+            }
+
+            @Override
+            public String repoKey() {
+                return repoKey;
+            }
+
+            @Override
+            public String describe() {
+                return here.description();
+            }
+
+            @Override
+            public void close() {
+                // the daemon's driver outlives the command
+            }
+        };
+    }
+
     /** Opens the store and makes sure its schema exists. */
     public GraphStore open(Path root, GraphMemoryConfig config) {
         String repoKey = config.repoKeyFor(root);
         String u = externalUri(config);
         InDaemon here = IN_DAEMON.get();
         if (here != null && u == null) {
-            return new GraphStore() {
-                @Override
-                public org.neo4j.driver.Driver driver() {
-                    return here.driver();
-                }
-
-                @Override
-                public String repoKey() {
-                    return repoKey;
-                }
-
-                @Override
-                public String describe() {
-                    return here.description();
-                }
-
-                @Override
-                public void close() {
-                    // the daemon's driver outlives the command
-                }
-            };
+            return inDaemon(here, repoKey);
         }
         GraphStore store = u != null
                 ? ExternalStore.connect(

@@ -46,14 +46,19 @@ final class JsonRpcCheck {
     /**
      * What to do with a line: {@code forward} is the message for the SDK, or else {@code code} and
      * {@code message} are the error to answer with {@code id} (a string, a long, or null).
+     * {@code request}: the message forwarded is a request, which the server will answer.
      */
-    record Verdict(String forward, Object id, int code, String message) {
+    record Verdict(String forward, Object id, int code, String message, boolean request) {
         static Verdict pass(JsonNode message) {
-            return new Verdict(JSON.writeValueAsString(message), null, 0, null);
+            return new Verdict(JSON.writeValueAsString(message), null, 0, null, false);
+        }
+
+        static Verdict passRequest(JsonNode message) {
+            return new Verdict(JSON.writeValueAsString(message), null, 0, null, true);
         }
 
         static Verdict reject(Object id, int code, String message) {
-            return new Verdict(null, id, code, message);
+            return new Verdict(null, id, code, message, false);
         }
 
         boolean forwards() {
@@ -135,7 +140,7 @@ final class JsonRpcCheck {
         if (problem == null && params != null) {
             problem = sdkShape(method, params);
         }
-        return problem == null ? Verdict.pass(request) : invalidParams(id, method, problem);
+        return problem == null ? Verdict.passRequest(request) : invalidParams(id, method, problem);
     }
 
     /** The shapes callers get wrong most, each with a message that says what is expected. */

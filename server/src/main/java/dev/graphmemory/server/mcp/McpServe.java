@@ -34,6 +34,23 @@ public final class McpServe {
             OutputStream out,
             String version,
             boolean viaDaemon) {
+        return run(root, opener, options, in, out, version, viaDaemon, true);
+    }
+
+    /**
+     * Runs one MCP session until {@code in} ends. {@code ownProcess} says whether the session is the
+     * process's only one (a {@code serve} JVM): then SIGTERM ends it through a shutdown hook. The
+     * store daemon runs sessions among others and ends them itself.
+     */
+    public static int run(
+            Path root,
+            Supplier<GraphStore> opener,
+            IndexOptions options,
+            InputStream in,
+            OutputStream out,
+            String version,
+            boolean viaDaemon,
+            boolean ownProcess) {
         CountDownLatch ended = new CountDownLatch(1);
         StoreHandle handle = StoreHandle.start(() -> openAndIndexIfNeeded(root, opener, options));
         GraphTools tools = new GraphTools(handle);
@@ -56,8 +73,9 @@ public final class McpServe {
                         new PictureTool(handle, root)),
                 () -> tools.stamp(staleness));
         guard.start();
-        Thread hook = new Thread(() -> shutdown(server, handle), "gm-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        if (ownProcess) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(server, handle), "gm-serve-shutdown"));
+        }
         try {
             ended.await();
         } catch (InterruptedException e) {

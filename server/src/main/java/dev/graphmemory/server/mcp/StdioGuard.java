@@ -23,18 +23,22 @@ import tools.jackson.databind.json.JsonMapper;
  * answered here with a JSON-RPC error ({@code -32700}, {@code -32600}, {@code -32602}) and dropped,
  * because one such line would otherwise end the SDK's inbound loop and every later request would
  * go unanswered. Output is written a whole line at a time, so the SDK's messages and
- * these errors never interleave on stdout. The end of stdin counts down {@code ended}.
+ * these errors never interleave on stdout. The end of stdin counts down {@code ended}; the requests
+ * read before it are answered before the SDK sees its input end (a script that writes its requests
+ * and closes stdin gets its answers).
  */
 final class StdioGuard {
     private static final Logger LOG = LoggerFactory.getLogger(StdioGuard.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int PIPE_BYTES = 4 << 20;
+    private static final java.time.Duration ANSWER_WAIT = java.time.Duration.ofSeconds(60);
 
     private final InputStream in;
     private final LineOutput out;
     private final CountDownLatch ended;
     private final PipedInputStream toSdk;
     private final PipedOutputStream feed;
+    private boolean requested;
 
     StdioGuard(InputStream in, OutputStream out, CountDownLatch ended) throws IOException {
         this.in = in;
@@ -70,6 +74,9 @@ final class StdioGuard {
                 }
                 String message = check(line);
                 if (message != null) {
+                    if (requested) {
+                        out.expectAnswer();
+                    }
                     feed.write((message + "\n").getBytes(StandardCharsets.UTF_8));
                     feed.flush();
                 }
@@ -77,6 +84,15 @@ final class StdioGuard {
         } catch (IOException e) {
             LOG.debug("stdin ended: {}", e.toString());
         } finally {
+            // The SDK closes its session at the end of its input: the requests already read are
+            // answered first (a tool call may take a while).
+            try {
+                if (!out.awaitAnswers(ANSWER_WAIT)) {
+                    LOG.debug("stdin ended with requests unanswered after {}", ANSWER_WAIT);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             try {
                 feed.close();
             } catch (IOException e) {
@@ -89,6 +105,7 @@ final class StdioGuard {
     /** Returns the checked message for the SDK, or null when {@code line} was answered here. */
     private String check(String line) throws IOException {
         JsonRpcCheck.Verdict verdict = JsonRpcCheck.check(line);
+        requested = verdict.request();
         if (verdict.forwards()) {
             return verdict.forward();
         }
@@ -101,10 +118,18 @@ final class StdioGuard {
         return null;
     }
 
-    /** Buffers writes until a newline, then writes the whole line under one lock. */
+    /**
+     * Buffers writes until a newline, then writes the whole line under one lock. Counts the answers
+     * the server still owes: one more for each request forwarded, one less for each response the
+     * SDK writes (its responses begin {@code {"jsonrpc":"2.0","id":}, its requests and
+     * notifications {@code {"jsonrpc":"2.0","method":}).
+     */
     static final class LineOutput extends OutputStream {
+        private static final byte[] RESPONSE = "{\"jsonrpc\":\"2.0\",\"id\":".getBytes(StandardCharsets.UTF_8);
+
         private final OutputStream target;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        private int owed;
 
         LineOutput(OutputStream target) {
             this.target = target;
@@ -135,10 +160,33 @@ final class StdioGuard {
             target.flush();
         }
 
+        synchronized void expectAnswer() {
+            owed++;
+        }
+
+        synchronized boolean awaitAnswers(java.time.Duration max) throws InterruptedException {
+            long end = System.nanoTime() + max.toNanos();
+            while (owed > 0) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+
         private void drain() throws IOException {
-            pending.writeTo(target);
+            byte[] line = pending.toByteArray();
             pending.reset();
+            target.write(line);
             target.flush();
+            if (owed > 0
+                    && java.util.Arrays.equals(
+                            line, 0, Math.min(line.length, RESPONSE.length), RESPONSE, 0, RESPONSE.length)) {
+                owed--;
+                notifyAll();
+            }
         }
     }
 }
