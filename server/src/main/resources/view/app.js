@@ -324,20 +324,28 @@ const LAYOUTS = {
   layered(cy, box) {
     const cycles = cy.edges('.cycle').remove();
     const width = Math.max(600, box.clientWidth - 40);
-    cy.layout({name: 'breadthfirst', directed: true, maximal: true, acyclic: true, animate: false, fit: false,
-      boundingBox: {x1: 0, y1: 0, w: width, h: 1000}, avoidOverlap: false,
+    const run = w => cy.layout({name: 'breadthfirst', directed: true, maximal: true, acyclic: true, animate: false, fit: false,
+      boundingBox: {x1: 0, y1: 0, w, h: 1000}, avoidOverlap: false, spacingFactor: 1,
       // Each layer in id order, so the boxes of one folder sit side by side. (Cytoscape 3.33's own order
       // fails on the empty places that "maximal" leaves in a layer, which it passes as null.)
       depthSort: (a, b) => (a == null || b == null) ? (a == null) - (b == null) : a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0}).run();
+    const layersOf = () => {
+      const layers = new Map();
+      cy.nodes().forEach(n => {
+        const y = Math.round(n.position('y'));
+        if (!layers.has(y)) layers.set(y, []);
+        layers.get(y).push(n);
+      });
+      return layers;
+    };
+    // As wide as the widest layer needs (a small map stays compact), at most the box.
+    run(width);
+    const needed = Math.max(...[...layersOf().values()].map(l => l.reduce((sum, n) => sum + boxWidth(n.data('label')) + 40, 0)));
+    if (needed < width) run(Math.max(300, needed));
     cycles.restore();
     // A layer wider than the box is cut into rows (in its order), each spread as breadthfirst spreads a layer;
     // the layers then stack one row height apart.
-    const layers = new Map();
-    cy.nodes().forEach(n => {
-      const y = Math.round(n.position('y'));
-      if (!layers.has(y)) layers.set(y, []);
-      layers.get(y).push(n);
-    });
+    const layers = layersOf();
     let row = 0;
     for (const y of [...layers.keys()].sort((p, q) => p - q)) {
       const layer = layers.get(y).sort((p, q) => p.position('x') - q.position('x'));
@@ -357,13 +365,13 @@ const LAYOUTS = {
     box.style.height = Math.max(300, Math.min(2400, row * ROW + 40)) + 'px';
     cy.resize();
     cy.fit(undefined, 20);
-    if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); }
+    if (cy.zoom() > 1) { cy.zoom(1); cy.center(); }
   },
   // The focus in the middle, what it touches around it.
   concentric(cy) {
     cy.layout({name: 'concentric', animate: false, fit: true, padding: 24, avoidOverlap: true, minNodeSpacing: 14,
       concentric: n => (n.data('focus') ? 2 : 1), levelWidth: () => 1}).run();
-    if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); }
+    if (cy.zoom() > 1) { cy.zoom(1); cy.center(); }
   },
 };
 
