@@ -358,7 +358,12 @@ const LAYOUTS = {
         used += w;
       }
       for (const r of rows) {
-        r.forEach((n, i) => n.position({x: rows.length > 1 ? width * (i + 1) / (r.length + 1) : n.position('x'), y: row * ROW}));
+        const half = n => boxWidth(n.data('label')) / 2;
+        const xs = r.map((n, i) => rows.length > 1 ? width * (i + 1) / (r.length + 1) : n.position('x'));
+        // breadthfirst spaces centres evenly, so a wide box can cover its neighbour: push apart, then back into the box.
+        for (let i = 1; i < r.length; i++) xs[i] = Math.max(xs[i], xs[i - 1] + half(r[i - 1]) + half(r[i]) + 16);
+        const over = r.length ? xs[r.length - 1] + half(r[r.length - 1]) - width : 0;
+        r.forEach((n, i) => n.position({x: xs[i] - Math.max(0, over), y: row * ROW}));
         row++;
       }
     }
