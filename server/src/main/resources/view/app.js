@@ -165,7 +165,7 @@ function foldingMap(body) {
       label: serverLabel.has(b.id) ? serverLabel.get(b.id).label
         : b.module ? b.module.label : tail(relative(b.place, b.base), 30) + (sep === '/' ? '/' : '') + ' (' + b.count + ')'}));
     const frameNodes = kept.map(f => ({id: f.id, kind: 'open', holds: f.holds, label: tail(relative(f.place, t.scope), 40) + (sep === '/' ? '/' : '')}));
-    return {nodes, frames: frameNodes, edges};
+    return {nodes, frames: frameNodes, edges, openName: kind === 'package' ? 'packages' : 'folders'};
   }
 
   function open(f) {
@@ -419,7 +419,7 @@ function graphView(model, actionOf, layout, remodel) {
     box.dataset.frames = m.frames.length;
     bar.replaceChildren();
     if (m.frames.length) {
-      bar.append(document.createTextNode('open folders (click to close): '));
+      bar.append(document.createTextNode('open ' + (m.openName || 'folders') + ' (click to close): '));
       for (const f of m.frames) {
         const b = button(f.label + ' ✕', () => toggle(act(f)), {'data-frame': f.id, title: 'close ' + f.id.slice(5) + ' into one box'});
         b.addEventListener('mouseenter', () => cy && cy.nodes().filter(n => (f.holds || []).includes(n.id())).addClass('held'));
