@@ -1,11 +1,10 @@
 // graph-memory view: one page, routed by the URL fragment (#map=FOLDER, #map=package:PKG,
 // #node=ID, #wu=ID, #find=TEXT), so a URL names a node. Data comes from the view's read-only JSON
-// endpoints; the graphs are drawn as plain SVG by a small layered layout (no library: none was
-// available to vendor from Maven Central). Every text from the graph is set with textContent or
-// setAttribute, never parsed as HTML.
+// endpoints; the graphs are drawn by Cytoscape.js, which the server serves from its WebJar in the
+// jar (lib/cytoscape.min.js, loaded before this file), so nothing comes from another origin. Every
+// text from the graph is set with textContent, setAttribute or Cytoscape's data, never parsed as HTML.
 'use strict';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const token = new URLSearchParams(location.search).get('t');
 
 function api(name, params) {
@@ -22,12 +21,6 @@ function el(tag, attrs, text) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
   if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function svgEl(tag, attrs) {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, String(v));
   return e;
 }
 
@@ -78,18 +71,159 @@ function mapPage(arg, main) {
       const up = arg.includes('/') ? arg.slice(0, arg.lastIndexOf('/')) : '';
       nav.append(el('a', {href: '#map=' + encodeURIComponent(up)}, '↑ ' + (up || 'the whole repository')));
     }
+    const folds = foldable(body);
     const legend = el('p', {class: 'legend'});
-    for (const [cls, text] of [['l-folder', 'folder or package (click: expand)'], ['l-module', 'module (click: open)'],
+    for (const [cls, text] of [['l-folder', 'folder or package (click: open ' + (folds ? 'in place' : 'its map') + ')'],
+      ['l-module', 'module (click: its page)'],
       ['l-gap', 'holds integration gaps (' + body.gap_total + ' in the repository)'], ['l-cycle', 'import on a cycle']]) {
       const s = el('span'); s.append(el('i', {class: cls}), document.createTextNode(text)); legend.append(s);
     }
-    main.replaceChildren(h1, nav, legend, notes(body.notes), drawGraph(body, n => {
+    const drawing = folds ? foldingMap(body) : fixedGraph(body, n => {
       if (n.kind === 'folder') return '#map=' + encodeURIComponent(n.id.slice('folder:'.length));
       if (n.kind === 'package') return '#map=' + encodeURIComponent('package:' + n.id.slice('package:'.length));
-      if (n.kind === 'more') return null;
-      return hrefOf(n.id);
-    }));
+      return n.kind === 'more' ? null : hrefOf(n.id);
+    }, 'layered');
+    main.replaceChildren(h1, nav, legend, notes(body.notes), drawing.el, drawing.list);
+    drawing.start();
   });
+}
+
+/** Whether the map can open and close its folders in place: it carries its modules, and no box stands for "N more". */
+function foldable(body) {
+  return !!body.tree && !body.nodes.some(n => n.kind === 'more');
+}
+
+/**
+ * A map whose folders open and close in place. The server's boxes are where it starts; the boxes and
+ * arrows after each click are counted here from the answer's modules and imports (body.tree): a
+ * closed folder stands for the modules under it but those of a closed folder deeper down, as the
+ * server folds them; an open folder is named in the row of buttons above the drawing that close it.
+ */
+function foldingMap(body) {
+  const t = body.tree, sep = t.separator, kind = t.kind, mods = t.modules;
+  const parent = p => { const i = p.lastIndexOf(sep); return i < 0 ? '' : p.slice(0, i); };
+  const kids = new Map(), direct = new Map();
+  const folder = f => { if (!kids.has(f)) { kids.set(f, new Set()); direct.set(f, []); } };
+  folder(t.scope);
+  mods.forEach((m, i) => {
+    folder(m.place);
+    direct.get(m.place).push(i);
+    for (let p = m.place; p !== t.scope && p !== ''; p = parent(p)) { folder(parent(p)); kids.get(parent(p)).add(p); }
+  });
+  // A folder worth a frame: it holds modules of its own or more than one folder (a chain of lone folders is one step).
+  const branches = f => direct.get(f).length > 0 || kids.get(f).size > 1;
+  const serverLabel = new Map(body.nodes.map(n => [n.id, n]));
+  const closed = new Set(body.nodes.filter(n => n.kind === kind).map(n => n.id.slice(kind.length + 1)));
+  // Folders opened by a click: what they hold is drawn even when a closed folder above them stands for the rest.
+  const opened = new Set();
+  const relative = (f, base) => base === '' ? f : f.slice(base.length + 1);
+  const boxId = f => kind + ':' + f;
+
+  function layout() {
+    const boxes = [], frames = [], owner = new Array(mods.length);
+    const walk = (f, frame, base, closedOwner) => {
+      let own = closedOwner, inner = frame, innerBase = base;
+      if (closed.has(f)) {
+        own = boxId(f);
+        boxes.push({id: own, place: f, kind, parent: frame, base, gaps: 0, count: 0});
+      } else if (opened.has(f)) {
+        own = null;
+      }
+      if (!own && f !== t.scope && branches(f)) {
+        inner = 'open:' + f; innerBase = f;
+        frames.push({id: inner, place: f, parent: frame, base, count: 0});
+      }
+      for (const i of direct.get(f)) {
+        if (own) { owner[i] = own; continue; }
+        owner[i] = mods[i].id;
+        boxes.push({id: mods[i].id, kind: 'module', parent: inner, gaps: mods[i].gaps, count: 1, module: mods[i]});
+      }
+      for (const c of [...kids.get(f)].sort()) walk(c, inner, innerBase, own);
+    };
+    walk(t.scope, null, t.scope, null);
+    const byId = new Map(boxes.map(b => [b.id, b]));
+    mods.forEach((m, i) => { const b = byId.get(owner[i]); if (b && b.kind !== 'module') { b.count++; b.gaps += m.gaps; } });
+    // What each open folder holds; one that holds everything drawn says nothing and is left out.
+    const frameOf = new Map(frames.map(f => [f.id, f]));
+    frames.forEach(f => { f.holds = []; });
+    for (const b of boxes) for (let p = b.parent; p; p = frameOf.get(p).parent) frameOf.get(p).holds.push(b.id);
+    const kept = frames.filter(f => f.holds.length < boxes.length);
+    const counts = new Map();
+    for (const [a, b] of t.imports) {
+      const from = owner[a], to = owner[b];
+      if (!from || !to || from === to) continue;
+      const k = from + '\u0000' + to;
+      counts.set(k, (counts.get(k) || 0) + 1);
+    }
+    const edges = [...counts].map(([k, w]) => {
+      const [from, to] = k.split('\u0000');
+      return {from, to, weight: w, label: w > 1 ? String(w) : ''};
+    });
+    markCycles(boxes.map(b => b.id), edges);
+    const nodes = boxes.map(b => ({
+      id: b.id, kind: b.kind, gaps: b.gaps,
+      label: serverLabel.has(b.id) ? serverLabel.get(b.id).label
+        : b.module ? b.module.label : tail(relative(b.place, b.base), 30) + (sep === '/' ? '/' : '') + ' (' + b.count + ')'}));
+    const frameNodes = kept.map(f => ({id: f.id, kind: 'open', holds: f.holds, label: tail(relative(f.place, t.scope), 40) + (sep === '/' ? '/' : '')}));
+    return {nodes, frames: frameNodes, edges, openName: kind === 'package' ? 'packages' : 'folders'};
+  }
+
+  function open(f) {
+    // One level at a time; a folder that would open onto one lone folder opens that too.
+    for (let at = f; at !== null;) {
+      closed.delete(at);
+      opened.add(at);
+      const next = [];
+      for (const c of kids.get(at)) {
+        let d = c;
+        while (!branches(d) && kids.get(d).size === 1) d = [...kids.get(d)][0];
+        closed.add(d);
+        next.push(d);
+      }
+      at = direct.get(at).length === 0 && next.length === 1 ? next[0] : null;
+    }
+  }
+
+  function close(f) {
+    const within = c => c === f || c.startsWith(f + sep) || f === '';
+    for (const c of [...closed]) if (within(c)) closed.delete(c);
+    for (const c of [...opened]) if (within(c)) opened.delete(c);
+    closed.add(f);
+  }
+
+  const g = graphView(layout(), n => {
+    if (n.kind === 'module') return {href: hrefOf(n.id)};
+    if (n.kind === kind) { const f = n.id.slice(kind.length + 1); return {toggle: () => open(f), own: '#map=' + encodeURIComponent(kind === 'package' ? 'package:' + f : f)}; }
+    if (n.kind === 'open') { const f = n.id.slice('open:'.length); return {toggle: () => close(f)}; }
+    return {};
+  }, 'layered', layout);
+  return g;
+}
+
+/** The end of a long name, which tells folders apart better than its start. */
+function tail(name, max) {
+  return name.length > max ? '…' + name.slice(name.length - max + 1) : name;
+}
+
+/** Marks the arrows that lie on an import cycle: both ends in one strongly connected component (Tarjan). */
+function markCycles(ids, edges) {
+  const out = new Map(ids.map(id => [id, []]));
+  for (const e of edges) if (out.has(e.from)) out.get(e.from).push(e.to);
+  const index = new Map(), low = new Map(), comp = new Map(), stack = [], on = new Set();
+  let next = 0, c = 0;
+  const visit = v => {
+    index.set(v, next); low.set(v, next); next++; stack.push(v); on.add(v);
+    for (const w of out.get(v) || []) {
+      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))); }
+      else if (on.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
+    }
+    if (low.get(v) === index.get(v)) {
+      for (let w; w !== v;) { w = stack.pop(); on.delete(w); comp.set(w, c); }
+      c++;
+    }
+  };
+  ids.forEach(v => { if (!index.has(v)) visit(v); });
+  for (const e of edges) e.cycle = comp.has(e.from) && comp.get(e.from) === comp.get(e.to);
 }
 
 // ---- a node's page (a module's sections) ----
@@ -125,8 +259,8 @@ function workUnitPage(id, main) {
   return api('work_unit', {id}).then(body => {
     stamp(body);
     const focus = body.nodes.find(n => n.focus) || {id: body.focus};
-    const parts = [el('h1', {'data-node': focus.id}, focus.id), notes(body.notes),
-      drawGraph(body, n => n.kind === 'more' || n.focus ? null : hrefOf(n.id))];
+    const drawing = fixedGraph(body, n => n.kind === 'more' || n.focus ? null : hrefOf(n.id), 'concentric');
+    const parts = [el('h1', {'data-node': focus.id}, focus.id), notes(body.notes), drawing.el, drawing.list];
     const dup = new Set(body.edges.filter(e => e.dashed).map(e => e.to === focus.id ? e.from : e.to));
     const groups = [['files', k => ['module', 'class', 'function', 'cli_entry', 'build_module', 'test'].includes(k)],
       ['bugs', k => k === 'bug' || k === 'finding'], ['decisions', k => k === 'adr' || k === 'anti_pattern'],
@@ -137,6 +271,7 @@ function workUnitPage(id, main) {
     }
     parts.push(...section('duplicate candidates (' + dup.size + ')', [...dup].map(d => ({id: d}))));
     main.replaceChildren(...parts);
+    drawing.start();
   });
 }
 
@@ -150,129 +285,191 @@ function findPage(q, main) {
   });
 }
 
-// ---- the drawing: a layered layout in plain SVG ----
-function drawGraph(body, linkOf) {
-  const nodes = body.nodes, edges = body.edges.filter(e => e.from !== e.to);
-  const byId = new Map(nodes.map(n => [n.id, n]));
-  const out = new Map(nodes.map(n => [n.id, []]));
-  for (const e of edges) out.get(e.from).push(e.to);
-  // Break cycles: an arrow back to a node still on the depth-first path does not give a layer.
-  const state = new Map(), back = new Set();
-  const visit = id => {
-    state.set(id, 1);
-    for (const t of out.get(id)) {
-      if (state.get(t) === 1) back.add(id + '\u0000' + t);
-      else if (!state.has(t)) visit(t);
-    }
-    state.set(id, 2);
-  };
-  nodes.forEach(n => { if (!state.has(n.id)) visit(n.id); });
-  const forward = edges.filter(e => !back.has(e.from + '\u0000' + e.to));
-  // Longest path from the importers: whoever imports sits above what it imports.
-  const layer = new Map(nodes.map(n => [n.id, 0]));
-  for (let changed = true, i = 0; changed && i < nodes.length; i++) {
-    changed = false;
-    for (const e of forward) {
-      if (layer.get(e.to) < layer.get(e.from) + 1) { layer.set(e.to, layer.get(e.from) + 1); changed = true; }
-    }
-  }
-  const width = n => Math.min(260, 16 + 7 * n.label.length);
-  const rows = [];
-  nodes.forEach(n => { const l = layer.get(n.id); (rows[l] = rows[l] || []).push(n); });
-  const layers = rows.filter(Boolean);
-  // Order each layer by the mean place of its neighbours in the layer above, then below (a few sweeps).
-  const pos = new Map();
-  const place = () => layers.forEach(l => l.forEach((n, i) => pos.set(n.id, i / Math.max(1, l.length - 1))));
-  place();
-  const nbrs = new Map(nodes.map(n => [n.id, []]));
-  for (const e of edges) { nbrs.get(e.from).push(e.to); nbrs.get(e.to).push(e.from); }
-  for (let sweep = 0; sweep < 4; sweep++) {
-    for (const l of layers) {
-      const score = n => { const p = nbrs.get(n.id).map(x => pos.get(x)); return p.length ? p.reduce((a, b) => a + b) / p.length : pos.get(n.id); };
-      const s = new Map(l.map(n => [n.id, score(n)]));
-      l.sort((a, b) => s.get(a.id) - s.get(b.id) || (a.id < b.id ? -1 : 1));
-    }
-    place();
-  }
-  // Wrap a layer wider than the page into several rows.
-  const MAXW = 1200, GAP = 14, ROWH = 64, BOXH = 26;
-  const xy = new Map();
-  let y = 20, widest = 0;
-  for (const l of layers) {
-    let row = [], rowW = 0;
-    const flush = () => {
-      let x = 10 + Math.max(0, (MAXW - rowW) / 2);
-      for (const n of row) { xy.set(n.id, {x, y, w: width(n)}); x += width(n) + GAP; }
-      widest = Math.max(widest, rowW);
-      y += ROWH; row = []; rowW = 0;
+// ---- the drawing: Cytoscape.js (served from the jar, lib/cytoscape.min.js) ----
+const GRAPH_STYLE = [
+  {selector: 'node', style: {
+    shape: 'round-rectangle', width: n => boxWidth(n.data('label')), height: 26, label: 'data(label)',
+    'font-family': 'system-ui, sans-serif', 'font-size': 12, color: '#1f2328', 'text-valign': 'center', 'text-halign': 'center',
+    'text-wrap': 'ellipsis', 'text-max-width': n => boxWidth(n.data('label')) - 6,
+    'background-color': '#e8f0fe', 'border-width': 1, 'border-color': '#6e7781'}},
+  {selector: 'node.kind-folder, node.kind-package', style: {'background-color': '#dbe7fb', 'border-color': '#0969da'}},
+  {selector: 'node.kind-work_unit', style: {'background-color': '#fff4d6'}},
+  {selector: 'node.kind-commit', style: {'background-color': '#f0f0f0'}},
+  {selector: 'node.kind-bug, node.kind-finding', style: {'background-color': '#fde2e1'}},
+  {selector: 'node.kind-adr, node.kind-anti_pattern', style: {'background-color': '#efe6fb'}},
+  {selector: 'node.kind-more', style: {'background-color': '#fff', 'border-style': 'dashed'}},
+  {selector: 'node.gap', style: {'background-color': '#ffb74d', 'border-color': '#e65100', 'border-width': 2}},
+  {selector: 'node.focus', style: {'border-color': '#1f2328', 'border-width': 3}},
+  {selector: 'node.held', style: {'border-color': '#0969da', 'border-width': 3}},
+  {selector: 'edge', style: {
+    width: e => 1 + Math.min(2, Math.log2(e.data('weight') || 1) / 3), 'curve-style': 'bezier',
+    'line-color': '#8c959f', 'target-arrow-color': '#8c959f', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.9,
+    label: 'data(label)', 'font-size': 11, color: '#57606a', 'text-background-color': '#fff', 'text-background-opacity': 0.85,
+    'text-background-padding': 1}},
+  {selector: 'edge.cycle', style: {'line-color': '#d1242f', 'target-arrow-color': '#d1242f', color: '#d1242f'}},
+  {selector: 'edge.dashed', style: {'line-style': 'dashed'}},
+];
+
+function boxWidth(label) {
+  return Math.min(280, 18 + 7.4 * String(label || '').length);
+}
+
+const ROW = 72;
+
+/** The layouts, each run by Cytoscape on a drawing's graph; box is the drawing's container. */
+const LAYOUTS = {
+  // Layers, whoever imports above what it imports: Cytoscape's breadth-first layout, directed, each box
+  // pushed below all its importers ("maximal"). That needs a graph without cycles, so the arrows on a
+  // cycle (red) are out while it runs. The box grows with the layers so that labels stay readable.
+  layered(cy, box) {
+    const cycles = cy.edges('.cycle').remove();
+    const width = Math.max(600, box.clientWidth - 40);
+    const run = w => cy.layout({name: 'breadthfirst', directed: true, maximal: true, acyclic: true, animate: false, fit: false,
+      boundingBox: {x1: 0, y1: 0, w, h: 1000}, avoidOverlap: false, spacingFactor: 1,
+      // Each layer in id order, so the boxes of one folder sit side by side. (Cytoscape 3.33's own order
+      // fails on the empty places that "maximal" leaves in a layer, which it passes as null.)
+      depthSort: (a, b) => (a == null || b == null) ? (a == null) - (b == null) : a.id() < b.id() ? -1 : a.id() > b.id() ? 1 : 0}).run();
+    const layersOf = () => {
+      const layers = new Map();
+      cy.nodes().forEach(n => {
+        const y = Math.round(n.position('y'));
+        if (!layers.has(y)) layers.set(y, []);
+        layers.get(y).push(n);
+      });
+      return layers;
     };
-    for (const n of l) {
-      if (row.length && rowW + width(n) > MAXW) flush();
-      row.push(n); rowW += width(n) + GAP;
+    // As wide as the widest layer needs (a small map stays compact), at most the box.
+    run(width);
+    const needed = Math.max(...[...layersOf().values()].map(l => l.reduce((sum, n) => sum + boxWidth(n.data('label')) + 40, 0)));
+    if (needed < width) run(Math.max(300, needed));
+    cycles.restore();
+    // A layer wider than the box is cut into rows (in its order), each spread as breadthfirst spreads a layer;
+    // the layers then stack one row height apart.
+    const layers = layersOf();
+    let row = 0;
+    for (const y of [...layers.keys()].sort((p, q) => p - q)) {
+      const layer = layers.get(y).sort((p, q) => p.position('x') - q.position('x'));
+      const rows = [[]];
+      let used = 0;
+      for (const n of layer) {
+        const w = boxWidth(n.data('label')) + 24;
+        if (used + w > width && rows[rows.length - 1].length) { rows.push([]); used = 0; }
+        rows[rows.length - 1].push(n);
+        used += w;
+      }
+      for (const r of rows) {
+        const half = n => boxWidth(n.data('label')) / 2;
+        const xs = r.map((n, i) => rows.length > 1 ? width * (i + 1) / (r.length + 1) : n.position('x'));
+        // breadthfirst spaces centres evenly, so a wide box can cover its neighbour: push apart, then back into the box.
+        for (let i = 1; i < r.length; i++) xs[i] = Math.max(xs[i], xs[i - 1] + half(r[i - 1]) + half(r[i]) + 16);
+        const over = r.length ? xs[r.length - 1] + half(r[r.length - 1]) - width : 0;
+        r.forEach((n, i) => n.position({x: xs[i] - Math.max(0, over), y: row * ROW}));
+        row++;
+      }
     }
-    flush();
+    box.style.height = Math.max(300, Math.min(2400, row * ROW + 40)) + 'px';
+    cy.resize();
+    cy.fit(undefined, 20);
+    if (cy.zoom() > 1) { cy.zoom(1); cy.center(); }
+  },
+  // The focus in the middle, what it touches around it.
+  concentric(cy) {
+    cy.layout({name: 'concentric', animate: false, fit: true, padding: 24, avoidOverlap: true, minNodeSpacing: 14,
+      concentric: n => (n.data('focus') ? 2 : 1), levelWidth: () => 1}).run();
+    if (cy.zoom() > 1) { cy.zoom(1); cy.center(); }
+  },
+};
+
+/** A drawing of a fixed set of boxes and arrows (a work unit, or a map that cannot fold in place). */
+function fixedGraph(body, linkOf, layout) {
+  const model = {nodes: body.nodes, frames: [], edges: body.edges.filter(e => e.from !== e.to)};
+  return graphView(model, n => { const href = linkOf(n); return href ? {href} : {}; }, layout, null);
+}
+
+/**
+ * Draws a model ({nodes, frames, edges}) with Cytoscape, the open folders (frames) as a row of
+ * buttons above it that close them, and below it the same boxes as a list (a canvas is out of reach of
+ * the keyboard, screen readers and find-in-page). actionOf(node) says what a click does: {href} goes to
+ * a page, {toggle} changes the model in place, after which remodel() gives the new one.
+ * Returns {el, list, start}: start() once el is in the page, since Cytoscape measures its container.
+ */
+function graphView(model, actionOf, layout, remodel) {
+  const box = el('div', {class: 'graph'});
+  const bar = el('p', {class: 'open-folders'});
+  const list = el('details', {class: 'drawn'});
+  let cy = null;
+  const act = n => actionOf(n) || {};
+
+  const elements = m => [
+    ...m.nodes.map(n => ({group: 'nodes', data: {id: n.id, label: n.label, kind: n.kind, focus: !!n.focus},
+      classes: ['kind-' + n.kind, n.gaps ? 'gap' : '', n.focus ? 'focus' : '', act(n).href || act(n).toggle ? 'link' : ''].join(' ')})),
+    ...m.edges.map((e, i) => ({group: 'edges', data: {id: 'e' + i, source: e.from, target: e.to, label: e.label || '', weight: e.weight || 1},
+      classes: (e.cycle ? 'cycle' : '') + (e.dashed ? ' dashed' : '')})),
+  ];
+
+  function button(text, onClick, attrs) {
+    const b = el('button', Object.assign({type: 'button'}, attrs || {}), text);
+    b.addEventListener('click', onClick);
+    return b;
   }
-  const W = Math.max(MAXW, widest) + 20, H = y;
-  const svg = svgEl('svg', {class: 'graph', viewBox: '0 0 ' + W + ' ' + H, width: W, height: H,
-    'data-nodes': nodes.length, 'data-edges': edges.length});
-  const defs = svgEl('defs');
-  for (const [name, cls] of [['arrow', ''], ['arrow-red', 'red']]) {
-    const m = svgEl('marker', {id: name, class: cls, viewBox: '0 0 10 10', refX: 10, refY: 5, markerUnits: 'userSpaceOnUse', markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse'});
-    m.append(svgEl('path', {d: 'M0,0 L10,5 L0,10 z'}));
-    defs.append(m);
-  }
-  svg.append(defs);
-  const edgeLayer = svgEl('g', {class: 'edges'}), nodeLayer = svgEl('g', {class: 'nodes'});
-  svg.append(edgeLayer, nodeLayer);
-  // Spread the arrows' ends along a box's edge, ordered by where the other end lies, so they do not all meet in one point.
-  const ends = new Map();
-  const endOf = (id, other, side) => {
-    const k = id + '\u0000' + side;
-    if (!ends.has(k)) ends.set(k, []);
-    ends.get(k).push(other);
-  };
-  const sideOf = e => xy.get(e.to).y >= xy.get(e.from).y;
-  for (const e of edges) {
-    const down = sideOf(e);
-    endOf(e.from, e.to, down ? 'b' : 't');
-    endOf(e.to, e.from, down ? 't' : 'b');
-  }
-  for (const list of ends.values()) list.sort((p, q) => xy.get(p).x - xy.get(q).x);
-  const portX = (id, other, side) => {
-    const p = xy.get(id), list = ends.get(id + '\u0000' + side);
-    return p.x + p.w * (list.indexOf(other) + 1) / (list.length + 1);
-  };
-  for (const e of edges) {
-    const a = xy.get(e.from), b = xy.get(e.to);
-    const down = sideOf(e);
-    const x1 = portX(e.from, e.to, down ? 'b' : 't'), y1 = down ? a.y + BOXH : a.y;
-    const x2 = portX(e.to, e.from, down ? 't' : 'b'), y2 = down ? b.y : b.y + BOXH;
-    const bend = b.y === a.y ? 30 : (y2 - y1) / 2;
-    const g = svgEl('g', {class: 'edge' + (e.cycle ? ' cycle' : '') + (e.dashed ? ' dashed' : ''), 'data-from': e.from, 'data-to': e.to, 'data-weight': e.weight});
-    g.append(svgEl('path', {d: `M${x1},${y1} C${x1},${y1 + bend} ${x2},${y2 - bend} ${x2},${y2}`, 'marker-end': e.cycle ? 'url(#arrow-red)' : 'url(#arrow)',
-      'stroke-width': (e.cycle ? 1.8 : 1) + Math.min(2, Math.log2(e.weight || 1) / 3)}));
-    if (e.label) {
-      // The weight sits near the arrow's head, where arrows into one box have spread apart.
-      const t = svgEl('text', {x: x1 + (x2 - x1) * 0.8 + 3, y: y1 + (y2 - y1) * 0.8});
-      t.textContent = e.label;
-      g.append(t);
+
+  function describe(m) {
+    box.dataset.nodes = m.nodes.length;
+    box.dataset.edges = m.edges.length;
+    box.dataset.frames = m.frames.length;
+    bar.replaceChildren();
+    if (m.frames.length) {
+      bar.append(document.createTextNode('open ' + (m.openName || 'folders') + ' (click to close): '));
+      for (const f of m.frames) {
+        const b = button(f.label + ' ✕', () => toggle(act(f)), {'data-frame': f.id, title: 'close ' + f.id.slice(5) + ' into one box'});
+        b.addEventListener('mouseenter', () => cy && cy.nodes().filter(n => (f.holds || []).includes(n.id())).addClass('held'));
+        b.addEventListener('mouseleave', () => cy && cy.nodes().removeClass('held'));
+        bar.append(b, document.createTextNode(' '));
+      }
     }
-    edgeLayer.append(g);
+    const ul = el('ul', {class: 'rows'});
+    for (const n of m.nodes) {
+      const a = act(n);
+      const li = el('li', {'data-drawn': n.id, 'data-kind': n.kind, 'data-gaps': n.gaps || 0});
+      li.append(a.href ? el('a', {href: a.href}, n.id) : document.createTextNode(n.id));
+      if (n.gaps) li.append(el('span', {class: 'via'}, n.gaps + ' integration gap(s)'));
+      if (a.toggle) li.append(document.createTextNode(' '), button('open here', () => toggle(a)));
+      if (a.own) li.append(document.createTextNode(' '), el('a', {href: a.own}, 'its own map'));
+      ul.append(li);
+    }
+    list.replaceChildren(el('summary', {}, 'the drawing as a list: ' + m.nodes.length + ' boxes, ' + m.edges.length + ' arrows'), ul);
   }
-  for (const n of nodes) {
-    const p = xy.get(n.id), href = linkOf(n);
-    const g = svgEl('g', {class: 'node kind-' + n.kind + (n.gaps ? ' gap' : '') + (n.focus ? ' focus' : '') + (href ? ' link' : ''),
-      'data-id': n.id, 'data-kind': n.kind, 'data-gaps': n.gaps || 0, transform: `translate(${p.x},${p.y})`});
-    const title = svgEl('title'); title.textContent = n.id + (n.gaps ? ' · ' + n.gaps + ' integration gap(s)' : ''); g.append(title);
-    g.append(svgEl('rect', {width: p.w, height: BOXH, rx: n.kind === 'module' ? 3 : 8}));
-    const t = svgEl('text', {x: 8, y: 17});
-    const max = Math.floor((p.w - 16) / 7);
-    t.textContent = n.label.length > max ? n.label.slice(0, max - 1) + '…' : n.label;
-    g.append(t);
-    if (href) g.addEventListener('click', () => { location.hash = href.slice(1); });
-    nodeLayer.append(g);
+
+  function toggle(action) {
+    action.toggle();
+    model = remodel();
+    cy.batch(() => {
+      cy.elements().remove();
+      cy.add(elements(model));
+    });
+    describe(model);
+    LAYOUTS[layout](cy, box);
   }
-  return svg;
+
+  function start() {
+    cy = cytoscape({container: box, elements: elements(model), style: GRAPH_STYLE,
+      minZoom: 0.1, maxZoom: 3, boxSelectionEnabled: false, autounselectify: true});
+    LAYOUTS[layout](cy, box);
+    // For the console and the browser test: the drawing as Cytoscape holds it.
+    window.viewGraph = cy;
+    cy.on('tap', 'node', ev => {
+      const n = model.nodes.find(x => x.id === ev.target.id()), a = n ? act(n) : {};
+      if (a.toggle) toggle(a);
+      else if (a.href) location.hash = a.href.slice(1);
+    });
+    cy.on('mouseover', 'node.link', () => { box.style.cursor = 'pointer'; });
+    cy.on('mouseout', 'node', () => { box.style.cursor = ''; });
+  }
+
+  describe(model);
+  const wrap = el('div', {class: 'drawing'});
+  wrap.append(bar, box);
+  return {el: wrap, list, start};
 }
 
 document.getElementById('search').addEventListener('submit', ev => {

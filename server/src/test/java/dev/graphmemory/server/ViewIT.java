@@ -41,8 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code graph-memory view}'s server on the workflow fixture indexed once into the shared test
  * Neo4j, with one planted gap (an exporter only its test uses): requests without the token, with a
  * wrong one, with another Host or another method are refused; with the token each page and endpoint
- * answers with the fixture's nodes; and, where Chromium is installed, each page drawn by headless
- * Chromium holds the nodes the endpoints gave (screenshots under {@code target/}).
+ * answers with the fixture's nodes; the drawing library (Cytoscape.js) is served from the jar behind
+ * the same token; and, where Chromium is installed, each page drawn by headless Chromium holds the
+ * nodes the endpoints gave, and on the map a click opens and closes a folder in place and goes to a
+ * module's page (screenshots under {@code target/}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ViewIT {
@@ -112,7 +114,7 @@ class ViewIT {
 
     @Test
     void refusesRequestsWithoutTheToken() throws Exception {
-        for (String p : List.of("/", "/app.js", "/api/map", "/api/find?q=Handler")) {
+        for (String p : List.of("/", "/app.js", "/lib/cytoscape.min.js", "/api/map", "/api/find?q=Handler")) {
             assertThat(get(p).statusCode()).as(p).isEqualTo(403);
         }
     }
@@ -169,7 +171,7 @@ class ViewIT {
     void theFirstPageSetsACookieThatOpensTheRest() throws Exception {
         HttpResponse<String> page = get("/?t=" + server.token());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<script src=\"app.js\"");
+        assertThat(page.body()).contains("<script src=\"lib/cytoscape.min.js\"", "<script src=\"app.js\"");
         String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(cookie).contains("HttpOnly").contains("SameSite=Strict");
         HttpResponse<String> js = http.send(
@@ -179,7 +181,32 @@ class ViewIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(js.statusCode()).isEqualTo(200);
         assertThat(js.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
-        assertThat(js.body()).contains("function drawGraph");
+        assertThat(js.body()).contains("cytoscape({");
+    }
+
+    @Test
+    void servesTheDrawingLibraryFromTheJarAndNothingFromElsewhere() throws Exception {
+        HttpResponse<String> lib = get("/lib/cytoscape.min.js?t=" + server.token());
+        assertThat(lib.statusCode()).isEqualTo(200);
+        assertThat(lib.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        // The WebJar's own file, byte for byte: the build vendored it, nothing fetched it at run time.
+        String version;
+        try (InputStream in =
+                getClass().getResourceAsStream("/META-INF/maven/org.webjars.npm/cytoscape/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            version = p.getProperty("version");
+        }
+        try (InputStream in = getClass()
+                .getResourceAsStream("/META-INF/resources/webjars/cytoscape/" + version + "/dist/cytoscape.min.js")) {
+            assertThat(lib.body()).isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertThat(lib.body()).contains("Cytoscape Consortium");
+        // The page names no other origin, and its policy would refuse one.
+        HttpResponse<String> page = get("/?t=" + server.token());
+        assertThat(page.body()).doesNotContainPattern("(src|href)=\"(https?:)?//");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'", "connect-src 'self'");
     }
 
     @Test
@@ -211,6 +238,16 @@ class ViewIT {
         }
         assertThat(marked).isLessThanOrEqualTo(map.get("gap_total").asInt());
         assertThat(map.get("indexed_commit").asString()).isNotBlank();
+        // What the page counts the boxes again from when a folder opens or closes: every module, the imports.
+        JsonNode tree = map.get("tree");
+        assertThat(tree.get("kind").asString()).isEqualTo("folder");
+        assertThat(ids(tree.get("modules"))).containsExactlyInAnyOrderElementsOf(ids(map.get("nodes")));
+        assertThat(tree.get("imports").size()).isEqualTo(5);
+        for (JsonNode m : tree.get("modules")) {
+            assertThat(m.get("gaps").asInt())
+                    .as(m.toString())
+                    .isEqualTo(gaps(map, m.get("id").asString()));
+        }
         JsonNode folded = api("map", "path", "");
         assertThat(ids(folded.get("nodes"))).allMatch(id -> id.startsWith(MODULE));
         assertThat(api("map", "package", "com.acme.auth").get("nodes").size()).isEqualTo(4);
@@ -315,25 +352,104 @@ class ViewIT {
         assumeTrue(chromium != null, "Chromium is not installed (apt-get install chromium)");
         String url = base() + "/?t=" + server.token();
 
+        JsonNode map = api("map", "path", "src/main/java");
         String mapDom = dom(chromium, url + "#map=" + enc("src/main/java"), "view-map.png");
-        assertThat(attribute(mapDom, "g", "data-id"))
-                .containsExactlyInAnyOrderElementsOf(
-                        ids(api("map", "path", "src/main/java").get("nodes")));
+        assertThat(attribute(mapDom, "li", "data-drawn")).containsExactlyInAnyOrderElementsOf(ids(map.get("nodes")));
         assertThat(mapDom)
+                .contains("data-nodes=\"" + map.get("nodes").size() + "\" data-edges=\""
+                        + map.get("edges").size() + "\"")
                 .containsPattern(
-                        "data-id=\"" + Pattern.quote(MODULE + EXPORTER) + "\" data-kind=\"module\" data-gaps=\"1\"");
+                        "data-drawn=\"" + Pattern.quote(MODULE + EXPORTER) + "\" data-kind=\"module\" data-gaps=\"1\"");
 
         String moduleDom = dom(chromium, url + "#node=" + enc(MODULE + AUTH + "Handler.java"), "view-module.png");
         assertThat(attribute(moduleDom, "li", "data-id"))
                 .contains(MODULE + "src/main/java/com/acme/App.java", MODULE + AUTH + "TokenCache.java");
 
         String wuDom = dom(chromium, url + "#wu=" + enc("WU-281"), "view-work-unit.png");
-        assertThat(attribute(wuDom, "g", "data-id"))
+        assertThat(attribute(wuDom, "li", "data-drawn"))
                 .containsExactlyInAnyOrderElementsOf(
                         ids(api("work_unit", "id", "WU-281").get("nodes")));
 
         String findDom = dom(chromium, url + "#find=TokenCache", "view-find.png");
         assertThat(attribute(findDom, "li", "data-id")).contains(MODULE + AUTH + "TokenCache.java");
+    }
+
+    @Test
+    void onTheMapAClickOpensAndClosesAFolderInPlaceAndAnotherGoesToAModulesPage() throws Exception {
+        String chromium = chromium();
+        assumeTrue(chromium != null, "Chromium is not installed (apt-get install chromium)");
+        JsonNode map = api("map", "path", "src/main/java");
+        List<String> modules = ids(map.get("nodes"));
+        String auth = "src/main/java/com/acme/auth";
+        String app = MODULE + "src/main/java/com/acme/App.java";
+        try (BrowserPage page = BrowserPage.open(chromium, tmp.resolve("chromium-devtools"), 1280, 900)) {
+            page.open(base() + "/?t=" + server.token() + "#map=" + enc("src/main/java"));
+            assertThat(page.eval("typeof cytoscape + ' ' + cytoscape.version").asString())
+                    .startsWith("function 3.");
+            assertThat(drawn(page)).containsExactlyInAnyOrderElementsOf(modules);
+            assertThat(page.eval("viewGraph.edges().length").asInt())
+                    .isEqualTo(map.get("edges").size());
+            page.eval("window.samePage = true");
+
+            // Closing auth/ (its button above the drawing): its four modules become one box, App's import one arrow.
+            page.click(
+                    centre(page, "document.querySelector('.open-folders button[data-frame=\"open:" + auth + "\"]')"));
+            List<String> closed = drawn(page);
+            assertThat(closed)
+                    .hasSize(modules.size() - 3)
+                    .contains("folder:" + auth, app)
+                    .noneMatch(id -> id.startsWith(MODULE + auth + "/"));
+            assertThat(page.eval("viewGraph.edges().some(e => e.source().id() === '" + app
+                                    + "' && e.target().id() === 'folder:" + auth + "')")
+                            .asBoolean())
+                    .as("App's import of Handler drawn as an arrow into auth/")
+                    .isTrue();
+            page.screenshot(Path.of("target", "view-map-closed.png").toAbsolutePath());
+
+            // Opening it again (a click on its box in the drawing) brings back the modules, on the same page.
+            page.click(centre(page, "viewGraph.getElementById('folder:" + auth + "')"));
+            assertThat(drawn(page)).containsExactlyInAnyOrderElementsOf(modules);
+            assertThat(page.eval("viewGraph.edges().length").asInt())
+                    .isEqualTo(map.get("edges").size());
+            assertThat(page.eval("window.samePage === true && location.hash").asString())
+                    .as("no new page: the same document, the same address")
+                    .isEqualTo("#map=" + enc("src/main/java"));
+            page.screenshot(Path.of("target", "view-map-opened.png").toAbsolutePath());
+
+            // A module's box goes to its page.
+            String handler = MODULE + AUTH + "Handler.java";
+            page.click(centre(page, "viewGraph.getElementById('" + handler + "')"));
+            assertThat(page.eval(
+                                    "new Promise(done => { const t = setInterval(() => { const h = document.querySelector('h1[data-node]');"
+                                            + " if (h && document.getElementById('main').dataset.state === 'ready') {"
+                                            + " clearInterval(t); done(h.dataset.node); } }, 50); })")
+                            .asString())
+                    .isEqualTo(handler);
+        }
+    }
+
+    /** The ids of the boxes Cytoscape holds, checked against the list the page shows beside the drawing. */
+    private static List<String> drawn(BrowserPage page) throws Exception {
+        List<String> inCytoscape = new ArrayList<>();
+        page.eval("viewGraph.nodes().map(n => n.id())").forEach(n -> inCytoscape.add(n.asString()));
+        List<String> listed = new ArrayList<>();
+        page.eval("[...document.querySelectorAll('li[data-drawn]')].map(li => li.dataset.drawn)")
+                .forEach(n -> listed.add(n.asString()));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(inCytoscape);
+        return inCytoscape;
+    }
+
+    /**
+     * Where on the screen the middle of {@code target} is (a DOM element, or a Cytoscape node at its
+     * rendered place in the drawing), once it has been scrolled into the middle of the window.
+     */
+    private static double[] centre(BrowserPage page, String target) throws Exception {
+        JsonNode xy = page.eval("(() => { const t = " + target + ";"
+                + " const at = () => { if (t.renderedPosition) { const b = t.cy().container().getBoundingClientRect();"
+                + " const p = t.renderedPosition(); return [b.left + p.x, b.top + p.y]; }"
+                + " const r = t.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; };"
+                + " window.scrollBy(0, at()[1] - innerHeight / 2); return at(); })()");
+        return new double[] {xy.get(0).asDouble(), xy.get(1).asDouble()};
     }
 
     private static String chromium() {

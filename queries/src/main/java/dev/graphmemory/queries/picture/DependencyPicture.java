@@ -6,6 +6,7 @@ import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.schema.RelType;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,21 +28,39 @@ public final class DependencyPicture {
         this.graph = graph;
     }
 
-    /** The module's id, its place (folder or package) and its file name. */
-    private record Module(String id, String place, String file) {}
+    /** A module of a map: its id, its place (folder or package) and its file name. */
+    public record Module(String id, String place, String file) {}
 
     /**
-     * Draws the modules under {@code folder} (a repository-relative folder; empty for the whole
-     * repository) or, when {@code pkg} is given, in the package {@code pkg} and below it.
+     * What a map of a folder or package is drawn from: its modules by id, and the imports among them
+     * (pairs of module ids, in the graph's order).
+     *
+     * @param byPackage whether places are packages ({@code .}) rather than folders ({@code /})
+     * @param scope the folder or package asked for, normalised; empty for the whole repository
      */
-    public Picture draw(String folder, String pkg, int maxBoxes) {
+    public record ModuleGraph(boolean byPackage, String scope, Map<String, Module> modules, List<String[]> imports) {
+        public ModuleGraph {
+            modules = Collections.unmodifiableMap(new TreeMap<>(modules));
+            imports = List.copyOf(imports);
+        }
+
+        /** The separator of places: {@code .} for packages, {@code /} for folders. */
+        public String separator() {
+            return byPackage ? "." : "/";
+        }
+    }
+
+    /**
+     * The modules under {@code folder} (a repository-relative folder; empty for the whole repository)
+     * or, when {@code pkg} is given, in the package {@code pkg} and below it, and their imports.
+     */
+    public ModuleGraph modules(String folder, String pkg) {
         if (folder != null && pkg != null) {
             throw new ToolException("give path or package, not both: path is a folder (server/src/main/java),"
                     + " package a Java or Python package (dev.graphmemory.server)");
         }
         boolean byPackage = pkg != null;
         String scope = byPackage ? pkg.strip() : normalise(folder);
-        String sep = byPackage ? "." : "/";
         String inScope = byPackage
                 ? "(m." + Keys.PACKAGE + " = $scope OR m." + Keys.PACKAGE + " STARTS WITH $scope + '.')"
                 : "($scope = '' OR m." + Keys.PATH + " STARTS WITH $scope + '/')";
@@ -76,6 +95,24 @@ public final class DependencyPicture {
                 imports.add(new String[] {r.get("a").asString(), b});
             }
         }
+        return new ModuleGraph(byPackage, scope, modules, imports);
+    }
+
+    /**
+     * Draws the modules under {@code folder} (a repository-relative folder; empty for the whole
+     * repository) or, when {@code pkg} is given, in the package {@code pkg} and below it.
+     */
+    public Picture draw(String folder, String pkg, int maxBoxes) {
+        return draw(modules(folder, pkg), maxBoxes);
+    }
+
+    /** Draws the map of {@code graph} in at most {@code maxBoxes} boxes. */
+    public Picture draw(ModuleGraph map, int maxBoxes) {
+        boolean byPackage = map.byPackage();
+        String scope = map.scope();
+        String sep = map.separator();
+        Map<String, Module> modules = map.modules();
+        List<String[]> imports = map.imports();
         String title =
                 "imports " + (byPackage ? "in package " : "under ") + (scope.isEmpty() ? "the repository" : scope);
         Diagram diagram = modules.size() <= maxBoxes

@@ -20,9 +20,8 @@ import java.util.Map;
 final class GapMarks {
     private GapMarks() {}
 
-    /** Puts {@code gaps} (a count) on the boxes of {@code answer} that hold gaps; returns how many gaps there are. */
-    static int mark(Map<String, Object> answer, GraphStore store, Path root) {
-        List<String> paths = gapPaths(store, root);
+    /** Puts {@code gaps} (a count) on the boxes of {@code answer} that hold the gaps at {@code paths}. */
+    static void mark(Map<String, Object> answer, List<String> paths) {
         List<String> keys = PictureJson.nodes(answer).stream()
                 .map(n -> (String) n.get("id"))
                 .toList();
@@ -39,7 +38,6 @@ final class GapMarks {
                 n.put("gaps", count);
             }
         }
-        return paths.size();
     }
 
     /** Whether the box {@code key} (a module or a folder) holds the module at {@code path}. */
@@ -54,8 +52,9 @@ final class GapMarks {
         return folder.isEmpty() ? !path.contains("/") : path.startsWith(folder + "/");
     }
 
+    /** The paths of the modules that are integration gaps, as the repository's configuration finds them. */
     @SuppressWarnings("unchecked")
-    private static List<String> gapPaths(GraphStore store, Path root) {
+    static List<String> paths(GraphStore store, Path root) {
         GapsConfig config = GapsConfig.load(root);
         Map<String, Object> answer = new GapDetector(store.driver(), store.repoKey())
                 .detect(new GapRequest(

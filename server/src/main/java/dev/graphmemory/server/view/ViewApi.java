@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The view's JSON endpoints, each a read through the code the tools use, with the request's
  * parameters as the reads' parameters: {@code map} (the dependency picture's boxes and arrows, gaps
- * marked), {@code node} (a node's neighbours, in sections for a module), {@code work_unit} (the
+ * marked, and the modules and imports they fold, {@link MapTree}), {@code node} (a node's neighbours, in sections for a module), {@code work_unit} (the
  * work-unit picture's footprint) and {@code find} (ids, and titles of work, bugs and decisions,
  * containing a text). Every answer carries the
  * tools' stamp ({@code indexed_commit}, {@code stale}).
@@ -58,6 +58,9 @@ public final class ViewApi {
     private static final int SECTION_LIMIT = 200;
     private static final int FIND_LIMIT = 10;
     private static final int MAP_BOXES = 60;
+    /** Up to this many modules the map answer carries them all, for the page to expand folders in place. */
+    private static final int TREE_MODULES = 5000;
+
     private static final Logger LOG = LoggerFactory.getLogger(ViewApi.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -102,10 +105,15 @@ public final class ViewApi {
     }
 
     private Map<String, Object> map(String path, String pkg) {
-        Picture picture =
-                new DependencyPicture(new RepoGraph(store.driver(), store.repoKey())).draw(path, pkg, MAP_BOXES);
-        Map<String, Object> out = PictureJson.of(picture);
-        out.put("gap_total", GapMarks.mark(out, store, root));
+        DependencyPicture pictures = new DependencyPicture(new RepoGraph(store.driver(), store.repoKey()));
+        DependencyPicture.ModuleGraph modules = pictures.modules(path, pkg);
+        Map<String, Object> out = PictureJson.of(pictures.draw(modules, MAP_BOXES));
+        List<String> gaps = GapMarks.paths(store, root);
+        GapMarks.mark(out, gaps);
+        out.put("gap_total", gaps.size());
+        if (modules.modules().size() <= TREE_MODULES) {
+            out.put("tree", MapTree.of(modules, gaps));
+        }
         return out;
     }
 

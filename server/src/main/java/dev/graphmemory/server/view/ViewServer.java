@@ -27,17 +27,28 @@ import org.slf4j.LoggerFactory;
  * rebinds its DNS name to 127.0.0.1 still sends its own name), and the token either as the query
  * parameter {@code t} or as the cookie the page sets (403). The token is 24 random bytes, new at
  * each start, compared in constant time. The endpoints ({@link ViewApi}) call the read code of the
- * tools with parameters; none runs caller-given Cypher, none writes.
+ * tools with parameters; none runs caller-given Cypher, none writes. The drawing library,
+ * Cytoscape.js, comes from its WebJar on the classpath (the build puts it there from Maven Central)
+ * and is served at {@link #LIBRARY} behind the same gate, so the page works offline and loads
+ * nothing from another origin.
  */
 public final class ViewServer implements AutoCloseable {
     /** The cookie that carries the token once the page has been opened with it. */
     static final String COOKIE = "gmview";
 
+    /** The path the page loads its drawing library from. */
+    static final String LIBRARY = "/lib/cytoscape.min.js";
+
     private static final Logger LOG = LoggerFactory.getLogger(ViewServer.class);
     private static final Map<String, String> STATIC = Map.of(
-            "/", "index.html",
-            "/app.js", "app.js",
-            "/app.css", "app.css");
+            "/",
+            "/view/index.html",
+            "/app.js",
+            "/view/app.js",
+            "/app.css",
+            "/view/app.css",
+            LIBRARY,
+            WebJar.file("cytoscape", "dist/cytoscape.min.js"));
 
     private final HttpServer http;
     private final ExecutorService threads;
@@ -151,7 +162,7 @@ public final class ViewServer implements AutoCloseable {
     }
 
     private static void sendResource(HttpExchange ex, String name) throws IOException {
-        try (InputStream in = ViewServer.class.getResourceAsStream("/view/" + name)) {
+        try (InputStream in = ViewServer.class.getResourceAsStream(name)) {
             if (in == null) {
                 send(ex, 500, "text/plain; charset=utf-8", "missing resource " + name + "\n");
                 return;
