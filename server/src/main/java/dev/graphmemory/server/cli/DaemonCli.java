@@ -59,7 +59,8 @@ final class DaemonCli implements StoreDaemon.Service {
     private static final int THREADS = 4;
 
     private final StoreFiles files;
-    private McpSessions sessions;
+    private volatile McpSessions sessions;
+    private volatile StoreOptions.InDaemon store;
 
     DaemonCli(StoreFiles files) {
         this.files = files;
@@ -81,6 +82,7 @@ final class DaemonCli implements StoreDaemon.Service {
             return t;
         });
         StoreOptions.InDaemon store = new StoreOptions.InDaemon(driver, description);
+        this.store = store;
         sessions = new McpSessions(served);
         Thread acceptor = new Thread(
                 () -> {
@@ -112,6 +114,40 @@ final class DaemonCli implements StoreDaemon.Service {
                 LOG.debug("cannot remove {}: {}", files.cliEndpointFile(), e.toString());
             }
         };
+    }
+
+    /**
+     * A {@code find} and, when the repository has a complete index, an MCP session of {@code
+     * initialize}, {@code tools/list} and a {@code graph_find}, with their output dropped: the first
+     * real ones then answer as fast as later ones (the first session after a start took 0.8 s to
+     * answer {@code initialize}, later ones 0.05 s).
+     */
+    @Override
+    public void warmUp() {
+        if (store == null) {
+            return;
+        }
+        java.io.PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        StoreOptions.IN_DAEMON.set(store);
+        try {
+            GraphMemoryCommand.execute(
+                    new String[] {
+                        "--repo",
+                        files.storeRoot().toString(),
+                        "find",
+                        "--schema",
+                        "architecture",
+                        "--type",
+                        "module",
+                        "--limit",
+                        "1"
+                    },
+                    nowhere,
+                    nowhere);
+        } finally {
+            StoreOptions.IN_DAEMON.remove();
+        }
+        sessions.warmUp(files.storeRoot(), store);
     }
 
     /**

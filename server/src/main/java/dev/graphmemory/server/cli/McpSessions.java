@@ -135,6 +135,34 @@ final class McpSessions implements AutoCloseable {
         }
     }
 
+    /** One session over in-memory streams, its answers dropped (see {@link DaemonCli#warmUp}). */
+    void warmUp(Path worktree, StoreOptions.InDaemon store) {
+        GraphMemoryConfig config = GraphMemoryConfig.load(worktree);
+        String repoKey = config.repoKeyFor(worktree);
+        if (new StoreOptions().externalUri(config) != null
+                || !new RepoGraph(store.driver(), repoKey).state().complete()) {
+            return;
+        }
+        String lines = String.join(
+                "\n",
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                        + "\"capabilities\":{},\"clientInfo\":{\"name\":\"warm-up\",\"version\":\"1\"}}}",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+                "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"graph_find\","
+                        + "\"arguments\":{\"schema\":\"architecture\",\"type\":\"module\",\"limit\":1}}}",
+                "");
+        McpServe.run(
+                worktree,
+                () -> StoreOptions.inDaemon(store, repoKey),
+                config.indexOptions(false),
+                new java.io.ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)),
+                OutputStream.nullOutputStream(),
+                GraphMemoryCommand.version(),
+                true,
+                false);
+    }
+
     /** Keeps the daemon from its idle stop while sessions are open, and closes those whose launcher is gone. */
     private void tick() {
         if (open.isEmpty()) {

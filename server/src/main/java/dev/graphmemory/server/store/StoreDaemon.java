@@ -44,6 +44,9 @@ public final class StoreDaemon {
     private static final long REST_POLL_MILLIS = 1000;
     private static final Duration DEFER = Duration.ofSeconds(1);
     private static final Duration COMPACT_AFTER = Duration.ofSeconds(20);
+    /** Quiet time after which the service warms up: short, but after the run a starting `index` asks for. */
+    private static final Duration WARM_AFTER = Duration.ofSeconds(2);
+
     private static final int MAX_RETRIES = 3;
 
     /** What the daemon does with a reindex request: run it, or say it must wait (a rebase). */
@@ -75,6 +78,13 @@ public final class StoreDaemon {
          * keeps the daemon from its idle stop as a client connection does.
          */
         AutoCloseable start(Driver driver, String description, Runnable served) throws IOException;
+
+        /**
+         * Once the daemon has been quiet for a moment after its start (no run, no request), runs what
+         * the first command line and the first MCP session would otherwise pay for: loading their
+         * classes and planning their first Cypher. Called once, on a thread of its own.
+         */
+        default void warmUp() {}
     }
 
     public StoreDaemon(StoreFiles files, long pageCacheBytes, Duration idle, Reindexer reindexer) {
@@ -189,6 +199,7 @@ public final class StoreDaemon {
         long idleSince = System.nanoTime();
         long quietSince = System.nanoTime();
         boolean compacted = false;
+        boolean warmed = service == null;
         // A request wakes the loop at once where the file system tells (inotify); the poll stays
         // as the fallback and for the idle and liveness checks.
         java.nio.file.WatchService watcher = requestWatcher();
@@ -231,6 +242,11 @@ public final class StoreDaemon {
             if (busy || !pending.isEmpty()) {
                 quietSince = now;
                 compacted = false;
+            } else if (!warmed && now - quietSince > WARM_AFTER.toNanos()) {
+                warmed = true;
+                Thread warm = new Thread(this::warmUp, "gm-warm-up");
+                warm.setDaemon(true);
+                warm.start();
             } else if (!compacted && now - quietSince > COMPACT_AFTER.toNanos()) {
                 // A run leaves its garbage in a heap grown to hold it; one collection when the runs
                 // have stopped gives the memory back (the serial collector shrinks the heap to what
@@ -389,6 +405,16 @@ public final class StoreDaemon {
                 unclaim(p);
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    private void warmUp() {
+        long t0 = System.nanoTime();
+        try {
+            service.warmUp();
+            LOG.debug("warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.debug("warm-up failed: {}", e.toString());
         }
     }
 
