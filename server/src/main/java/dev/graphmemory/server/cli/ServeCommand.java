@@ -32,6 +32,7 @@ final class ServeCommand implements Callable<Integer> {
                 new FileInputStream(FileDescriptor.in),
                 parent.out,
                 GraphMemoryCommand.version(),
-                parent.store.externalUri(config) == null);
+                parent.store.externalUri(config) == null,
+                true);
     }
 }

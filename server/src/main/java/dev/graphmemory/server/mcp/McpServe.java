@@ -25,22 +25,10 @@ public final class McpServe {
 
     private McpServe() {}
 
-    /** Runs until stdin ends; returns the exit code. */
-    public static int run(
-            Path root,
-            Supplier<GraphStore> opener,
-            IndexOptions options,
-            InputStream in,
-            OutputStream out,
-            String version,
-            boolean viaDaemon) {
-        return run(root, opener, options, in, out, version, viaDaemon, true);
-    }
-
     /**
-     * Runs one MCP session until {@code in} ends. {@code ownProcess} says whether the session is the
-     * process's only one (a {@code serve} JVM): then SIGTERM ends it through a shutdown hook. The
-     * store daemon runs sessions among others and ends them itself.
+     * Runs one MCP session until {@code in} ends; returns the exit code. {@code ownProcess} says
+     * whether the session is the process's only one (a {@code serve} JVM): then SIGTERM ends it
+     * through a shutdown hook. The store daemon runs sessions among others and ends them itself.
      */
     public static int run(
             Path root,
