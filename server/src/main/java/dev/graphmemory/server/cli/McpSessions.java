@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * <p>The request is the command-line request with the argument {@code serve} alone, followed by one
  * more field, the launcher's pid. The daemon answers {@code mcp} and NUL and then speaks MCP on the
  * connection (newline-delimited JSON-RPC, as over stdio), or {@link DaemonCli#FALLBACK} when it
- * does not take the session: the repository is configured for an external Neo4j, or has no complete
- * index yet (the JVM's {@code serve} indexes it first). A shell cannot half-close a socket, so the
+ * does not take the session: the repository is configured for an external Neo4j, has no complete
+ * index yet (the JVM's {@code serve} indexes it first), or the daemon's environment sets one of
+ * {@link #CLIENT_SETTINGS}. A shell cannot half-close a socket, so the
  * launcher ends its input with the five bytes {@code NUL e n d NUL}, which no JSON text contains;
  * the session then finishes what it was asked, as at the end of stdin, and closes the connection.
  * A launcher killed without a word is found by its pid, checked every few seconds, and its session
@@ -41,6 +42,14 @@ import org.slf4j.LoggerFactory;
  */
 final class McpSessions implements AutoCloseable {
     static final String ACCEPTED = "mcp";
+
+    /**
+     * Settings that change a session's answers: the client's environment decides them (the launcher
+     * sends a client that sets one to a JVM), so a daemon whose own environment sets one, from
+     * whoever started it, runs no sessions.
+     */
+    private static final java.util.List<String> CLIENT_SETTINGS =
+            java.util.List.of("GRAPH_MEMORY_TEXT_CONTENT", "GRAPH_MEMORY_EMBEDDINGS");
 
     private static final Logger LOG = LoggerFactory.getLogger(McpSessions.class);
     private static final long TICK_SECONDS = 5;
@@ -81,6 +90,7 @@ final class McpSessions implements AutoCloseable {
             config = GraphMemoryConfig.load(worktree);
             repoKey = config.repoKeyFor(worktree);
             if (launcherPid == null
+                    || !CLIENT_SETTINGS.stream().allMatch(k -> System.getenv(k) == null)
                     || new StoreOptions().externalUri(config) != null
                     || !new RepoGraph(store.driver(), repoKey).state().complete()) {
                 out.write((DaemonCli.FALLBACK + "\0").getBytes(StandardCharsets.US_ASCII));

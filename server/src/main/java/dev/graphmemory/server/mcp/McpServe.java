@@ -28,7 +28,9 @@ public final class McpServe {
     /**
      * Runs one MCP session until {@code in} ends; returns the exit code. {@code ownProcess} says
      * whether the session is the process's only one (a {@code serve} JVM): then SIGTERM ends it
-     * through a shutdown hook. The store daemon runs sessions among others and ends them itself.
+     * through a shutdown hook, and it indexes a repository that has no complete index before
+     * answering. The store daemon runs sessions among others, ends them itself, and leaves indexing
+     * to its own runs (a session then answers from the graph as it is, stamped stale).
      */
     public static int run(
             Path root,
@@ -40,7 +42,8 @@ public final class McpServe {
             boolean viaDaemon,
             boolean ownProcess) {
         CountDownLatch ended = new CountDownLatch(1);
-        StoreHandle handle = StoreHandle.start(() -> openAndIndexIfNeeded(root, opener, options));
+        StoreHandle handle =
+                StoreHandle.start(() -> ownProcess ? openAndIndexIfNeeded(root, opener, options) : opener.get());
         GraphTools tools = new GraphTools(handle);
         Staleness staleness = new Staleness(root);
         StdioGuard guard;

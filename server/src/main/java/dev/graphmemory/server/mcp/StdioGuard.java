@@ -179,8 +179,15 @@ final class StdioGuard {
         private void drain() throws IOException {
             byte[] line = pending.toByteArray();
             pending.reset();
-            target.write(line);
-            target.flush();
+            try {
+                target.write(line);
+                target.flush();
+            } catch (IOException e) {
+                // Nobody reads the answers any more: none is owed.
+                owed = 0;
+                notifyAll();
+                throw e;
+            }
             if (owed > 0
                     && java.util.Arrays.equals(
                             line, 0, Math.min(line.length, RESPONSE.length), RESPONSE, 0, RESPONSE.length)) {
