@@ -184,7 +184,8 @@ public final class NeighborsQuery {
         }
     }
 
-    static List<RelType> relTypes(List<String> names) {
+    /** The relationship types named, or a {@link ToolException} that lists the valid ones. */
+    public static List<RelType> relTypes(List<String> names) {
         if (names == null) {
             return List.of();
         }

@@ -6,7 +6,6 @@ import dev.graphmemory.queries.find.ToolException;
 import dev.graphmemory.queries.graph.RepoGraph;
 import dev.graphmemory.queries.schema.RelType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +47,7 @@ public final class NeighborsPicture {
         if (d < 1 || d > NeighborsQuery.MAX_DEPTH) {
             throw new ToolException("depth must be from 1 to " + NeighborsQuery.MAX_DEPTH + ", was " + d);
         }
-        List<RelType> rels = relTypes(relationships);
+        List<RelType> rels = NeighborsQuery.relTypes(relationships);
         String types = rels.stream().map(RelType::name).collect(Collectors.joining("|"));
         String cypher = NeighborsQuery.stepCypher(dir, rels);
 
@@ -104,18 +103,5 @@ public final class NeighborsPicture {
     private static String typeOf(String id) {
         String[] parts = id.split(":", 3);
         return parts.length == 3 ? parts[1] : "module";
-    }
-
-    private static List<RelType> relTypes(List<String> names) {
-        if (names == null) {
-            return List.of();
-        }
-        List<RelType> out = new ArrayList<>();
-        for (String n : names) {
-            out.add(RelType.of(n)
-                    .orElseThrow(() -> new ToolException(
-                            "unknown relationship '" + n + "'; valid: " + Arrays.toString(RelType.values()))));
-        }
-        return out;
     }
 }

@@ -127,11 +127,9 @@ final class DaemonCli implements StoreDaemon.Service {
         if (store == null) {
             return;
         }
-        java.io.PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        StoreOptions.IN_DAEMON.set(store);
-        try {
-            GraphMemoryCommand.execute(
-                    new String[] {
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        execute(
+                List.of(
                         "--repo",
                         files.storeRoot().toString(),
                         "find",
@@ -140,14 +138,21 @@ final class DaemonCli implements StoreDaemon.Service {
                         "--type",
                         "module",
                         "--limit",
-                        "1"
-                    },
-                    nowhere,
-                    nowhere);
+                        "1"),
+                store,
+                nowhere,
+                nowhere);
+        sessions.warmUp(files.storeRoot(), store);
+    }
+
+    /** Runs a command line as in its own JVM, with the daemon's driver as its store; returns its exit code. */
+    private static int execute(List<String> args, StoreOptions.InDaemon store, PrintStream out, PrintStream err) {
+        StoreOptions.IN_DAEMON.set(store);
+        try {
+            return GraphMemoryCommand.execute(args.toArray(String[]::new), out, err);
         } finally {
             StoreOptions.IN_DAEMON.remove();
         }
-        sessions.warmUp(files.storeRoot(), store);
     }
 
     /**
@@ -182,24 +187,21 @@ final class DaemonCli implements StoreDaemon.Service {
             InputStream in = new BufferedInputStream(socket.getInputStream());
             OutputStream out = socket.getOutputStream();
             List<String> args = request(in, token);
-            if (args != null && args.get(2).equals("serve")) {
-                handedOver = sessions.open(socket, in, out, Path.of(args.get(1)), field(in), store, served);
-                return;
-            }
             if (args == null) {
                 out.write((FALLBACK + "\0").getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            if (args.get(2).equals("serve")) {
+                handedOver = sessions.open(socket, in, out, Path.of(args.get(1)), field(in), store, served);
                 return;
             }
             served.run();
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
             int code;
-            StoreOptions.IN_DAEMON.set(store);
             try (PrintStream o = new PrintStream(stdout, true, StandardCharsets.UTF_8);
                     PrintStream e = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
-                code = GraphMemoryCommand.execute(args.toArray(String[]::new), o, e);
-            } finally {
-                StoreOptions.IN_DAEMON.remove();
+                code = execute(args, store, o, e);
             }
             served.run();
             out.write((code + "\0").getBytes(StandardCharsets.US_ASCII));

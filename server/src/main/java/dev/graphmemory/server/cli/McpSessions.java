@@ -84,21 +84,8 @@ final class McpSessions implements AutoCloseable {
             StoreOptions.InDaemon store,
             Runnable servedNow)
             throws IOException {
-        GraphMemoryConfig config;
-        String repoKey;
-        try {
-            config = GraphMemoryConfig.load(worktree);
-            repoKey = config.repoKeyFor(worktree);
-            if (launcherPid == null
-                    || !CLIENT_SETTINGS.stream().allMatch(k -> System.getenv(k) == null)
-                    || new StoreOptions().externalUri(config) != null
-                    || !new RepoGraph(store.driver(), repoKey).state().complete()) {
-                out.write((DaemonCli.FALLBACK + "\0").getBytes(StandardCharsets.US_ASCII));
-                return false;
-            }
-        } catch (RuntimeException e) {
-            // A broken configuration file and the like: the JVM's serve reports it as it always has.
-            LOG.debug("MCP session for {} left to a JVM: {}", worktree, e.toString());
+        Target target = launcherPid == null ? null : targetFor(worktree, store);
+        if (target == null) {
             out.write((DaemonCli.FALLBACK + "\0").getBytes(StandardCharsets.US_ASCII));
             return false;
         }
@@ -110,47 +97,43 @@ final class McpSessions implements AutoCloseable {
                 launcherPid.matches("\\d{1,10}") ? ProcessHandle.of(Long.parseLong(launcherPid)) : Optional.empty();
         Session session = new Session(socket, launcher);
         open.add(session);
-        Thread t = new Thread(
-                () -> run(session, in, out, worktree, config, repoKey, store), "gm-mcp-" + count.incrementAndGet());
+        Thread t = new Thread(() -> run(session, in, out, target), "gm-mcp-" + count.incrementAndGet());
         t.setDaemon(true);
         t.start();
         return true;
     }
 
-    private void run(
-            Session session,
-            InputStream in,
-            OutputStream out,
-            Path worktree,
-            GraphMemoryConfig config,
-            String repoKey,
-            StoreOptions.InDaemon store) {
-        LOG.debug("MCP session for {} opened", worktree);
+    /** The session's target, or null when the daemon leaves the session to a JVM. */
+    private static Target targetFor(Path worktree, StoreOptions.InDaemon store) {
+        if (!CLIENT_SETTINGS.stream().allMatch(k -> System.getenv(k) == null)) {
+            return null;
+        }
         try {
-            McpServe.run(
-                    worktree,
-                    () -> StoreOptions.inDaemon(store, repoKey),
-                    config.indexOptions(false),
-                    new UntilEndMark(in),
-                    out,
-                    GraphMemoryCommand.version(),
-                    true,
-                    false);
+            return Target.of(worktree, store);
         } catch (RuntimeException e) {
-            LOG.warn("MCP session for {} failed: {}", worktree, e.toString());
+            // A broken configuration file and the like: the JVM's serve reports it as it always has.
+            LOG.debug("MCP session for {} left to a JVM: {}", worktree, e.toString());
+            return null;
+        }
+    }
+
+    private void run(Session session, InputStream in, OutputStream out, Target target) {
+        LOG.debug("MCP session for {} opened", target.worktree());
+        try {
+            target.serve(new UntilEndMark(in), out);
+        } catch (RuntimeException e) {
+            LOG.warn("MCP session for {} failed: {}", target.worktree(), e.toString());
         } finally {
             open.remove(session);
             closeQuietly(session.socket());
-            LOG.debug("MCP session for {} closed", worktree);
+            LOG.debug("MCP session for {} closed", target.worktree());
         }
     }
 
     /** One session over in-memory streams, its answers dropped (see {@link DaemonCli#warmUp}). */
     void warmUp(Path worktree, StoreOptions.InDaemon store) {
-        GraphMemoryConfig config = GraphMemoryConfig.load(worktree);
-        String repoKey = config.repoKeyFor(worktree);
-        if (new StoreOptions().externalUri(config) != null
-                || !new RepoGraph(store.driver(), repoKey).state().complete()) {
+        Target target = Target.of(worktree, store);
+        if (target == null) {
             return;
         }
         String lines = String.join(
@@ -162,15 +145,39 @@ final class McpSessions implements AutoCloseable {
                 "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"graph_find\","
                         + "\"arguments\":{\"schema\":\"architecture\",\"type\":\"module\",\"limit\":1}}}",
                 "");
-        McpServe.run(
-                worktree,
-                () -> StoreOptions.inDaemon(store, repoKey),
-                config.indexOptions(false),
+        target.serve(
                 new java.io.ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)),
-                OutputStream.nullOutputStream(),
-                GraphMemoryCommand.version(),
-                true,
-                false);
+                OutputStream.nullOutputStream());
+    }
+
+    /** A worktree whose sessions the daemon can run: its settings, and its key in the shared store. */
+    private record Target(Path worktree, GraphMemoryConfig config, String repoKey, StoreOptions.InDaemon store) {
+        /**
+         * The worktree's target, or null when the daemon runs no session for it: an external Neo4j
+         * is configured, or the index is not complete yet (a JVM's serve indexes first).
+         */
+        static Target of(Path worktree, StoreOptions.InDaemon store) {
+            GraphMemoryConfig config = GraphMemoryConfig.load(worktree);
+            String repoKey = config.repoKeyFor(worktree);
+            if (new StoreOptions().externalUri(config) != null
+                    || !new RepoGraph(store.driver(), repoKey).state().complete()) {
+                return null;
+            }
+            return new Target(worktree, config, repoKey, store);
+        }
+
+        /** One session on these streams, as a serve JVM runs it, on the daemon's driver; until {@code in} ends. */
+        void serve(InputStream in, OutputStream out) {
+            McpServe.run(
+                    worktree,
+                    () -> StoreOptions.inDaemon(store, repoKey),
+                    config.indexOptions(false),
+                    in,
+                    out,
+                    GraphMemoryCommand.version(),
+                    true,
+                    false);
+        }
     }
 
     /** Keeps the daemon from its idle stop while sessions are open, and closes those whose launcher is gone. */

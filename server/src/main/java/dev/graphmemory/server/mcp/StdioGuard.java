@@ -38,7 +38,6 @@ final class StdioGuard {
     private final CountDownLatch ended;
     private final PipedInputStream toSdk;
     private final PipedOutputStream feed;
-    private boolean requested;
 
     StdioGuard(InputStream in, OutputStream out, CountDownLatch ended) throws IOException {
         this.in = in;
@@ -74,9 +73,6 @@ final class StdioGuard {
                 }
                 String message = check(line);
                 if (message != null) {
-                    if (requested) {
-                        out.expectAnswer();
-                    }
                     feed.write((message + "\n").getBytes(StandardCharsets.UTF_8));
                     feed.flush();
                 }
@@ -102,11 +98,16 @@ final class StdioGuard {
         }
     }
 
-    /** Returns the checked message for the SDK, or null when {@code line} was answered here. */
+    /**
+     * Returns the checked message for the SDK, or null when {@code line} was answered here. A request
+     * passed on is counted as owing an answer before the SDK can see it.
+     */
     private String check(String line) throws IOException {
         JsonRpcCheck.Verdict verdict = JsonRpcCheck.check(line);
-        requested = verdict.request();
         if (verdict.forwards()) {
+            if (verdict.request()) {
+                out.expectAnswer();
+            }
             return verdict.forward();
         }
         LOG.warn("answered an input line with error {}: {}", verdict.code(), verdict.message());
