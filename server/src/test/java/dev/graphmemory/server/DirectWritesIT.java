@@ -68,6 +68,34 @@ class DirectWritesIT {
     }
 
     @Test
+    void batchesWrittenOnTwoThreadsGiveTheGraphCypherWrites() {
+        // 3,000 methods and 3,000 calls between classes: the node and the CALLS batches are large
+        // enough to be written as two transactions at once.
+        Path repo = FixtureRepo.manyCalls(tmp.resolve("many"), 30, 100);
+        String viaCypher = TestNeo4j.newRepoKey();
+        IndexSummary cypher = index(repo, viaCypher, null);
+        AtomicLong directNodes = new AtomicLong();
+        AtomicLong directEdges = new AtomicLong();
+        String viaDirect = TestNeo4j.newRepoKey();
+        IndexSummary direct = index(repo, viaDirect, counting(directNodes, directEdges));
+
+        assertThat(cypher.relationshipsWritten()).isGreaterThan(6_000);
+        assertThat(direct.nodesWritten()).isEqualTo(cypher.nodesWritten());
+        assertThat(direct.relationshipsWritten()).isEqualTo(cypher.relationshipsWritten());
+        assertThat(directEdges.get()).isPositive();
+        assertThat(Fingerprint.of(DRIVER, viaDirect)).isEqualTo(Fingerprint.of(DRIVER, viaCypher));
+        try (var session = DRIVER.session()) {
+            long calls = session.run(
+                            "MATCH (:Function {repo: $r})-[c:CALLS]->(:Function {repo: $r}) RETURN count(c) AS n",
+                            Map.of("r", viaDirect))
+                    .single()
+                    .get("n")
+                    .asLong();
+            assertThat(calls).isEqualTo(3_000);
+        }
+    }
+
+    @Test
     void aRowNeo4jRefusesIsLeftOutAloneOnBothPaths() {
         String viaCypher = TestNeo4j.newRepoKey();
         String viaDirect = TestNeo4j.newRepoKey();

@@ -83,6 +83,37 @@ final class FixtureRepo {
         }
     }
 
+    /**
+     * A committed Java repository of {@code classes} classes of {@code methods} methods each, every
+     * method calling a method of the next class: enough rows that the writer splits its batches of
+     * nodes and of relationships between two threads.
+     */
+    static Path manyCalls(Path dir, int classes, int methods) {
+        try (Git git =
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            Path pkg = Files.createDirectories(dir.resolve("src/main/java/big"));
+            for (int c = 0; c < classes; c++) {
+                StringBuilder java = new StringBuilder("package big;\n\npublic class C" + c + " {\n");
+                for (int m = 0; m < methods; m++) {
+                    java.append("    public static void m")
+                            .append(m)
+                            .append("() { C")
+                            .append((c + 1) % classes)
+                            .append(".m")
+                            .append((m + 1) % methods)
+                            .append("(); }\n");
+                }
+                Files.writeString(pkg.resolve("C" + c + ".java"), java.append("}\n"));
+            }
+            commit(git, List.of("."), "Generate " + classes + " classes", 1);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void commit(Git git, List<String> paths, String message, int minute) throws GitAPIException {
         for (String p : paths) {
             git.add().addFilepattern(p).call();

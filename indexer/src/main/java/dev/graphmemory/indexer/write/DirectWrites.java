@@ -13,8 +13,9 @@ import java.util.Map;
  *
  * <p>Each call is one transaction: all of its rows are created, or (it throws) none. {@link
  * GraphWriter} then writes the same rows through Cypher, which finds the rows at fault and leaves
- * only them out, so both paths store the same graph. {@link #createNodes} may be called from two
- * threads at once (new nodes share no lock); relationships are made by one thread at a time.
+ * only them out, so both paths store the same graph. Both calls may run on two threads at once
+ * (new nodes share no lock; relationships lock their ends, and a call that Neo4j stops for a
+ * deadlock throws, so its batch goes through Cypher, which retries it).
  */
 public interface DirectWrites {
     /**

@@ -328,35 +328,46 @@ public final class GraphWriter implements AutoCloseable {
     private void writeQueued(
             Map<List<NodeType>, List<Map<String, Object>>> nodeRows, Map<RelType, List<Map<String, Object>>> edgeRows) {
         for (Map.Entry<List<NodeType>, List<Map<String, Object>>> e : nodeRows.entrySet()) {
-            List<Map<String, Object>> rows = e.getValue();
-            if (direct != null && behind != null && rows.size() >= SPLIT_ROWS) {
-                // Two transactions at once: the writer is the run's slowest step, and new nodes
-                // share no lock.
-                List<Map<String, Object>> first = rows.subList(0, rows.size() / 2);
-                List<Map<String, Object>> second = rows.subList(rows.size() / 2, rows.size());
-                java.util.concurrent.Future<Long> other = helper().submit(() -> createNodes(e.getKey(), first));
-                long mine = createNodes(e.getKey(), second);
-                try {
-                    nodesWritten += mine + other.get();
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while writing to Neo4j", ex);
-                } catch (java.util.concurrent.ExecutionException ex) {
-                    throw ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex.getCause());
-                }
-            } else {
-                nodesWritten += createNodes(e.getKey(), rows);
-            }
+            nodesWritten += inTwo(e.getValue(), rows -> createNodes(e.getKey(), rows));
         }
         for (Map.Entry<RelType, List<Map<String, Object>>> e : edgeRows.entrySet()) {
-            String cypher = "UNWIND $rows AS r "
-                    + "MATCH (a:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.f}) "
-                    + "MATCH (b:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.t}) "
-                    + "CREATE (a)-[e:" + e.getKey().name() + "]->(b) SET e = r.p";
-            Long created = directly(() -> direct.createEdges(e.getKey(), e.getValue()));
-            relationshipsWritten +=
-                    created != null ? created : runRows(cypher, e.getValue(), Map.of("repo", repo), false);
+            relationshipsWritten += inTwo(e.getValue(), rows -> createEdges(e.getKey(), rows));
         }
+    }
+
+    /**
+     * Writes a large batch of direct writes as two transactions at once, one on the helper thread:
+     * the writer is the run's slowest step. New nodes share no lock; relationships lock their ends,
+     * and a half that Neo4j stops for a deadlock with the other is written again through Cypher
+     * (the driver retries a transient error), so nothing is lost.
+     */
+    private long inTwo(
+            List<Map<String, Object>> rows, java.util.function.ToLongFunction<List<Map<String, Object>>> write) {
+        if (direct == null || behind == null || rows.size() < SPLIT_ROWS) {
+            return write.applyAsLong(rows);
+        }
+        List<Map<String, Object>> first = rows.subList(0, rows.size() / 2);
+        List<Map<String, Object>> second = rows.subList(rows.size() / 2, rows.size());
+        java.util.concurrent.Future<Long> other = helper().submit(() -> write.applyAsLong(first));
+        long mine = write.applyAsLong(second);
+        try {
+            return mine + other.get();
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to Neo4j", ex);
+        } catch (java.util.concurrent.ExecutionException ex) {
+            throw ex.getCause() instanceof RuntimeException r ? r : new IllegalStateException(ex.getCause());
+        }
+    }
+
+    /** Creates relationships of one type, directly or through Cypher; returns how many. */
+    private long createEdges(RelType type, List<Map<String, Object>> rows) {
+        String cypher = "UNWIND $rows AS r "
+                + "MATCH (a:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.f}) "
+                + "MATCH (b:" + Keys.ENTITY_LABEL + " {repo: $repo, id: r.t}) "
+                + "CREATE (a)-[e:" + type.name() + "]->(b) SET e = r.p";
+        Long created = directly(() -> direct.createEdges(type, rows));
+        return created != null ? created : runRows(cypher, rows, Map.of("repo", repo), false);
     }
 
     /**

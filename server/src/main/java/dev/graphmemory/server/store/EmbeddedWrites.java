@@ -50,8 +50,13 @@ public final class EmbeddedWrites implements DirectWrites {
         Map<String, String> made = new HashMap<>(rows.size() * 2);
         try (Transaction tx = db.beginTx()) {
             for (Map<String, Object> row : rows) {
-                Node node = tx.createNode(nodeLabels);
+                // Properties first, labels after: a node without labels has no index or constraint
+                // to check on each property set; the labels then check and index it once each.
+                Node node = tx.createNode();
                 setAll(node, row);
+                for (Label label : nodeLabels) {
+                    node.addLabel(label);
+                }
                 made.put(String.valueOf(row.get(Keys.ID)), node.getElementId());
             }
             tx.commit();
