@@ -50,20 +50,13 @@ class DirectWritesIT {
         for (Path repo : List.of(
                 FixtureRepo.workflowRepo(tmp.resolve("workflow")),
                 FixtureRepo.committed("mixed-repo", tmp.resolve("mixed")))) {
-            String viaCypher = TestNeo4j.newRepoKey();
-            IndexSummary cypher = index(repo, viaCypher, null);
-            AtomicLong directNodes = new AtomicLong();
-            AtomicLong directEdges = new AtomicLong();
-            String viaDirect = TestNeo4j.newRepoKey();
-            IndexSummary direct = index(repo, viaDirect, counting(directNodes, directEdges));
+            BothPaths both = BothPaths.index(repo);
 
-            assertThat(cypher.nodesWritten()).isPositive();
-            assertThat(direct.nodesWritten()).isEqualTo(cypher.nodesWritten());
-            assertThat(direct.relationshipsWritten()).isEqualTo(cypher.relationshipsWritten());
+            assertThat(both.cypher().nodesWritten()).isPositive();
+            both.assertSameGraph();
             // Everything but renames and updates went the direct way.
-            assertThat(directNodes.get()).isEqualTo(direct.nodesWritten());
-            assertThat(directEdges.get()).isEqualTo(direct.relationshipsWritten());
-            assertThat(Fingerprint.of(DRIVER, viaDirect)).isEqualTo(Fingerprint.of(DRIVER, viaCypher));
+            assertThat(both.directNodes().get()).isEqualTo(both.direct().nodesWritten());
+            assertThat(both.directEdges().get()).isEqualTo(both.direct().relationshipsWritten());
         }
     }
 
@@ -71,27 +64,44 @@ class DirectWritesIT {
     void batchesWrittenOnTwoThreadsGiveTheGraphCypherWrites() {
         // 3,000 methods and 3,000 calls between classes: the node and the CALLS batches are large
         // enough to be written as two transactions at once.
-        Path repo = FixtureRepo.manyCalls(tmp.resolve("many"), 30, 100);
-        String viaCypher = TestNeo4j.newRepoKey();
-        IndexSummary cypher = index(repo, viaCypher, null);
-        AtomicLong directNodes = new AtomicLong();
-        AtomicLong directEdges = new AtomicLong();
-        String viaDirect = TestNeo4j.newRepoKey();
-        IndexSummary direct = index(repo, viaDirect, counting(directNodes, directEdges));
+        BothPaths both = BothPaths.index(FixtureRepo.manyCalls(tmp.resolve("many"), 30, 100));
 
-        assertThat(cypher.relationshipsWritten()).isGreaterThan(6_000);
-        assertThat(direct.nodesWritten()).isEqualTo(cypher.nodesWritten());
-        assertThat(direct.relationshipsWritten()).isEqualTo(cypher.relationshipsWritten());
-        assertThat(directEdges.get()).isPositive();
-        assertThat(Fingerprint.of(DRIVER, viaDirect)).isEqualTo(Fingerprint.of(DRIVER, viaCypher));
+        assertThat(both.cypher().relationshipsWritten()).isGreaterThan(6_000);
+        both.assertSameGraph();
+        assertThat(both.directEdges().get()).isPositive();
         try (var session = DRIVER.session()) {
             long calls = session.run(
                             "MATCH (:Function {repo: $r})-[c:CALLS]->(:Function {repo: $r}) RETURN count(c) AS n",
-                            Map.of("r", viaDirect))
+                            Map.of("r", both.viaDirect()))
                     .single()
                     .get("n")
                     .asLong();
             assertThat(calls).isEqualTo(3_000);
+        }
+    }
+
+    /** One repository indexed under two keys: through Cypher, and through counted direct writes. */
+    private record BothPaths(
+            String viaCypher,
+            IndexSummary cypher,
+            String viaDirect,
+            IndexSummary direct,
+            AtomicLong directNodes,
+            AtomicLong directEdges) {
+        static BothPaths index(Path repo) {
+            String viaCypher = TestNeo4j.newRepoKey();
+            IndexSummary cypher = DirectWritesIT.index(repo, viaCypher, null);
+            AtomicLong nodes = new AtomicLong();
+            AtomicLong edges = new AtomicLong();
+            String viaDirect = TestNeo4j.newRepoKey();
+            IndexSummary direct = DirectWritesIT.index(repo, viaDirect, counting(nodes, edges));
+            return new BothPaths(viaCypher, cypher, viaDirect, direct, nodes, edges);
+        }
+
+        void assertSameGraph() {
+            assertThat(direct.nodesWritten()).isEqualTo(cypher.nodesWritten());
+            assertThat(direct.relationshipsWritten()).isEqualTo(cypher.relationshipsWritten());
+            assertThat(Fingerprint.of(DRIVER, viaDirect)).isEqualTo(Fingerprint.of(DRIVER, viaCypher));
         }
     }
 

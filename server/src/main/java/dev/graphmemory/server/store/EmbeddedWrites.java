@@ -50,13 +50,8 @@ public final class EmbeddedWrites implements DirectWrites {
         Map<String, String> made = new HashMap<>(rows.size() * 2);
         try (Transaction tx = db.beginTx()) {
             for (Map<String, Object> row : rows) {
-                // Properties first, labels after: a node without labels has no index or constraint
-                // to check on each property set; the labels then check and index it once each.
-                Node node = tx.createNode();
+                Node node = tx.createNode(nodeLabels);
                 setAll(node, row);
-                for (Label label : nodeLabels) {
-                    node.addLabel(label);
-                }
                 made.put(String.valueOf(row.get(Keys.ID)), node.getElementId());
             }
             tx.commit();

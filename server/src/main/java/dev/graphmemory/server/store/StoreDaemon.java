@@ -249,9 +249,8 @@ public final class StoreDaemon {
                 warm.start();
             } else if (!compacted && now - quietSince > COMPACT_AFTER.toNanos()) {
                 // A run leaves its garbage in a heap grown to hold it; one collection when the runs
-                // have stopped gives the memory back (G1 and the serial collector shrink the heap
-                // to what is live; the parallel one does not), so a daemon at rest holds what it uses, not what its
-                // last run needed.
+                // have stopped gives the memory back (the serial collector shrinks the heap to what
+                // is live), so a daemon at rest holds what it uses, not what its last run needed.
                 compactHeap();
                 compacted = true;
             }
