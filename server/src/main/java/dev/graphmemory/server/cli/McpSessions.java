@@ -132,7 +132,7 @@ final class McpSessions implements AutoCloseable {
 
     /** One session over in-memory streams, its answers dropped (see {@link DaemonCli#warmUp}). */
     void warmUp(Path worktree, StoreOptions.InDaemon store) {
-        Target target = Target.of(worktree, store);
+        Target target = targetFor(worktree, store);
         if (target == null) {
             return;
         }
