@@ -42,6 +42,11 @@ public final class ParseProblems {
                 + (errors > 1 ? " (1 of " + errors + " syntax errors; the rest of the file is indexed)" : "");
     }
 
+    /** How many error and missing nodes the tree has (at most 1,000); 0 when it is clean. */
+    public static int count(TSNode root) {
+        return root.hasError() ? Math.max(1, count(root, 0)) : 0;
+    }
+
     /** Error and missing nodes below {@code node}, looking only into subtrees that have one; at most 1,000. */
     private static int count(TSNode node, int sofar) {
         int n = node.getChildCount();

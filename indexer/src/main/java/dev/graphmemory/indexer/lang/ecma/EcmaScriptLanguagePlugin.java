@@ -1,6 +1,7 @@
 package dev.graphmemory.indexer.lang.ecma;
 
 import dev.graphmemory.indexer.lang.ModuleNodes;
+import dev.graphmemory.indexer.lang.ParseProblems;
 import dev.graphmemory.indexer.lang.SourceText;
 import dev.graphmemory.indexer.model.FileResult;
 import dev.graphmemory.indexer.model.LanguagePlugin;
@@ -51,17 +52,39 @@ public final class EcmaScriptLanguagePlugin implements LanguagePlugin {
     @Override
     public FileResult parse(String path, String text, String hash) {
         EcmaGrammars.Grammar grammar;
-        String code;
+        String shimmed;
+        boolean javascript;
         if (EcmaComponents.isComponent(path)) {
             EcmaComponents.Code c = EcmaComponents.code(path, text);
             grammar = EcmaGrammars.forComponent(c.jsx());
-            code = EcmaShims.apply(c.text(), false);
+            javascript = false;
+            shimmed = EcmaShims.apply(c.text(), false);
         } else {
             grammar = EcmaGrammars.forPath(path);
-            code = EcmaShims.apply(text, EcmaNames.JS.contains(dev.graphmemory.indexer.lang.RepoPath.extension(path)));
+            javascript = EcmaNames.JS.contains(dev.graphmemory.indexer.lang.RepoPath.extension(path));
+            shimmed = EcmaShims.apply(text, javascript);
         }
         try {
-            return grammar.parser().parse(code, root -> new EcmaFileParser(path, code).parse(root, grammar, hash));
+            String code = shimmed;
+            int[] errors = new int[2];
+            FileResult result = grammar.parser().parse(code, root -> {
+                errors[0] = ParseProblems.count(root);
+                return new EcmaFileParser(path, code).parse(root, grammar, hash);
+            });
+            if (errors[0] > 0 && !javascript) {
+                // TypeScript forms the grammar refuses: rewritten, and kept only if that leaves fewer errors.
+                String again = EcmaShims.afterErrors(code);
+                if (!again.equals(code)) {
+                    FileResult retried = grammar.parser().parse(again, root -> {
+                        errors[1] = ParseProblems.count(root);
+                        return new EcmaFileParser(path, again).parse(root, grammar, hash);
+                    });
+                    if (errors[1] < errors[0]) {
+                        result = retried;
+                    }
+                }
+            }
+            return result;
         } catch (RuntimeException e) {
             String problem = "parser failure: " + e;
             return new FileResult(

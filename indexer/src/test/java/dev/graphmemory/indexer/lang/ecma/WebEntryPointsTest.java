@@ -138,7 +138,19 @@ class WebEntryPointsTest {
                         + "      </div>\n    </>\n  )\n}\n",
                 "src/generics.vue",
                 "<script setup lang=\"ts\" generic=\"TItem extends Item<TValue>, TValue\">\nimport { a } from './a'\n"
-                        + "defineProps<{ items: TItem[] }>()\n</script>\n<template><p /></template>\n");
+                        + "defineProps<{ items: TItem[] }>()\n</script>\n<template><p /></template>\n",
+                // generic call signatures one after another, no `;` between them (Vite's importGlob.d.ts)
+                "types/glob.d.ts",
+                "import type { Opts } from './opts'\nexport interface Glob {\n  /** eager */\n  <\n    Eager extends boolean,\n"
+                        + "    T = unknown,\n  >(glob: string): (Eager extends true ? true : false) extends true\n"
+                        + "    ? Record<string, T>\n    : Record<string, () => Promise<T>>\n  /** lazy */\n"
+                        + "  <M>(glob: string, o?: Opts): Record<string, () => Promise<M>>\n  <M>(glob: string): M\n}\n"
+                        + "export declare function after(): void\n",
+                // import types in the type arguments of a call with no arguments or a trailing comma
+                "src/runner.spec.ts",
+                "import { run } from './runner'\nconst a = run<typeof import('./fixtures/basic')>(\n  'x',\n)\n"
+                        + "const b = run<import('./fixtures/other')>()\nexport async function load() {\n"
+                        + "  return (await import('./lazy')).default\n}\n");
         files.forEach((path, text) -> {
             dev.graphmemory.indexer.model.FileResult r = plugin.parse(path, text, "h");
             assertThat(r.parseOk()).as(path + ": " + r.problem()).isTrue();
@@ -150,6 +162,29 @@ class WebEntryPointsTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("http-proxy-3", true),
                         org.assertj.core.groups.Tuple.tuple("./types", true));
+        dev.graphmemory.indexer.model.FileResult runner =
+                plugin.parse("src/runner.spec.ts", files.get("src/runner.spec.ts"), "h");
+        assertThat(((EcmaFacts) runner.facts()).imports())
+                .extracting(EcmaFacts.Import::specifier)
+                .containsExactlyInAnyOrder("./runner", "./lazy");
+        // same lines as the file: the rewrite keeps every offset
+        assertThat(runner.nodes())
+                .filteredOn(n -> n.types().contains(dev.graphmemory.queries.schema.NodeType.FUNCTION))
+                .extracting(n -> n.properties().get("name") + "@"
+                        + n.properties().get(dev.graphmemory.queries.schema.Keys.LINE_START))
+                .containsExactly("load@6");
+        assertThat(plugin.parse("types/glob.d.ts", files.get("types/glob.d.ts"), "h")
+                        .nodes())
+                .extracting(n -> n.properties().get("name") + "@"
+                        + n.properties().get(dev.graphmemory.queries.schema.Keys.LINE_START))
+                .contains("Glob@2");
+        // Left as written where the grammar reads it: a generic arrow function on its own line.
+        String arrow = "export const id =\n  <T,>(x: T): T => x\nconst t = typeof import.meta\n";
+        assertThat(EcmaShims.afterErrors(arrow)).isNotEqualTo(arrow); // the rewrite alone would apply...
+        assertThat(plugin.parse("src/id.ts", arrow, "h").parseOk()).isTrue(); // ...but a clean parse keeps the text
+        assertThat(((EcmaFacts) plugin.parse("src/id.ts", arrow, "h").facts()).functions())
+                .extracting(EcmaFacts.FunctionFact::name)
+                .containsExactly("id");
         assertThat(plugin.parse("src/app.jsx", files.get("src/app.jsx"), "h").facts())
                 .extracting(f -> ((EcmaFacts) f).functions().get(0).name())
                 .isEqualTo("App");
