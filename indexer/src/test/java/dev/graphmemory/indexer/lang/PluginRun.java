@@ -25,6 +25,9 @@ public final class PluginRun {
     public final List<NodeUpdate> updates = new ArrayList<>();
     public final List<NodeRow> linkNodes = new ArrayList<>();
 
+    /** Module paths of other languages handed to the linker; null: the plugin is linked alone. */
+    private java.util.Collection<String> others;
+
     private PluginRun() {}
 
     /** Parses and links every file of {@code fixture} (under {@code src/test/resources/fixtures}). */
@@ -51,7 +54,18 @@ public final class PluginRun {
 
     /** Parses and links the files given as {@code path -> text}, as {@link #of} does a fixture's. */
     public static PluginRun ofSources(LanguagePlugin plugin, Map<String, String> sources) {
+        return ofSources(plugin, sources, null);
+    }
+
+    /**
+     * As {@link #ofSources(LanguagePlugin, Map)}, with the module paths of the whole run handed to the
+     * plugin's linker as the indexer does ({@code sources} the plugin parses, and {@code others}: the
+     * modules of other languages), for edges that cross languages.
+     */
+    public static PluginRun ofSources(
+            LanguagePlugin plugin, Map<String, String> sources, java.util.Collection<String> others) {
         PluginRun run = new PluginRun();
+        run.others = others;
         Map<String, String> resources = new LinkedHashMap<>();
         new TreeMap<>(sources).forEach((rel, text) -> {
             if (plugin.accepts(rel)) {
@@ -68,7 +82,7 @@ public final class PluginRun {
         List<FileResult> facts = files.values().stream()
                 .map(r -> new FileResult(r.path(), List.of(), List.of(), r.facts(), r.parseOk(), null))
                 .toList();
-        plugin.link(facts, resources, out -> {
+        java.util.function.Consumer<LanguagePlugin.LinkOutput> sink = out -> {
             if (out instanceof EdgeRow e) {
                 edges.add(e);
             } else if (out instanceof NodeUpdate u) {
@@ -76,7 +90,14 @@ public final class PluginRun {
             } else if (out instanceof NodeRow n) {
                 linkNodes.add(n);
             }
-        });
+        };
+        if (others == null) {
+            plugin.link(facts, resources, sink);
+        } else {
+            java.util.Set<String> modules = new java.util.TreeSet<>(files.keySet());
+            modules.addAll(others);
+            plugin.link(facts, resources, dev.graphmemory.indexer.model.Copies.NONE, modules, sink);
+        }
     }
 
     /** Every node the files declared. */

@@ -35,9 +35,23 @@ final class EcmaLinker {
     private final EcmaResolver resolver;
     private final EcmaProjectFiles project;
 
+    /** Files of any language a started program may run: the run's modules. */
+    private final java.util.Collection<String> runnable;
+
     EcmaLinker(List<EcmaFacts> files, Map<String, String> resources, Set<String> builtins) {
+        this(files, resources, builtins, List.of());
+    }
+
+    EcmaLinker(
+            List<EcmaFacts> files,
+            Map<String, String> resources,
+            Set<String> builtins,
+            java.util.Collection<String> modulePaths) {
         this.files = files;
         files.forEach(f -> byPath.put(f.path(), f));
+        Set<String> run = new java.util.LinkedHashSet<>(modulePaths);
+        run.addAll(byPath.keySet());
+        this.runnable = run;
         this.project = new EcmaProjectFiles(resources);
         this.resolver = new EcmaResolver(byPath.keySet(), project, builtins);
     }
@@ -217,8 +231,7 @@ final class EcmaLinker {
     }
 
     private void invokes(Consumer<LinkOutput> out) {
-        ScriptResolver scripts =
-                new ScriptResolver(byPath.keySet(), List.of("index.js", "index.ts", "index.mjs"), null);
+        ScriptResolver scripts = new ScriptResolver(runnable, List.of("index.js", "index.ts", "index.mjs"), null);
         Set<String> emitted = new HashSet<>();
         for (EcmaFacts f : files) {
             for (EcmaFacts.Invocation inv : f.invocations()) {

@@ -108,13 +108,24 @@ public final class EcmaScriptLanguagePlugin implements LanguagePlugin {
 
     @Override
     public void link(List<FileResult> parsed, Map<String, String> resources, Consumer<LinkOutput> out) {
+        link(parsed, resources, dev.graphmemory.indexer.model.Copies.NONE, List.of(), out);
+    }
+
+    /** Also links the scripts of other languages a JS/TS file runs ({@code spawn('python3', [...])}). */
+    @Override
+    public void link(
+            List<FileResult> parsed,
+            Map<String, String> resources,
+            dev.graphmemory.indexer.model.Copies copies,
+            java.util.Collection<String> modulePaths,
+            Consumer<LinkOutput> out) {
         List<EcmaFacts> facts = new ArrayList<>();
         for (FileResult r : parsed) {
             if (r.facts() instanceof EcmaFacts f) {
                 facts.add(f);
             }
         }
-        new EcmaLinker(facts, resources, BUILTINS).link(out);
+        new EcmaLinker(facts, resources, BUILTINS, modulePaths).link(out);
     }
 
     private static Set<String> readList(String resource) {

@@ -76,13 +76,24 @@ public final class PythonLanguagePlugin implements LanguagePlugin {
 
     @Override
     public void link(List<FileResult> parsed, Map<String, String> resources, Consumer<LinkOutput> out) {
+        link(parsed, resources, dev.graphmemory.indexer.model.Copies.NONE, List.of(), out);
+    }
+
+    /** Also links the scripts of other languages a Python file runs ({@code ["node", "tools/x.js"]}). */
+    @Override
+    public void link(
+            List<FileResult> parsed,
+            Map<String, String> resources,
+            dev.graphmemory.indexer.model.Copies copies,
+            java.util.Collection<String> modulePaths,
+            Consumer<LinkOutput> out) {
         List<PythonFacts> facts = new ArrayList<>();
         for (FileResult r : parsed) {
             if (r.facts() instanceof PythonFacts f) {
                 facts.add(f);
             }
         }
-        new PythonLinker(facts, STDLIB).link(resources, out);
+        new PythonLinker(facts, STDLIB, modulePaths).link(resources, out);
     }
 
     static Set<String> readList(String resource) {

@@ -38,8 +38,18 @@ final class PythonLinker {
     private final PythonSymbols symbols;
     private final Set<String> stdlib;
 
+    /** Files of any language a started program may run: the run's modules. */
+    private final java.util.Collection<String> runnable;
+
     PythonLinker(List<PythonFacts> files, Set<String> stdlib) {
+        this(files, stdlib, List.of());
+    }
+
+    PythonLinker(List<PythonFacts> files, Set<String> stdlib, java.util.Collection<String> modulePaths) {
         this.files = files;
+        Set<String> run = new java.util.LinkedHashSet<>(modulePaths);
+        files.forEach(f -> run.add(f.path()));
+        this.runnable = run;
         this.index = new PythonModuleIndex(files.stream().map(PythonFacts::path).toList());
         this.symbols = new PythonSymbols(index, files);
         this.stdlib = stdlib;
@@ -209,8 +219,7 @@ final class PythonLinker {
     }
 
     private void invokes(Consumer<LinkOutput> out) {
-        ScriptResolver scripts = new ScriptResolver(
-                files.stream().map(PythonFacts::path).toList(), List.of("__main__.py"), this::moduleToRun);
+        ScriptResolver scripts = new ScriptResolver(runnable, List.of("__main__.py"), this::moduleToRun);
         Map<String, PythonFacts.Launcher> launchers = new HashMap<>();
         files.forEach(f -> f.launchers().forEach(l -> launchers.putIfAbsent(l.functionKey(), l)));
         Set<String> emitted = new HashSet<>();
