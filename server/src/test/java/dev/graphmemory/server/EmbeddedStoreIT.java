@@ -270,7 +270,7 @@ class EmbeddedStoreIT {
                 .isNotEqualTo(otherDaemon)
                 .isNotEqualTo(ProcessHandle.current().pid());
 
-        Launcher.run("--repo", repo.toString(), "daemon", "stop");
+        Daemons.stop(repo);
         Files.writeString(
                 repo.resolve(".graph-memory/daemon.json"),
                 "{\"pid\":" + ProcessHandle.current().pid() + ",\"boltPort\":1,\"version\":\"" + version

@@ -42,7 +42,7 @@ class RealClientIT {
     @org.junit.jupiter.api.AfterAll
     void stopDaemon() {
         if (repo != null) {
-            Launcher.run("--repo", repo.toString(), "daemon", "stop");
+            Daemons.stop(repo);
         }
     }
 
