@@ -2,9 +2,12 @@ package dev.graphmemory.server;
 
 import dev.graphmemory.server.reindex.IndexRunner;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -37,12 +40,22 @@ public final class ChildJvmArchive implements LauncherSessionListener {
         if (archive.isEmpty() || !Files.exists(jar) || Runtime.version().feature() < 24) {
             return;
         }
+        Path file = archive.get();
         try {
-            Path file = archive.get();
-            if (Files.exists(file) && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(jar)) > 0) {
-                return;
+            Files.createDirectories(file.getParent());
+            // Test JVMs forked side by side (failsafe's forkCount) each open a session: the first one
+            // trains under this lock, the others wait for it and then find the cache made.
+            try (FileChannel lockFile = FileChannel.open(
+                            file.resolveSibling(file.getFileName() + ".lock"),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
+                    FileLock lock = lockFile.lock()) {
+                if (Files.exists(file)
+                        && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                    return;
+                }
+                create(file);
             }
-            create(file);
         } catch (Exception e) {
             // The tests still run, only slower; the reason shows in the test JVM's output.
             System.err.println("could not create the AOT cache for the graph-memory JVMs of the tests: " + e);
