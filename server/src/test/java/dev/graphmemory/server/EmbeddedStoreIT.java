@@ -303,6 +303,7 @@ class EmbeddedStoreIT {
     void theDaemonOutlivesTheProcessGroupOfTheServerThatStartedIt() throws Exception {
         Path repo = repo("group");
         // An MCP client ends its server by signalling the server's process group.
+        ChildJvmArchive.awaitReady();
         Process serve = new ProcessBuilder(
                         "setsid",
                         Launcher.projectRoot().resolve("graph-memory").toString(),

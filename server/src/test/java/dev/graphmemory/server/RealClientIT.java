@@ -95,6 +95,7 @@ class RealClientIT {
                 "--repo",
                 repo.toString(),
                 "serve"));
+        ChildJvmArchive.awaitReady();
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(client.toFile())
                 .redirectError(tmp.resolve("client-err.txt").toFile());
