@@ -2,11 +2,15 @@ package dev.graphmemory.server;
 
 import dev.graphmemory.server.reindex.IndexRunner;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,7 +19,7 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Before the integration tests run, creates the AOT cache (JDK 24+, JEP 483) that every graph-memory
+ * When the integration tests start, creates the AOT cache (JDK 24+, JEP 483) that every graph-memory
  * JVM the tests start (CLI clients, MCP servers, store daemons) maps instead of loading, verifying
  * and linking the same classes again: on the 2-core CI machines a store daemon start costs about 4
  * CPU-seconds instead of 10, a CLI client 0.9 s instead of 1.3 s.
@@ -30,19 +34,62 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public final class ChildJvmArchive implements LauncherSessionListener {
     private static final Pattern ARCHIVE = Pattern.compile("-XX:AOTCache=(\\S+)");
 
+    /** Completed once the cache is made (or found fresh, or given up); see {@link #awaitReady()}. */
+    private static final CompletableFuture<Void> READY = new CompletableFuture<>();
+
+    private static volatile boolean training;
+
     @Override
     public void launcherSessionOpened(LauncherSession session) {
         Optional<Path> archive = archiveFile();
         Path jar = Launcher.jar();
         if (archive.isEmpty() || !Files.exists(jar) || Runtime.version().feature() < 24) {
+            READY.complete(null);
             return;
         }
+        // Trained beside the tests: those that run in this JVM only (the shared test Neo4j, the CLI
+        // in-process) go on meanwhile, and the first one to start a graph-memory JVM waits for the
+        // cache in awaitReady (a JVM started before it would not map it, and would warn).
+        training = true;
+        Thread trainer = new Thread(
+                () -> {
+                    try {
+                        createUnlessFresh(archive.get(), jar);
+                    } finally {
+                        READY.complete(null);
+                    }
+                },
+                "child-jvm-aot-training");
+        trainer.setDaemon(true);
+        trainer.start();
+    }
+
+    /**
+     * Waits until the AOT cache for the graph-memory JVMs of the tests is ready (at once when none is
+     * being made). Every test helper that starts such a JVM calls it first.
+     */
+    static void awaitReady() {
+        if (training) {
+            READY.join();
+        }
+    }
+
+    private static void createUnlessFresh(Path file, Path jar) {
         try {
-            Path file = archive.get();
-            if (Files.exists(file) && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(jar)) > 0) {
-                return;
+            Files.createDirectories(file.getParent());
+            // Test JVMs forked side by side (failsafe's forkCount) each open a session: the first one
+            // trains under this lock, the others wait for it and then find the cache made.
+            try (FileChannel lockFile = FileChannel.open(
+                            file.resolveSibling(file.getFileName() + ".lock"),
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE);
+                    FileLock lock = lockFile.lock()) {
+                if (Files.exists(file)
+                        && Files.getLastModifiedTime(file).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                    return;
+                }
+                create(file);
             }
-            create(file);
         } catch (Exception e) {
             // The tests still run, only slower; the reason shows in the test JVM's output.
             System.err.println("could not create the AOT cache for the graph-memory JVMs of the tests: " + e);

@@ -1,6 +1,8 @@
 package dev.graphmemory.server;
 
 import dev.graphmemory.server.store.EmbeddedStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,11 +30,19 @@ final class Daemons {
      */
     void stopAll() {
         for (Path r : repos) {
-            try {
-                EmbeddedStore.stopDaemon(r);
-            } catch (RuntimeException e) {
-                // as before with the CLI: a daemon that cannot be stopped is left to its idle stop
-            }
+            stop(r);
+        }
+    }
+
+    /**
+     * Stops the daemon of {@code repo} (if one runs) in this JVM, as {@code graph-memory daemon stop}
+     * does but without the launcher's JVM start, for clean-ups no assertion reads.
+     */
+    static void stop(Path repo) {
+        try {
+            EmbeddedStore.stopDaemon(Files.exists(repo) ? repo.toRealPath() : repo);
+        } catch (IOException | RuntimeException e) {
+            // as before with the CLI: a daemon that cannot be stopped is left to its idle stop
         }
     }
 }

@@ -270,7 +270,7 @@ class EmbeddedStoreIT {
                 .isNotEqualTo(otherDaemon)
                 .isNotEqualTo(ProcessHandle.current().pid());
 
-        Launcher.run("--repo", repo.toString(), "daemon", "stop");
+        Daemons.stop(repo);
         Files.writeString(
                 repo.resolve(".graph-memory/daemon.json"),
                 "{\"pid\":" + ProcessHandle.current().pid() + ",\"boltPort\":1,\"version\":\"" + version
@@ -303,6 +303,7 @@ class EmbeddedStoreIT {
     void theDaemonOutlivesTheProcessGroupOfTheServerThatStartedIt() throws Exception {
         Path repo = repo("group");
         // An MCP client ends its server by signalling the server's process group.
+        ChildJvmArchive.awaitReady();
         Process serve = new ProcessBuilder(
                         "setsid",
                         Launcher.projectRoot().resolve("graph-memory").toString(),

@@ -75,7 +75,7 @@ class GraphQuerySecurityIT {
             serve.close();
         }
         if (repo != null) {
-            Launcher.run("--repo", repo.toString(), "daemon", "stop");
+            Daemons.stop(repo);
         }
     }
 

@@ -34,6 +34,7 @@ record Launcher(int exitCode, String out, String err) {
 
     /** Runs the launcher in {@code dir} (null: this process's folder). */
     static Launcher runIn(Path dir, Map<String, String> env, String... args) {
+        ChildJvmArchive.awaitReady();
         List<String> command = new ArrayList<>();
         command.add(projectRoot().resolve("graph-memory").toString());
         command.addAll(List.of(args));

@@ -39,7 +39,7 @@ class McpFuzzIT {
 
     @AfterEach
     void stopDaemon() {
-        Launcher.run("--repo", tmp.resolve("repo").toString(), "daemon", "stop");
+        Daemons.stop(tmp.resolve("repo"));
     }
 
     @Test

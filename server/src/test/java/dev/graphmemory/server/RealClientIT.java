@@ -42,7 +42,7 @@ class RealClientIT {
     @org.junit.jupiter.api.AfterAll
     void stopDaemon() {
         if (repo != null) {
-            Launcher.run("--repo", repo.toString(), "daemon", "stop");
+            Daemons.stop(repo);
         }
     }
 
@@ -95,6 +95,7 @@ class RealClientIT {
                 "--repo",
                 repo.toString(),
                 "serve"));
+        ChildJvmArchive.awaitReady();
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(client.toFile())
                 .redirectError(tmp.resolve("client-err.txt").toFile());

@@ -26,7 +26,7 @@ class ServeInvalidInputIT {
 
     @AfterEach
     void stopDaemon() {
-        Launcher.run("--repo", tmp.resolve("repo").toString(), "daemon", "stop");
+        Daemons.stop(tmp.resolve("repo"));
     }
 
     @Test

@@ -39,6 +39,7 @@ final class ServeProcess implements AutoCloseable {
 
     /** With environment variables of the launcher's, e.g. {@code GRAPH_MEMORY_DIRECT=only}. */
     ServeProcess(Path repo, List<String> storeOptions, java.util.Map<String, String> env) throws IOException {
+        ChildJvmArchive.awaitReady();
         stderr = Files.createTempFile("gm-serve-err", ".txt");
         List<String> command = new java.util.ArrayList<>(
                 List.of(Launcher.projectRoot().resolve("graph-memory").toString(), "--repo", repo.toString()));

@@ -19,7 +19,7 @@ class ServeStdioIT {
     /** The store daemon the server started must end before the temporary folder is deleted. */
     @org.junit.jupiter.api.AfterEach
     void stopDaemon() {
-        Launcher.run("--repo", tmp.resolve("repo").toString(), "daemon", "stop");
+        Daemons.stop(tmp.resolve("repo"));
     }
 
     @Test

@@ -322,6 +322,7 @@ class ViewIT {
                 TestNeo4j.boltUri(),
                 "view",
                 "--no-browser");
+        ChildJvmArchive.awaitReady();
         Process p = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -352,26 +353,30 @@ class ViewIT {
         assumeTrue(chromium != null, "Chromium is not installed (apt-get install chromium)");
         String url = base() + "/?t=" + server.token();
 
-        JsonNode map = api("map", "path", "src/main/java");
-        String mapDom = dom(chromium, url + "#map=" + enc("src/main/java"), "view-map.png");
-        assertThat(attribute(mapDom, "li", "data-drawn")).containsExactlyInAnyOrderElementsOf(ids(map.get("nodes")));
-        assertThat(mapDom)
-                .contains("data-nodes=\"" + map.get("nodes").size() + "\" data-edges=\""
-                        + map.get("edges").size() + "\"")
-                .containsPattern(
-                        "data-drawn=\"" + Pattern.quote(MODULE + EXPORTER) + "\" data-kind=\"module\" data-gaps=\"1\"");
+        // One headless Chromium for the four pages (a start each cost seconds), each page loaded afresh.
+        try (BrowserPage page = BrowserPage.open(chromium, tmp.resolve("chromium-pages"), 1280, 900)) {
+            JsonNode map = api("map", "path", "src/main/java");
+            String mapDom = dom(page, url + "#map=" + enc("src/main/java"), "view-map.png");
+            assertThat(attribute(mapDom, "li", "data-drawn"))
+                    .containsExactlyInAnyOrderElementsOf(ids(map.get("nodes")));
+            assertThat(mapDom)
+                    .contains("data-nodes=\"" + map.get("nodes").size() + "\" data-edges=\""
+                            + map.get("edges").size() + "\"")
+                    .containsPattern("data-drawn=\"" + Pattern.quote(MODULE + EXPORTER)
+                            + "\" data-kind=\"module\" data-gaps=\"1\"");
 
-        String moduleDom = dom(chromium, url + "#node=" + enc(MODULE + AUTH + "Handler.java"), "view-module.png");
-        assertThat(attribute(moduleDom, "li", "data-id"))
-                .contains(MODULE + "src/main/java/com/acme/App.java", MODULE + AUTH + "TokenCache.java");
+            String moduleDom = dom(page, url + "#node=" + enc(MODULE + AUTH + "Handler.java"), "view-module.png");
+            assertThat(attribute(moduleDom, "li", "data-id"))
+                    .contains(MODULE + "src/main/java/com/acme/App.java", MODULE + AUTH + "TokenCache.java");
 
-        String wuDom = dom(chromium, url + "#wu=" + enc("WU-281"), "view-work-unit.png");
-        assertThat(attribute(wuDom, "li", "data-drawn"))
-                .containsExactlyInAnyOrderElementsOf(
-                        ids(api("work_unit", "id", "WU-281").get("nodes")));
+            String wuDom = dom(page, url + "#wu=" + enc("WU-281"), "view-work-unit.png");
+            assertThat(attribute(wuDom, "li", "data-drawn"))
+                    .containsExactlyInAnyOrderElementsOf(
+                            ids(api("work_unit", "id", "WU-281").get("nodes")));
 
-        String findDom = dom(chromium, url + "#find=TokenCache", "view-find.png");
-        assertThat(attribute(findDom, "li", "data-id")).contains(MODULE + AUTH + "TokenCache.java");
+            String findDom = dom(page, url + "#find=TokenCache", "view-find.png");
+            assertThat(attribute(findDom, "li", "data-id")).contains(MODULE + AUTH + "TokenCache.java");
+        }
     }
 
     @Test
@@ -463,32 +468,18 @@ class ViewIT {
         return null;
     }
 
-    /** The page's DOM after its script ran, and its screenshot saved as {@code target/<png>}. */
-    private static String dom(String chromium, String url, String png) throws Exception {
-        List<String> common = List.of(
-                chromium,
-                "--headless",
-                "--disable-gpu",
-                "--no-sandbox",
-                "--no-first-run",
-                "--user-data-dir=" + tmp.resolve("chromium-profile"),
-                "--window-size=1280,900",
-                "--virtual-time-budget=5000");
-        // One run writes both: the screenshot to its file, the DOM to stdout.
-        List<String> command = new ArrayList<>(common);
-        command.addAll(List.of("--screenshot=" + Path.of("target", png).toAbsolutePath(), "--dump-dom", url));
-        String dom = run(command);
+    /**
+     * The DOM of {@code url} loaded afresh in {@code page} once its script drew it, and its screenshot
+     * saved as {@code target/<png>}.
+     */
+    private static String dom(BrowserPage page, String url, String png) throws Exception {
+        // From a blank page, so that a page differing only in its #fragment is a new document too.
+        page.call("Page.navigate", JSON.createObjectNode().put("url", "about:blank"));
+        page.open(url);
+        String dom = page.eval("document.documentElement.outerHTML").asString();
         assertThat(dom).as(url).contains("data-state=\"ready\"");
+        page.screenshot(Path.of("target", png).toAbsolutePath());
         return dom;
-    }
-
-    private static String run(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
-        return new String(out, StandardCharsets.UTF_8);
     }
 
     /** The values of {@code attr} on the {@code tag} elements of {@code dom} (chromium escapes quotes). */
