@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheIterator;
@@ -63,6 +65,9 @@ public final class RepositoryWalker {
      */
     public void walk(Consumer<WalkedFile> files, Consumer<SkippedFile> skipped) {
         Path realRoot = realPath(root);
+        // Whether each folder's real path lies under the real root, asked once per folder: its files
+        // share the answer, and resolving a deep folder costs a system call per path component.
+        Map<Path, Boolean> folders = new HashMap<>();
         try (Repository repo = open(root);
                 TreeWalk walk = new TreeWalk(repo)) {
             walk.setRecursive(false);
@@ -95,7 +100,7 @@ public final class RepositoryWalker {
                     continue;
                 }
                 Path absolute = root.resolve(path.replace('/', File.separatorChar));
-                if (!insideRoot(realRoot, absolute)) {
+                if (!insideRoot(realRoot, absolute, folders)) {
                     skipped.accept(new SkippedFile(path, "outside repository"));
                     continue;
                 }
@@ -134,14 +139,16 @@ public final class RepositoryWalker {
     /** Every file walked, and every file passed over. */
     public record Result(List<WalkedFile> files, List<SkippedFile> skipped) {}
 
-    private static boolean insideRoot(Path realRoot, Path file) {
+    private static boolean insideRoot(Path realRoot, Path file, Map<Path, Boolean> folders) {
         // A parent folder may itself be a link; the real path must stay under the real root.
-        try {
-            Path parent = file.getParent().toRealPath();
-            return parent.startsWith(realRoot) && !Files.isSymbolicLink(file);
-        } catch (IOException e) {
-            return false;
-        }
+        boolean parentInside = folders.computeIfAbsent(file.getParent(), parent -> {
+            try {
+                return parent.toRealPath().startsWith(realRoot);
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return parentInside && !Files.isSymbolicLink(file);
     }
 
     private static Path realPath(Path p) {
