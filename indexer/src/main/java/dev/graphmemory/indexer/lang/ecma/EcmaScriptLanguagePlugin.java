@@ -52,39 +52,31 @@ public final class EcmaScriptLanguagePlugin implements LanguagePlugin {
     @Override
     public FileResult parse(String path, String text, String hash) {
         EcmaGrammars.Grammar grammar;
-        String shimmed;
+        String code;
         boolean javascript;
         if (EcmaComponents.isComponent(path)) {
             EcmaComponents.Code c = EcmaComponents.code(path, text);
             grammar = EcmaGrammars.forComponent(c.jsx());
             javascript = false;
-            shimmed = EcmaShims.apply(c.text(), false);
+            code = EcmaShims.apply(c.text(), false);
         } else {
             grammar = EcmaGrammars.forPath(path);
             javascript = EcmaNames.JS.contains(dev.graphmemory.indexer.lang.RepoPath.extension(path));
-            shimmed = EcmaShims.apply(text, javascript);
+            code = EcmaShims.apply(text, javascript);
         }
         try {
-            String code = shimmed;
-            int[] errors = new int[2];
-            FileResult result = grammar.parser().parse(code, root -> {
-                errors[0] = ParseProblems.count(root);
-                return new EcmaFileParser(path, code).parse(root, grammar, hash);
-            });
-            if (errors[0] > 0 && !javascript) {
+            Parsed first = parseCode(grammar, path, code, hash);
+            if (first.errors() > 0 && !javascript) {
                 // TypeScript forms the grammar refuses: rewritten, and kept only if that leaves fewer errors.
                 String again = EcmaShims.afterErrors(code);
                 if (!again.equals(code)) {
-                    FileResult retried = grammar.parser().parse(again, root -> {
-                        errors[1] = ParseProblems.count(root);
-                        return new EcmaFileParser(path, again).parse(root, grammar, hash);
-                    });
-                    if (errors[1] < errors[0]) {
-                        result = retried;
+                    Parsed retried = parseCode(grammar, path, again, hash);
+                    if (retried.errors() < first.errors()) {
+                        return retried.result();
                     }
                 }
             }
-            return result;
+            return first.result();
         } catch (RuntimeException e) {
             String problem = "parser failure: " + e;
             return new FileResult(
@@ -104,6 +96,17 @@ public final class EcmaScriptLanguagePlugin implements LanguagePlugin {
                     false,
                     problem);
         }
+    }
+
+    /** A file's parse and how many syntax errors its tree has. */
+    private record Parsed(FileResult result, int errors) {}
+
+    private static Parsed parseCode(EcmaGrammars.Grammar grammar, String path, String code, String hash) {
+        return grammar.parser()
+                .parse(
+                        code,
+                        root -> new Parsed(
+                                new EcmaFileParser(path, code).parse(root, grammar, hash), ParseProblems.count(root)));
     }
 
     @Override
