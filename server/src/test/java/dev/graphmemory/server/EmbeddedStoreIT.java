@@ -103,7 +103,8 @@ class EmbeddedStoreIT {
     /**
      * The launcher has the running daemon answer {@code find} and the other read commands over a
      * loopback socket (no JVM start): the same output and exit codes as a JVM of their own; and the
-     * socket runs nothing for a wrong token, another repository or a command that is not a read.
+     * socket runs nothing for a wrong token, another repository or a command that is not a read
+     * (but {@code index}, whose run is the daemon's anyway).
      */
     private void theDaemonAnswersReadCommandsItself(Path repo, Path store) throws Exception {
         Path cli = store.resolve("cli.endpoint");
@@ -136,7 +137,7 @@ class EmbeddedStoreIT {
         String refused = "fallback\0";
         assertThat(ask(port, "0".repeat(token.length()), repo, "stats")).isEqualTo(refused);
         assertThat(ask(port, token, repo, "daemon", "stop")).isEqualTo(refused);
-        assertThat(ask(port, token, repo, "index", "--full")).isEqualTo(refused);
+        assertThat(ask(port, token, repo, "init")).isEqualTo(refused);
         assertThat(ask(port, token, repo, "stats", "--verbose")).isEqualTo(refused);
         assertThat(ask(port, token, tmp, "stats")).isEqualTo(refused);
         assertThat(ask(port, token, repo, "stats", "--json")).startsWith("0\0\0{");
@@ -153,6 +154,11 @@ class EmbeddedStoreIT {
                 }
             }
         }
+        // index, from a hook or a script (stderr no terminal): the daemon's own run, asked and awaited
+        // on the socket; the summary is the one a JVM of its own prints.
+        Launcher index = Launcher.run(Map.of("GRAPH_MEMORY_DIRECT", "only"), "--repo", repo.toString(), "index");
+        assertThat(index.exitCode()).as(index.err()).isZero();
+        assertThat(index.out()).contains("indexed ").contains(" unchanged,");
         // status asks whether a daemon runs (a probe of daemon.lock), which in the daemon itself must
         // not drop the daemon's own lock: it is still running, and still stoppable, after.
         Launcher status = Launcher.run(Map.of("GRAPH_MEMORY_DIRECT", "only"), "--repo", repo.toString(), "status");

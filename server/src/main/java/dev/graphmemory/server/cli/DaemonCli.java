@@ -45,10 +45,13 @@ import org.slf4j.LoggerFactory;
  */
 final class DaemonCli implements StoreDaemon.Service {
     /**
-     * The commands the daemon answers: read-only, and with no argument that names a file; and
-     * {@code serve} alone, whose MCP session the daemon then runs on the connection ({@link McpSessions}).
+     * The commands the daemon answers: read-only, and with no argument that names a file; {@code
+     * index}, whose run is the daemon's wherever it is asked (the command only leaves the request and
+     * waits for the run's summary; the launcher sends it only when stderr is no terminal, which would
+     * show a progress bar); and {@code serve} alone, whose MCP session the daemon then runs on the
+     * connection ({@link McpSessions}).
      */
-    static final Set<String> COMMANDS = Set.of("find", "neighbors", "query", "stats", "status", "cost");
+    static final Set<String> COMMANDS = Set.of("find", "neighbors", "query", "stats", "status", "cost", "index");
 
     static final String FALLBACK = "fallback";
 
