@@ -183,7 +183,7 @@ public final class Indexer {
             Snapshot old = trustedSnapshot(state);
             if (old != null) {
                 try {
-                    return incremental(inputs, head, state, old, hashes, start);
+                    return incremental(inputs, head, state, old, hashes, start, Set.of());
                 } catch (GraphDiff.MissingRows e) {
                     LOG.info("rebuilding in full: {}", e.getMessage());
                 } catch (ClientException | DatabaseException e) {
@@ -354,7 +354,7 @@ public final class Indexer {
         Map<String, KnowledgeDoc> docs = new LinkedHashMap<>();
         for (WalkedFile f : inputs.documents()) {
             progress.advance(1);
-            FileContent.Read read = FileContent.read(f.absolute(), options.maxFileBytes());
+            FileContent.Read read = Inputs.read(f.absolute(), options.maxFileBytes());
             hashes.put(f.path(), read.ok() ? read.hash() : "!" + read.skipReason());
             if (!read.ok()) {
                 counters.skip(new SkippedFile(f.path(), read.skipReason()));
@@ -482,12 +482,65 @@ public final class Indexer {
     }
 
     /**
+     * Goes through a refresh in which one source file of each language is parsed again and its
+     * nodes replaced, and writes nothing:
+     * the graph's statements run in a transaction that is rolled back (see {@link
+     * GraphDiff#rehearse}), and neither the graph's state nor the cache's snapshot is touched. What
+     * a long-lived process keeps between runs is then loaded (the last snapshot, every file's cached
+     * facts, the files' hashes by status), its code compiled and Neo4j's plans made, so that the next
+     * real refresh is as fast as later ones: the store daemon does it when idle after it starts and
+     * after a full rebuild. On Spring the first one-file refresh after a full index took 2.9 s in the
+     * daemon and later ones 1.3 s. Does nothing when the graph has no complete, cached index.
+     */
+    public void rehearse() {
+        long start = System.nanoTime();
+        if (options.full() || options.cacheDir() == null) {
+            return;
+        }
+        Inputs inputs = Inputs.collect(
+                root, plugins, new KnowledgeConfig(options.knowledgeGlobs())::accepts, options.maxFileBytes());
+        layout = BuildLayout.of(BuildModules.read(root));
+        sessions =
+                new SessionIndex(root, options.sessions(), options.cacheDir() == null ? null : cacheFile("sessions-"));
+        IndexState state = graph.state();
+        if (!state.complete()) {
+            return;
+        }
+        Snapshot old = trustedSnapshot(state);
+        if (old == null) {
+            return;
+        }
+        Map<String, String> hashes = inputs.hashAll(options.maxFileBytes(), ProgressListener.NONE);
+        // One unchanged source file per language, the first by path: its rows come from the cache.
+        Map<LanguagePlugin, String> one = new LinkedHashMap<>();
+        for (WalkedFile f : inputs.sources()) {
+            Snapshot.Source before = old.sources().get(f.path());
+            if (before != null && before.hash().equals(hashes.get(f.path()))) {
+                plugins.stream()
+                        .filter(p -> p.accepts(f.path()))
+                        .findFirst()
+                        .ifPresent(p -> one.merge(p, f.path(), (a, b) -> a.compareTo(b) <= 0 ? a : b));
+            }
+        }
+        if (one.isEmpty()) {
+            return;
+        }
+        incremental(inputs, headCommit(), state, old, hashes, start, new TreeSet<>(one.values()));
+    }
+
+    /**
      * Brings the graph from what {@code old} describes to the current tree, writing only the
      * difference. Throws {@link GraphDiff.MissingRows} before writing anything when the cache lacks
      * what the difference needs.
      */
     private IndexSummary incremental(
-            Inputs inputs, String head, IndexState state, Snapshot old, Map<String, String> hashes, long start) {
+            Inputs inputs,
+            String head,
+            IndexState state,
+            Snapshot old,
+            Map<String, String> hashes,
+            long start,
+            Set<String> rehearsed) {
         long t0 = System.nanoTime();
         RunCounters counters = new RunCounters(inputs);
         inputs.walkSkipped().forEach(counters::skip);
@@ -507,7 +560,9 @@ public final class Indexer {
         List<WalkedFile> toParse = new ArrayList<>();
         for (WalkedFile f : inputs.sources()) {
             String hash = hashes.get(f.path());
-            if (hash == null || !hash.startsWith("!") && !cached.containsKey(f.path())) {
+            if (hash == null
+                    || !hash.startsWith("!") && !cached.containsKey(f.path())
+                    || rehearsed.contains(f.path())) {
                 toParse.add(f);
             }
         }
@@ -561,7 +616,7 @@ public final class Indexer {
             }
             Snapshot.Source before = old.sources().get(path);
             List<String> ids;
-            if (before != null && before.hash().equals(hash)) {
+            if (before != null && before.hash().equals(hash) && !rehearsed.contains(path)) {
                 ids = before.plainIds();
                 counters.unchanged++;
             } else {
@@ -596,6 +651,7 @@ public final class Indexer {
 
         progress.phase("linking", 0);
         Map<String, String> resources = inputs.readResources(options.maxFileBytes(), written);
+        LOG.debug("incremental: {} resources read at {} ms", resources.size(), (System.nanoTime() - t0) / 1_000_000);
         for (LanguagePlugin plugin : plugins) {
             Map<String, String> own = new HashMap<>();
             resources.forEach((path, text) -> {
@@ -618,9 +674,13 @@ public final class Indexer {
                 old,
                 now,
                 changed,
-                (path, hash) -> cache.result(path, hash)
-                        .map(r -> Copies.rename(r, old.sources().get(path).renamed()))
-                        .orElse(null),
+                // A rehearsed file's old rows are not looked up: every node of it is replaced.
+                (path, hash) -> rehearsed.contains(path)
+                        ? null
+                        : cache.result(path, hash)
+                                .map(r ->
+                                        Copies.rename(r, old.sources().get(path).renamed()))
+                                .orElse(null),
                 (path, hash) -> {
                     FileResult rows = rowsNow.get(path);
                     if (rows != null && hash.equals(now.sources().get(path).hash())) {
@@ -635,6 +695,14 @@ public final class Indexer {
                 diff.edgesToCreate(),
                 diff.edgesToDelete());
 
+        if (!rehearsed.isEmpty()) {
+            diff.rehearse(driver, graph.repo());
+            LOG.debug(
+                    "rehearsal: {} refreshed and rolled back at {} ms",
+                    rehearsed,
+                    (System.nanoTime() - t0) / 1_000_000);
+            return null;
+        }
         // From here on the graph changes: a run killed before the end leaves complete=false, and the
         // next run rebuilds in full.
         graph.saveState(new IndexState(head, null, false, state.lastRunJson(), Map.of()));

@@ -116,19 +116,8 @@ record Inputs(
             if (known != null && known.status().equals(status)) {
                 hashes.put(f.path(), known.hash());
             } else {
-                long hashedAt = System.currentTimeMillis();
-                FileContent.Read read = FileContent.read(f.absolute(), maxBytes);
-                String hash = read.ok() ? read.hash() : "!" + read.skipReason();
-                hashes.put(f.path(), hash);
-                boolean settled = status != null && (long) status.get(1) < (hashedAt - RACY_MILLIS) * 1_000_000L;
-                boolean contentVerdict = read.ok()
-                        || read.skipReason().equals("binary")
-                        || read.skipReason().startsWith("oversized");
-                if (settled && contentVerdict) {
-                    STAMPS.put(f.absolute(), new Stamp(status, hash));
-                } else {
-                    STAMPS.remove(f.absolute());
-                }
+                FileContent.Read read = read(f.absolute(), maxBytes, status);
+                hashes.put(f.path(), read.ok() ? read.hash() : "!" + read.skipReason());
             }
             progress.advance(1);
         });
@@ -136,6 +125,30 @@ record Inputs(
             STAMPS.clear(); // many repositories in one process: start over rather than grow
         }
         return new TreeMap<>(hashes);
+    }
+
+    /**
+     * Reads a file as {@link FileContent#read} does, and remembers its hash for {@link #hashAll}
+     * under its status: every read of a run goes through here, so the first refresh after a full
+     * run finds the files that did not change without reading them again.
+     */
+    static FileContent.Read read(Path file, long maxBytes) {
+        return read(file, maxBytes, status(file));
+    }
+
+    private static FileContent.Read read(Path file, long maxBytes, List<Object> status) {
+        long hashedAt = System.currentTimeMillis();
+        FileContent.Read read = FileContent.read(file, maxBytes);
+        boolean settled = status != null && (long) status.get(1) < (hashedAt - RACY_MILLIS) * 1_000_000L;
+        boolean contentVerdict = read.ok()
+                || read.skipReason().equals("binary")
+                || read.skipReason().startsWith("oversized");
+        if (settled && contentVerdict) {
+            STAMPS.put(file, new Stamp(status, read.ok() ? read.hash() : "!" + read.skipReason()));
+        } else {
+            STAMPS.remove(file);
+        }
+        return read;
     }
 
     private static final long RACY_MILLIS = 2_000;
@@ -164,7 +177,7 @@ record Inputs(
     Map<String, String> readResources(long maxBytes, Map<String, String> hashes) {
         Map<String, String> texts = new TreeMap<>();
         for (WalkedFile f : resources) {
-            FileContent.Read read = FileContent.read(f.absolute(), maxBytes);
+            FileContent.Read read = read(f.absolute(), maxBytes);
             hashes.put(f.path(), read.ok() ? read.hash() : "!" + read.skipReason());
             if (read.ok()) {
                 texts.put(f.path(), read.text());

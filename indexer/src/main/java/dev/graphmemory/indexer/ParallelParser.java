@@ -61,7 +61,7 @@ final class ParallelParser implements AutoCloseable {
     private Parsed parse(WalkedFile file, List<LanguagePlugin> plugins) {
         LanguagePlugin plugin =
                 plugins.stream().filter(p -> p.accepts(file.path())).findFirst().orElseThrow();
-        FileContent.Read read = FileContent.read(file.absolute(), maxFileBytes);
+        FileContent.Read read = Inputs.read(file.absolute(), maxFileBytes);
         if (!read.ok()) {
             return new Parsed(file, plugin, null, null, read.skipReason());
         }

@@ -232,7 +232,11 @@ public record Snapshot(
         if (known != null && known.token().equals(token) && Files.isRegularFile(file)) {
             return Optional.of(known);
         }
-        return read(file);
+        Optional<Snapshot> read = read(file);
+        // Kept like one this process wrote: a rehearsal's read serves the next run (see Indexer.rehearse).
+        read.filter(s -> s.token().equals(token))
+                .ifPresent(s -> WRITTEN.put(file.toAbsolutePath().normalize(), new java.lang.ref.SoftReference<>(s)));
+        return read;
     }
 
     /** Reads a snapshot from its file; empty when the file is absent or unreadable. */

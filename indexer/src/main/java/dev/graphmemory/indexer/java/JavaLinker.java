@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  * named in {@code META-INF/services} files and other configuration.
  */
 final class JavaLinker {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(JavaLinker.class);
+
     /**
      * Edge property: the reference names a class declared in several files that the build's layout
      * does not tell apart, and this edge goes to one of those copies (each gets one).
@@ -41,6 +43,7 @@ final class JavaLinker {
             Copies copies,
             java.util.Collection<String> modulePaths,
             Consumer<LinkOutput> out) {
+        long t0 = System.nanoTime();
         List<JavaFacts> facts = new ArrayList<>(parsed.size());
         for (FileResult r : parsed) {
             if (r.facts() instanceof JavaFacts f) {
@@ -53,15 +56,19 @@ final class JavaLinker {
         List<String> paths = new ArrayList<>(modulePaths);
         facts.forEach(f -> paths.add(f.path()));
         this.byName = new ByNameLinker(table, paths);
+        LOG.debug("java link: table of {} files in {} ms", facts.size(), (System.nanoTime() - t0) / 1_000_000);
     }
 
     void run() {
+        long t0 = System.nanoTime();
         for (int f = 0; f < table.fileCount(); f++) {
             linkSupertypes(new FileScope(table, f));
         }
+        long t1 = System.nanoTime();
         for (int f = 0; f < table.fileCount(); f++) {
             MemberTypes.compute(table, new FileScope(table, f));
         }
+        long t2 = System.nanoTime();
         ImportLinker imports = new ImportLinker(table);
         CallLinker calls = new CallLinker(table, out);
         for (int f = 0; f < table.fileCount(); f++) {
@@ -72,8 +79,15 @@ final class JavaLinker {
             emitImports(f, imported, imports.ambiguous());
             byName.link(f, imported, out);
         }
+        long t3 = System.nanoTime();
         byName.multiRelease(out);
         ServiceEntries.link(table, resources, out);
+        LOG.debug(
+                "java link: supertypes {} ms, member types {} ms, files {} ms, services {} ms",
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000,
+                (System.nanoTime() - t3) / 1_000_000);
     }
 
     private void linkSupertypes(FileScope scope) {

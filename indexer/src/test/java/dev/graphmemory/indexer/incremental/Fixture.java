@@ -43,6 +43,11 @@ final class Fixture {
         return new Indexer(driver, repo, tree.root, options, LanguagePlugins.all(), ProgressListener.NONE).run();
     }
 
+    /** Rehearses a refresh ({@link Indexer#rehearse}): nothing is to be written. */
+    void rehearse() {
+        new Indexer(driver, repo, tree.root, options, LanguagePlugins.all(), ProgressListener.NONE).rehearse();
+    }
+
     String fingerprint() {
         return Fingerprint.of(driver, repo);
     }

@@ -151,6 +151,58 @@ class IncrementalCasesIT {
         }
     }
 
+    /**
+     * A rehearsal (what the store daemon does when idle after a start or a full rebuild) replaces a
+     * file's nodes in a transaction it rolls back: the graph, its element ids and the index state are
+     * as before, and the next refresh still diffs against the last real run.
+     */
+    @Test
+    void aRehearsalWritesNothingAndTheNextRefreshIsRight() {
+        try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
+            Fixture f = fixture(tree, 100);
+            tree.write(
+                    "src/p/A.java",
+                    "package p;\n\nimport q.C;\n\npublic class A {\n" + "    void m() {\n        C.s();\n    }\n}\n");
+            tree.write("src/q/C.java", "package q;\n\npublic class C {\n    public static void s() {}\n}\n");
+            tree.write("tools/run.py", "import os\n\n\ndef main():\n    return os.getcwd()\n");
+            tree.commit("A, C and a script");
+            f.run();
+            String before = f.fingerprint();
+            List<String> elements = f
+                    .graph()
+                    .read(
+                            "MATCH (n:Entity {repo: $repo}) RETURN elementId(n) AS id ORDER BY id",
+                            Map.of("repo", f.repo))
+                    .stream()
+                    .map(r -> r.get("id").asString())
+                    .toList();
+            IndexState state = f.graph().state();
+
+            f.rehearse();
+            assertThat(f.fingerprint()).isEqualTo(before);
+            assertThat(f
+                            .graph()
+                            .read(
+                                    "MATCH (n:Entity {repo: $repo}) RETURN elementId(n) AS id ORDER BY id",
+                                    Map.of("repo", f.repo))
+                            .stream()
+                            .map(r -> r.get("id").asString())
+                            .toList())
+                    .as("no node was replaced for real")
+                    .isEqualTo(elements);
+            assertThat(f.graph().state()).isEqualTo(state);
+
+            tree.write(
+                    "src/q/C.java",
+                    "package q;\n\npublic class C {\n    public static void s() {}\n\n    void t() {}\n}\n");
+            tree.commit("C.t");
+            IndexSummary next = f.run();
+            assertThat(next.incremental()).isTrue();
+            assertThat(next.reparsed()).isEqualTo(1);
+            assertThat(f.fingerprint()).isEqualTo(f.reference()).isNotEqualTo(before);
+        }
+    }
+
     @Test
     void deletedFileTakesItsIncomingEdgesAndComesBackFromTheCache() {
         try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {

@@ -127,23 +127,37 @@ final class DaemonCommand {
             // A refresh reports as soon as the graph is written; the snapshot follows (see Snapshot).
             dev.graphmemory.indexer.incremental.Snapshot.writeInBackground();
             return new StoreDaemon(
-                            files, config.pageCacheBytes(), idleTime, DaemonCommand::reindex, new DaemonCli(files))
+                            files, config.pageCacheBytes(), idleTime, new DaemonReindexer(), new DaemonCli(files))
                     .run();
         }
     }
 
-    /** A reindex the daemon runs for a worktree of its repository (any worktree: each has its own key). */
-    static boolean reindex(
-            org.neo4j.driver.Driver driver,
-            dev.graphmemory.indexer.write.DirectWrites.Factory direct,
-            Path worktree,
-            boolean full) {
-        IndexRunner runner = IndexRunner.inDaemon(worktree, direct);
-        if (runner.gitBusy()) {
-            return false; // mid-rebase or mid-merge: the hook of the final commit asks again
+    /** The runs the daemon makes for a worktree of its repository (any worktree: each has its own key). */
+    static final class DaemonReindexer implements StoreDaemon.Reindexer {
+        @Override
+        public Outcome reindex(
+                org.neo4j.driver.Driver driver,
+                dev.graphmemory.indexer.write.DirectWrites.Factory direct,
+                Path worktree,
+                boolean full) {
+            IndexRunner runner = IndexRunner.inDaemon(worktree, direct);
+            if (runner.gitBusy()) {
+                return Outcome.WAIT; // mid-rebase or mid-merge: the hook of the final commit asks again
+            }
+            GraphMemoryConfig config = GraphMemoryConfig.load(worktree);
+            return runner.run(driver, config.repoKeyFor(worktree), config.indexOptions(full), Duration.ofMinutes(30))
+                    .filter(summary -> !summary.incremental() && summary.nodesWritten() > 0)
+                    .map(summary -> Outcome.REBUILT)
+                    .orElse(Outcome.REFRESHED);
         }
-        GraphMemoryConfig config = GraphMemoryConfig.load(worktree);
-        runner.run(driver, config.repoKeyFor(worktree), config.indexOptions(full), Duration.ofMinutes(30));
-        return true;
+
+        @Override
+        public void rehearse(org.neo4j.driver.Driver driver, Path worktree) {
+            IndexRunner runner = IndexRunner.inDaemon(worktree, null);
+            if (!runner.gitBusy()) {
+                GraphMemoryConfig config = GraphMemoryConfig.load(worktree);
+                runner.rehearse(driver, config.repoKeyFor(worktree), config.indexOptions(false));
+            }
+        }
     }
 }

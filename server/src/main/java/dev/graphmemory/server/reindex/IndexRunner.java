@@ -183,6 +183,35 @@ public final class IndexRunner {
         return Optional.ofNullable(last);
     }
 
+    /**
+     * Rehearses a refresh ({@link Indexer#rehearse}: nothing is written) when no run of this
+     * worktree is under way or asked for; returns whether it did. The store daemon does it when idle
+     * after it starts and after a full rebuild, so that the next commit's refresh finds everything
+     * loaded and compiled.
+     */
+    public boolean rehearse(Driver driver, String repoKey, IndexOptions options) {
+        ReentrantLock local = IN_JVM.computeIfAbsent(lockFile(), p -> new ReentrantLock());
+        if (requestPending() || !local.tryLock()) {
+            return false;
+        }
+        try (FileChannel channel = openLock();
+                FileLock lock = FileLocks.tryLock(channel)) {
+            if (lock == null || requestPending()) {
+                return false;
+            }
+            IndexOptions withCache = options.cacheDir() == null
+                    ? options.withCacheDir(files.cacheDir().resolve(key))
+                    : options;
+            new Indexer(driver, repoKey, worktree, withCache, LanguagePlugins.all(), ProgressListener.NONE, direct)
+                    .rehearse();
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use the run lock " + lockFile(), e);
+        } finally {
+            local.unlock();
+        }
+    }
+
     /** Whether git is in the middle of a rebase, merge or cherry-pick in this worktree. */
     public boolean gitBusy() {
         try (var repo = new org.eclipse.jgit.storage.file.FileRepositoryBuilder()

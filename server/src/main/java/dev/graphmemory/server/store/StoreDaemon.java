@@ -51,8 +51,23 @@ public final class StoreDaemon {
 
     /** What the daemon does with a reindex request: run it, or say it must wait (a rebase). */
     public interface Reindexer {
-        /** Returns false when the run must wait (the request is kept and retried a little later). */
-        boolean reindex(Driver driver, DirectWrites.Factory direct, Path worktree, boolean full);
+        /** What a run did. */
+        enum Outcome {
+            /** The run must wait (the request is kept and retried a little later). */
+            WAIT,
+            /** The graph was brought up to date by a refresh, or already was. */
+            REFRESHED,
+            /** The graph was rebuilt in full. */
+            REBUILT
+        }
+
+        Outcome reindex(Driver driver, DirectWrites.Factory direct, Path worktree, boolean full);
+
+        /**
+         * Rehearses a refresh of {@code worktree} without writing (see {@code Indexer.rehearse}), so
+         * that the next refresh finds what it needs loaded and compiled.
+         */
+        default void rehearse(Driver driver, Path worktree) {}
     }
 
     private final StoreFiles files;
@@ -64,6 +79,12 @@ public final class StoreDaemon {
     private volatile long lastServed = System.nanoTime();
 
     private final Map<Path, Instant> deferredUntil = new ConcurrentHashMap<>();
+    /**
+     * The worktree whose refresh is rehearsed when the daemon is next quiet (see {@link
+     * Reindexer#rehearse}): the store's own at start, then any that was rebuilt in full.
+     */
+    private volatile Path toRehearse;
+
     private final Map<Path, Integer> failures = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
@@ -195,6 +216,7 @@ public final class StoreDaemon {
 
     private void loop(EmbeddedNeo4j neo4j, Driver driver, ExecutorService runner, DaemonEndpoint endpoint)
             throws IOException {
+        toRehearse = files.storeRoot();
         Future<?> current = null;
         long idleSince = System.nanoTime();
         long quietSince = System.nanoTime();
@@ -242,6 +264,12 @@ public final class StoreDaemon {
             if (busy || !pending.isEmpty()) {
                 quietSince = now;
                 compacted = false;
+            } else if (toRehearse != null && now - quietSince > WARM_AFTER.toNanos()) {
+                // On the runner, so that no run overlaps it; a request waits for it (it takes
+                // about what the request's own run would have spent loading and compiling).
+                Path worktree = toRehearse;
+                toRehearse = null;
+                current = runner.submit(() -> rehearse(driver, worktree));
             } else if (!warmed && now - quietSince > WARM_AFTER.toNanos()) {
                 warmed = true;
                 Thread warm = new Thread(this::warmUp, "gm-warm-up");
@@ -323,8 +351,11 @@ public final class StoreDaemon {
                 return;
             }
             boolean full = lines.stream().skip(1).anyMatch(l -> l.trim().equals("full"));
-            boolean done = reindexer.reindex(driver, direct, worktree, full);
-            if (!done) {
+            Reindexer.Outcome outcome = reindexer.reindex(driver, direct, worktree, full);
+            if (outcome == Reindexer.Outcome.REBUILT) {
+                toRehearse = worktree;
+            }
+            if (outcome == Reindexer.Outcome.WAIT) {
                 deferredUntil.put(worktree, Instant.now().plus(DEFER));
                 unclaim(claimed);
                 return;
@@ -405,6 +436,16 @@ public final class StoreDaemon {
                 unclaim(p);
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    private void rehearse(Driver driver, Path worktree) {
+        long t0 = System.nanoTime();
+        try {
+            reindexer.rehearse(driver, worktree);
+            LOG.debug("rehearsed a refresh of {} in {} ms", worktree, (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            LOG.debug("rehearsal of {} failed: {}", worktree, e.toString());
         }
     }
 
