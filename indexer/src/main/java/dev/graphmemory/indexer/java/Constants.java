@@ -1,6 +1,5 @@
 package dev.graphmemory.indexer.java;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +16,8 @@ final class Constants {
     private static final int MAX_DEPTH = 4;
 
     private final SymbolTable table;
-    private final Map<Integer, FileScope> scopes = new HashMap<>();
+    private final Map<Integer, FileScope> scopes =
+            new java.util.concurrent.ConcurrentHashMap<>(); // files link in parallel
 
     Constants(SymbolTable table) {
         this.table = table;

@@ -69,15 +69,16 @@ final class JavaLinker {
             MemberTypes.compute(table, new FileScope(table, f));
         }
         long t2 = System.nanoTime();
-        ImportLinker imports = new ImportLinker(table);
-        CallLinker calls = new CallLinker(table, out);
-        for (int f = 0; f < table.fileCount(); f++) {
-            FileScope scope = new FileScope(table, f);
-            Set<Integer> imported = imports.importedFiles(scope);
-            calls.link(scope, imported);
-            imported.remove(f);
-            emitImports(f, imported, imports.ambiguous());
-            byName.link(f, imported, out);
+        // Files are linked on every core, a chunk at a time, and their edges emitted in file order:
+        // the output is the same as one thread's, and only one chunk's edges wait in memory.
+        int files = table.fileCount();
+        for (int start = 0; start < files; start += CHUNK) {
+            int end = Math.min(files, start + CHUNK);
+            List<List<LinkOutput>> chunk = java.util.stream.IntStream.range(start, end)
+                    .parallel()
+                    .mapToObj(this::linkFile)
+                    .toList();
+            chunk.forEach(edges -> edges.forEach(out));
         }
         long t3 = System.nanoTime();
         byName.multiRelease(out);
@@ -88,6 +89,22 @@ final class JavaLinker {
                 (t2 - t1) / 1_000_000,
                 (t3 - t2) / 1_000_000,
                 (System.nanoTime() - t3) / 1_000_000);
+    }
+
+    /** Files linked at once between two emissions of their edges (see {@link #run}). */
+    private static final int CHUNK = 512;
+
+    /** The calls, imports and by-name references of one file, in the order one thread emits them. */
+    private List<LinkOutput> linkFile(int f) {
+        List<LinkOutput> edges = new ArrayList<>();
+        FileScope scope = new FileScope(table, f);
+        ImportLinker imports = new ImportLinker(table);
+        Set<Integer> imported = imports.importedFiles(scope);
+        new CallLinker(table, edges::add).link(scope, imported);
+        imported.remove(f);
+        emitImports(f, imported, imports.ambiguous(), edges::add);
+        byName.link(f, imported, edges::add);
+        return edges;
     }
 
     private void linkSupertypes(FileScope scope) {
@@ -123,7 +140,7 @@ final class JavaLinker {
         return n + 1;
     }
 
-    private void emitImports(int f, Set<Integer> imported, Set<Integer> ambiguous) {
+    private void emitImports(int f, Set<Integer> imported, Set<Integer> ambiguous, Consumer<LinkOutput> out) {
         String from = table.moduleId(f);
         boolean test = table.file(f).test();
         for (int target : imported) {
