@@ -138,6 +138,16 @@ class EmbeddedStoreIT {
         assertThat(ask(port, "0".repeat(token.length()), repo, "stats")).isEqualTo(refused);
         assertThat(ask(port, token, repo, "daemon", "stop")).isEqualTo(refused);
         assertThat(ask(port, token, repo, "init")).isEqualTo(refused);
+        // gaps, but not with a path the caller's folder resolves
+        assertThat(ask(port, token, repo, "gaps", "--explain", "src/a.py")).isEqualTo(refused);
+        assertThat(ask(port, token, repo, "gaps", "--plan=docs/plan.md")).isEqualTo(refused);
+        Launcher gapsDirect =
+                Launcher.run(Map.of("GRAPH_MEMORY_DIRECT", "only"), "--repo", repo.toString(), "gaps", "--json");
+        Launcher gapsOwnJvm =
+                Launcher.run(Map.of("GRAPH_MEMORY_DIRECT", "off"), "--repo", repo.toString(), "gaps", "--json");
+        assertThat(gapsDirect.exitCode()).as(gapsDirect.err()).isEqualTo(gapsOwnJvm.exitCode());
+        assertThat(JSON.readTree(gapsDirect.out()).get("total"))
+                .isEqualTo(JSON.readTree(gapsOwnJvm.out()).get("total"));
         assertThat(ask(port, token, repo, "stats", "--verbose")).isEqualTo(refused);
         assertThat(ask(port, token, tmp, "stats")).isEqualTo(refused);
         assertThat(ask(port, token, repo, "stats", "--json")).startsWith("0\0\0{");

@@ -146,9 +146,10 @@ final class DaemonCommand {
             }
             GraphMemoryConfig config = GraphMemoryConfig.load(worktree);
             return runner.run(driver, config.repoKeyFor(worktree), config.indexOptions(full), Duration.ofMinutes(30))
-                    .filter(summary -> !summary.incremental() && summary.nodesWritten() > 0)
-                    .map(summary -> Outcome.REBUILT)
-                    .orElse(Outcome.REFRESHED);
+                    .map(summary -> summary.incremental()
+                            ? Outcome.REFRESHED
+                            : summary.nodesWritten() > 0 ? Outcome.REBUILT : Outcome.UNCHANGED)
+                    .orElse(Outcome.UNCHANGED);
         }
 
         @Override

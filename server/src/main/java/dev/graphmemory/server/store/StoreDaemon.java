@@ -55,7 +55,9 @@ public final class StoreDaemon {
         enum Outcome {
             /** The run must wait (the request is kept and retried a little later). */
             WAIT,
-            /** The graph was brought up to date by a refresh, or already was. */
+            /** The graph was already up to date. */
+            UNCHANGED,
+            /** The graph was brought up to date by a refresh. */
             REFRESHED,
             /** The graph was rebuilt in full. */
             REBUILT
@@ -354,6 +356,8 @@ public final class StoreDaemon {
             Reindexer.Outcome outcome = reindexer.reindex(driver, direct, worktree, full);
             if (outcome == Reindexer.Outcome.REBUILT) {
                 toRehearse = worktree;
+            } else if (outcome == Reindexer.Outcome.REFRESHED && worktree.equals(toRehearse)) {
+                toRehearse = null; // a real refresh loaded and compiled what the rehearsal would
             }
             if (outcome == Reindexer.Outcome.WAIT) {
                 deferredUntil.put(worktree, Instant.now().plus(DEFER));
