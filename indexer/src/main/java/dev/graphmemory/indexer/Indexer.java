@@ -497,19 +497,19 @@ public final class Indexer {
         if (options.full() || options.cacheDir() == null) {
             return;
         }
-        Inputs inputs = Inputs.collect(
-                root, plugins, new KnowledgeConfig(options.knowledgeGlobs())::accepts, options.maxFileBytes());
-        layout = BuildLayout.of(BuildModules.read(root));
-        sessions =
-                new SessionIndex(root, options.sessions(), options.cacheDir() == null ? null : cacheFile("sessions-"));
         IndexState state = graph.state();
         if (!state.complete()) {
-            return;
+            return; // no graph yet, or a run that did not finish: the next run is a full one
         }
+        layout = BuildLayout.of(BuildModules.read(root));
         Snapshot old = trustedSnapshot(state);
         if (old == null) {
             return;
         }
+        Inputs inputs = Inputs.collect(
+                root, plugins, new KnowledgeConfig(options.knowledgeGlobs())::accepts, options.maxFileBytes());
+        sessions =
+                new SessionIndex(root, options.sessions(), options.cacheDir() == null ? null : cacheFile("sessions-"));
         Map<String, String> hashes = inputs.hashAll(options.maxFileBytes(), ProgressListener.NONE);
         // One unchanged source file per language, the first by path: its rows come from the cache.
         Map<LanguagePlugin, String> one = new LinkedHashMap<>();
