@@ -64,6 +64,14 @@ class IncrementalCasesIT {
                 .toList();
     }
 
+    /** {@code p.A}, whose {@code m} calls {@code q.C.s}, which it imports. */
+    private static void writeAImportingC(WorkTree tree) {
+        tree.write(
+                "src/p/A.java",
+                "package p;\n\nimport q.C;\n\npublic class A {\n" + "    void m() {\n        C.s();\n    }\n}\n");
+        tree.write("src/q/C.java", "package q;\n\npublic class C {\n    public static void s() {}\n}\n");
+    }
+
     private Fixture fixture(WorkTree tree, int maxCommits) {
         return new Fixture(tree, tmp.resolve("cache"), maxCommits);
     }
@@ -160,10 +168,7 @@ class IncrementalCasesIT {
     void aRehearsalWritesNothingAndTheNextRefreshIsRight() {
         try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
             Fixture f = fixture(tree, 100);
-            tree.write(
-                    "src/p/A.java",
-                    "package p;\n\nimport q.C;\n\npublic class A {\n" + "    void m() {\n        C.s();\n    }\n}\n");
-            tree.write("src/q/C.java", "package q;\n\npublic class C {\n    public static void s() {}\n}\n");
+            writeAImportingC(tree);
             tree.write("tools/run.py", "import os\n\n\ndef main():\n    return os.getcwd()\n");
             tree.commit("A, C and a script");
             f.run();
@@ -207,10 +212,7 @@ class IncrementalCasesIT {
     void deletedFileTakesItsIncomingEdgesAndComesBackFromTheCache() {
         try (WorkTree tree = WorkTree.init(tmp.resolve("repo"))) {
             Fixture f = fixture(tree, 100);
-            tree.write(
-                    "src/p/A.java",
-                    "package p;\n\nimport q.C;\n\npublic class A {\n" + "    void m() {\n        C.s();\n    }\n}\n");
-            tree.write("src/q/C.java", "package q;\n\npublic class C {\n    public static void s() {}\n}\n");
+            writeAImportingC(tree);
             tree.commit("A and C");
             f.run();
             String before = f.fingerprint();
