@@ -214,7 +214,8 @@ public final class Indexer {
             long t0 = System.nanoTime();
             Map<String, String> written = writeSources(inputs, writer, counters, snapshot);
             LOG.debug("sources parsed, written and linked in {} ms", (System.nanoTime() - t0) / 1_000_000);
-            KnowledgeRows knowledge = readKnowledgeAndHistory(inputs, counters, written, counters.modulePaths);
+            KnowledgeRows knowledge =
+                    readKnowledgeAndHistory(inputs, counters, written, counters.modulePaths, this::readHistory);
             knowledge.write(writer);
             if (snapshot != null) {
                 knowledge.addTo(snapshot);
@@ -346,9 +347,59 @@ public final class Indexer {
         return hashes;
     }
 
+    /** The git history within the run's bound, through the commit cache. */
+    private History readHistory() {
+        long h0 = System.nanoTime();
+        History history;
+        try {
+            Path commitCache = options.cacheDir() == null ? null : cacheFile("commits-");
+            Map<String, CommitInfo> seen = commitCache == null ? new HashMap<>() : CommitCache.read(commitCache);
+            int cached = seen.size();
+            history = new GitHistoryReader(root, options.maxCommits(), seen).read();
+            // The reader adds the commits it read to `seen`: rewrite the cache when it read some,
+            // or when the cache holds commits the history no longer has.
+            if (commitCache != null
+                    && (seen.size() > cached || cached > history.commits().size())) {
+                CommitCache.write(commitCache, history.commits());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the git history of " + root + ": " + e.getMessage(), e);
+        }
+        LOG.debug("history: {} commits read in {} ms", history.commits().size(), (System.nanoTime() - h0) / 1_000_000);
+        return history;
+    }
+
+    /**
+     * The history read on a thread of its own while the caller links (it needs nothing linking
+     * makes): a refresh of Spring spent 100-170 ms on it after linking. The supplier waits for it
+     * and passes its failure on.
+     */
+    private java.util.function.Supplier<History> historyInBackground() {
+        java.util.concurrent.FutureTask<History> task = new java.util.concurrent.FutureTask<>(this::readHistory);
+        Thread thread = new Thread(task, "gm-history");
+        thread.setDaemon(true);
+        thread.start();
+        return () -> {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the git history of " + root, e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r
+                        ? r
+                        : new IllegalStateException("cannot read the git history of " + root, e.getCause());
+            }
+        };
+    }
+
     /** Reads the knowledge documents and the git history, and links both to the code. */
     private KnowledgeRows readKnowledgeAndHistory(
-            Inputs inputs, RunCounters counters, Map<String, String> hashes, Set<String> modules) {
+            Inputs inputs,
+            RunCounters counters,
+            Map<String, String> hashes,
+            Set<String> modules,
+            java.util.function.Supplier<History> historyRead) {
         progress.phase("documents", inputs.documents().size());
         KnowledgeReader reader = new KnowledgeReader();
         Map<String, KnowledgeDoc> docs = new LinkedHashMap<>();
@@ -392,24 +443,8 @@ public final class Indexer {
         links.warnings().forEach(w -> LOG.debug("knowledge: {}", w));
 
         progress.phase("history", 0);
-        long h0 = System.nanoTime();
         LOG.debug("documents read and linked ({} documents)", docs.size());
-        History history;
-        try {
-            Path commitCache = options.cacheDir() == null ? null : cacheFile("commits-");
-            Map<String, CommitInfo> seen = commitCache == null ? new HashMap<>() : CommitCache.read(commitCache);
-            int cached = seen.size();
-            history = new GitHistoryReader(root, options.maxCommits(), seen).read();
-            // The reader adds the commits it read to `seen`: rewrite the cache when it read some,
-            // or when the cache holds commits the history no longer has.
-            if (commitCache != null
-                    && (seen.size() > cached || cached > history.commits().size())) {
-                CommitCache.write(commitCache, history.commits());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the git history of " + root + ": " + e.getMessage(), e);
-        }
-        LOG.debug("history: {} commits read in {} ms", history.commits().size(), (System.nanoTime() - h0) / 1_000_000);
+        History history = historyRead.get();
         CommitRows rows = new CommitRows(modules::contains, known);
         List<NodeRow> commits = new ArrayList<>();
         List<EdgeRow> commitEdges = new ArrayList<>();
@@ -650,6 +685,7 @@ public final class Indexer {
                 (System.nanoTime() - t0) / 1_000_000);
 
         progress.phase("linking", 0);
+        java.util.function.Supplier<History> history = historyInBackground();
         Map<String, String> resources = inputs.readResources(options.maxFileBytes(), written);
         LOG.debug("incremental: {} resources read at {} ms", resources.size(), (System.nanoTime() - t0) / 1_000_000);
         for (LanguagePlugin plugin : plugins) {
@@ -665,7 +701,7 @@ public final class Indexer {
         layout.edges(now.sources().keySet()).forEach(now::add);
         LOG.debug("incremental: linked at {} ms", (System.nanoTime() - t0) / 1_000_000);
         KnowledgeRows knowledge =
-                readKnowledgeAndHistory(inputs, counters, written, now.sources().keySet());
+                readKnowledgeAndHistory(inputs, counters, written, now.sources().keySet(), history);
         knowledge.addTo(now);
         LOG.debug("incremental: documents and history read at {} ms", (System.nanoTime() - t0) / 1_000_000);
 
