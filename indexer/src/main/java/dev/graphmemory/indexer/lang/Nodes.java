@@ -3,6 +3,7 @@ package dev.graphmemory.indexer.lang;
 import java.util.ArrayList;
 import java.util.List;
 import org.treesitter.TSNode;
+import org.treesitter.TSNodes;
 import org.treesitter.TSTreeCursor;
 
 /**
@@ -30,7 +31,7 @@ public final class Nodes {
 
     private static List<TSNode> children(TSNode node, boolean namedOnly) {
         List<TSNode> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
+        if (node == null || TSNodes.isNull(node)) {
             return out;
         }
         TSTreeCursor cursor = CURSOR.get();
@@ -43,7 +44,7 @@ public final class Nodes {
         if (cursor.gotoFirstChild()) {
             do {
                 TSNode c = cursor.currentNode();
-                if (!namedOnly || c.isNamed()) {
+                if (!namedOnly || TSNodes.named(c)) {
                     out.add(c);
                 }
             } while (cursor.gotoNextSibling());
@@ -54,7 +55,7 @@ public final class Nodes {
     /** The children of a node under a field name ({@code name} of an import, which may repeat). */
     public static List<TSNode> field(TSNode node, String field) {
         List<TSNode> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
+        if (node == null || TSNodes.isNull(node)) {
             return out;
         }
         TSTreeCursor cursor = CURSOR.get();
@@ -76,7 +77,7 @@ public final class Nodes {
 
     /** A field's child, or {@code null} when there is none. */
     public static TSNode child(TSNode node, String field) {
-        TSNode c = node.getChildByFieldName(field);
-        return c == null || c.isNull() ? null : c;
+        TSNode c = TSNodes.field(node, field);
+        return c == null || TSNodes.isNull(c) ? null : c;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.treesitter.TSNode;
+import org.treesitter.TSNodes;
 
 /**
  * A file's text and the mapping from tree-sitter byte offsets to Java string indices.
@@ -31,7 +32,7 @@ public final class SourceText {
 
     /** The text a node spans. */
     public String of(TSNode node) {
-        return text.substring(index(node.getStartByte()), index(node.getEndByte()));
+        return text.substring(index(TSNodes.start(node)), index(TSNodes.end(node)));
     }
 
     /** The text between two byte offsets. */

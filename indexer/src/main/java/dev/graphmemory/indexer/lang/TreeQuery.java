@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.treesitter.TSLanguage;
 import org.treesitter.TSNode;
+import org.treesitter.TSNodes;
 import org.treesitter.TSQuery;
 import org.treesitter.TSQueryCapture;
 import org.treesitter.TSQueryCursor;
@@ -62,7 +63,7 @@ public final class TreeQuery {
                 List<Capture> list = new ArrayList<>(captures.length);
                 for (TSQueryCapture c : captures) {
                     TSNode node = c.getNode();
-                    list.add(new Capture(names[c.getIndex()], node, node.getStartByte(), node.getEndByte()));
+                    list.add(new Capture(names[c.getIndex()], node, TSNodes.start(node), TSNodes.end(node)));
                 }
                 out.add(new Match(list));
             }

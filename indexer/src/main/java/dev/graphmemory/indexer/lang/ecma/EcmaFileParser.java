@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.treesitter.TSNode;
+import org.treesitter.TSNodes;
 
 /**
  * Turns one TypeScript or JavaScript syntax tree into module, class and function nodes and the
@@ -160,8 +161,8 @@ final class EcmaFileParser {
 
     /** Whether the file is a module (a top-level import or export), as TypeScript's {@code isExternalModule}. */
     private static boolean isModule(TSNode root) {
-        for (int i = 0; i < root.getNamedChildCount(); i++) {
-            String type = root.getNamedChild(i).getType();
+        for (int i = 0; i < TSNodes.namedCount(root); i++) {
+            String type = TSNodes.type(TSNodes.namedChild(root, i));
             if (type.equals("import_statement") || type.equals("export_statement") || type.equals("import_alias")) {
                 return true;
             }

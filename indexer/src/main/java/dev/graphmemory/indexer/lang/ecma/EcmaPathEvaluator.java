@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.treesitter.TSNode;
+import org.treesitter.TSNodes;
 
 /**
  * Evaluates JavaScript and TypeScript expressions that build paths and command lines, statically:
@@ -66,7 +67,7 @@ final class EcmaPathEvaluator {
         if (nesting == 0) {
             steps = 0;
         }
-        if (node == null || node.isNull() || nesting > MAX_DEPTH || ++steps > MAX_STEPS) {
+        if (node == null || TSNodes.isNull(node) || nesting > MAX_DEPTH || ++steps > MAX_STEPS) {
             return out;
         }
         nesting++;
@@ -80,7 +81,7 @@ final class EcmaPathEvaluator {
 
     private void evalInto(TSNode node, List<PathValue> out) {
         String text = src.of(node);
-        switch (node.getType()) {
+        switch (TSNodes.type(node)) {
             case "string" ->
                 out.add(new PathValue.Text(text.length() >= 2 ? text.substring(1, text.length() - 1) : ""));
             case "template_string" -> out.add(template(node));
@@ -101,7 +102,7 @@ final class EcmaPathEvaluator {
                 List<PathValue> items = new ArrayList<>();
                 for (TSNode item : Nodes.named(node)) {
                     List<PathValue> v = eval(
-                            item.getType().equals("spread_element")
+                            TSNodes.type(item).equals("spread_element")
                                     ? Nodes.named(item).get(0)
                                     : item);
                     if (v.isEmpty()) {
@@ -116,17 +117,17 @@ final class EcmaPathEvaluator {
                 out.add(new PathValue.Words(items));
             }
             case "ternary_expression" -> {
-                out.addAll(eval(node.getChildByFieldName("consequence")));
-                out.addAll(eval(node.getChildByFieldName("alternative")));
+                out.addAll(eval(TSNodes.field(node, "consequence")));
+                out.addAll(eval(TSNodes.field(node, "alternative")));
             }
             case "binary_expression" -> {
-                String operator = src.of(node.getChildByFieldName("operator"));
+                String operator = src.of(TSNodes.field(node, "operator"));
                 if (operator.equals("||") || operator.equals("??")) {
-                    out.addAll(eval(node.getChildByFieldName("left")));
-                    out.addAll(eval(node.getChildByFieldName("right")));
+                    out.addAll(eval(TSNodes.field(node, "left")));
+                    out.addAll(eval(TSNodes.field(node, "right")));
                 } else if (operator.equals("+")) {
-                    for (PathValue l : eval(node.getChildByFieldName("left"))) {
-                        for (PathValue r : eval(node.getChildByFieldName("right"))) {
+                    for (PathValue l : eval(TSNodes.field(node, "left"))) {
+                        for (PathValue r : eval(TSNodes.field(node, "right"))) {
                             out.add(PathValue.concat(List.of(l, r)));
                         }
                     }
@@ -158,7 +159,7 @@ final class EcmaPathEvaluator {
     private PathValue template(TSNode node) {
         List<PathValue> parts = new ArrayList<>();
         for (TSNode part : Nodes.named(node)) {
-            if (part.getType().equals("template_substitution")) {
+            if (TSNodes.type(part).equals("template_substitution")) {
                 List<PathValue> v = eval(Nodes.named(part).get(0));
                 parts.add(v.isEmpty() ? null : v.get(0));
             } else {
@@ -169,9 +170,8 @@ final class EcmaPathEvaluator {
     }
 
     private void call(TSNode node, List<PathValue> out) {
-        String callee =
-                canonical.apply(src.of(node.getChildByFieldName("function")).replaceAll("\\s+", ""));
-        List<TSNode> args = Nodes.named(node.getChildByFieldName("arguments"));
+        String callee = canonical.apply(src.of(TSNodes.field(node, "function")).replaceAll("\\s+", ""));
+        List<TSNode> args = Nodes.named(TSNodes.field(node, "arguments"));
         switch (callee.replace("path.posix.", "path.")) {
             case "path.join", "path.resolve" -> {
                 List<PathValue> acc = args.isEmpty() ? List.of() : eval(args.get(0));
@@ -208,8 +208,8 @@ final class EcmaPathEvaluator {
                     }
                 }));
             default -> {
-                TSNode function = node.getChildByFieldName("function");
-                if (function.getType().equals("identifier")) {
+                TSNode function = TSNodes.field(node, "function");
+                if (TSNodes.type(function).equals("identifier")) {
                     helper(functions().get(src.of(function)), args, out);
                 }
             }
@@ -222,7 +222,7 @@ final class EcmaPathEvaluator {
      * (a parameter the call does not give takes its default, else no value).
      */
     private void helper(TSNode fn, List<TSNode> args, List<PathValue> out) {
-        if (fn == null || activeHelpers.size() >= MAX_HELPERS || !activeHelpers.add(fn.getStartByte())) {
+        if (fn == null || activeHelpers.size() >= MAX_HELPERS || !activeHelpers.add(TSNodes.start(fn))) {
             return;
         }
         try {
@@ -235,12 +235,13 @@ final class EcmaPathEvaluator {
                     continue;
                 }
                 TSNode dflt = paramDefault(p);
-                TSNode given = i < args.size() && !args.get(i).getType().equals("spread_element") ? args.get(i) : null;
+                TSNode given =
+                        i < args.size() && !TSNodes.type(args.get(i)).equals("spread_element") ? args.get(i) : null;
                 frame.put(src.of(name), given != null ? eval(given) : dflt != null ? eval(dflt) : List.of());
             }
-            TSNode body = fn.getChildByFieldName("body");
+            TSNode body = TSNodes.field(fn, "body");
             List<TSNode> returns = new ArrayList<>();
-            if (body != null && !body.isNull() && !body.getType().equals("statement_block")) {
+            if (body != null && !TSNodes.isNull(body) && !TSNodes.type(body).equals("statement_block")) {
                 returns.add(body);
             } else {
                 returns(body, returns);
@@ -254,52 +255,52 @@ final class EcmaPathEvaluator {
                 frames.pop();
             }
         } finally {
-            activeHelpers.remove(fn.getStartByte());
+            activeHelpers.remove(TSNodes.start(fn));
         }
     }
 
     private List<TSNode> parameters(TSNode fn) {
-        TSNode params = fn.getChildByFieldName("parameters");
-        if (params != null && !params.isNull()) {
+        TSNode params = TSNodes.field(fn, "parameters");
+        if (params != null && !TSNodes.isNull(params)) {
             return Nodes.named(params);
         }
-        TSNode one = fn.getChildByFieldName("parameter"); // x => ...
-        return one == null || one.isNull() ? List.of() : List.of(one);
+        TSNode one = TSNodes.field(fn, "parameter"); // x => ...
+        return one == null || TSNodes.isNull(one) ? List.of() : List.of(one);
     }
 
     /** The identifier a parameter binds ({@code x}, {@code x = d}, TypeScript's {@code x: T = d}), or null. */
     private static TSNode paramName(TSNode p) {
         TSNode n =
-                switch (p.getType()) {
+                switch (TSNodes.type(p)) {
                     case "identifier" -> p;
-                    case "assignment_pattern" -> p.getChildByFieldName("left");
-                    case "required_parameter", "optional_parameter" -> p.getChildByFieldName("pattern");
+                    case "assignment_pattern" -> TSNodes.field(p, "left");
+                    case "required_parameter", "optional_parameter" -> TSNodes.field(p, "pattern");
                     default -> null;
                 };
-        return n == null || n.isNull() || !n.getType().equals("identifier") ? null : n;
+        return n == null || TSNodes.isNull(n) || !TSNodes.type(n).equals("identifier") ? null : n;
     }
 
     private static TSNode paramDefault(TSNode p) {
         TSNode d =
-                switch (p.getType()) {
-                    case "assignment_pattern" -> p.getChildByFieldName("right");
-                    case "required_parameter", "optional_parameter" -> p.getChildByFieldName("value");
+                switch (TSNodes.type(p)) {
+                    case "assignment_pattern" -> TSNodes.field(p, "right");
+                    case "required_parameter", "optional_parameter" -> TSNodes.field(p, "value");
                     default -> null;
                 };
-        return d == null || d.isNull() ? null : d;
+        return d == null || TSNodes.isNull(d) ? null : d;
     }
 
     /** The expressions of the {@code return} statements under {@code node}, not inside nested functions. */
     private static void returns(TSNode node, List<TSNode> out) {
-        if (node == null || node.isNull() || out.size() >= 16) {
+        if (node == null || TSNodes.isNull(node) || out.size() >= 16) {
             return;
         }
         for (TSNode c : Nodes.named(node)) {
-            if (c.getType().equals("return_statement")) {
-                if (c.getNamedChildCount() > 0) {
-                    out.add(c.getNamedChild(0));
+            if (TSNodes.type(c).equals("return_statement")) {
+                if (TSNodes.namedCount(c) > 0) {
+                    out.add(TSNodes.namedChild(c, 0));
                 }
-            } else if (!FUNCTION_TYPES.contains(c.getType())) {
+            } else if (!FUNCTION_TYPES.contains(TSNodes.type(c))) {
                 returns(c, out);
             }
         }
@@ -310,9 +311,9 @@ final class EcmaPathEvaluator {
         if (functions == null) {
             functions = new HashMap<>();
             names().forEach((name, values) -> values.stream()
-                    .filter(v -> v.getType().equals("arrow_function")
-                            || v.getType().equals("function_expression")
-                            || v.getType().equals("function"))
+                    .filter(v -> TSNodes.type(v).equals("arrow_function")
+                            || TSNodes.type(v).equals("function_expression")
+                            || TSNodes.type(v).equals("function"))
                     .findFirst()
                     .ifPresent(v -> functions.put(name, v)));
             declarations(root, functions, 0);
@@ -325,9 +326,9 @@ final class EcmaPathEvaluator {
             return;
         }
         for (TSNode c : Nodes.named(node)) {
-            if (c.getType().equals("function_declaration")) {
-                TSNode name = c.getChildByFieldName("name");
-                if (name != null && !name.isNull()) {
+            if (TSNodes.type(c).equals("function_declaration")) {
+                TSNode name = TSNodes.field(c, "name");
+                if (name != null && !TSNodes.isNull(name)) {
                     out.put(src.of(name), c);
                 }
             }
@@ -338,9 +339,9 @@ final class EcmaPathEvaluator {
     /** Whether {@code name} is bound to {@code promisify(runner)} ({@code util.promisify(execFile)}). */
     boolean promisifiedRunner(String name) {
         for (TSNode value : names().getOrDefault(name, List.of())) {
-            if (value.getType().equals("call_expression")) {
-                String fn = canonical.apply(src.of(value.getChildByFieldName("function")));
-                List<TSNode> args = Nodes.named(value.getChildByFieldName("arguments"));
+            if (TSNodes.type(value).equals("call_expression")) {
+                String fn = canonical.apply(src.of(TSNodes.field(value, "function")));
+                List<TSNode> args = Nodes.named(TSNodes.field(value, "arguments"));
                 if ((fn.equals("util.promisify") || fn.equals("promisify"))
                         && !args.isEmpty()
                         && EcmaRunners.RUNNERS.contains(canonical.apply(src.of(args.get(0))))) {
@@ -352,9 +353,9 @@ final class EcmaPathEvaluator {
     }
 
     private void newExpression(TSNode node, List<PathValue> out) {
-        String ctor = src.of(node.getChildByFieldName("constructor"));
-        TSNode argsNode = node.getChildByFieldName("arguments");
-        List<TSNode> args = argsNode == null || argsNode.isNull() ? List.of() : Nodes.named(argsNode);
+        String ctor = src.of(TSNodes.field(node, "constructor"));
+        TSNode argsNode = TSNodes.field(node, "arguments");
+        List<TSNode> args = argsNode == null || TSNodes.isNull(argsNode) ? List.of() : Nodes.named(argsNode);
         if (ctor.equals("URL") && args.size() == 2 && src.of(args.get(1)).startsWith("import.meta.url")) {
             for (PathValue rel : eval(args.get(0))) {
                 PathValue p = PathValue.join(PathValue.fileDir(), rel);

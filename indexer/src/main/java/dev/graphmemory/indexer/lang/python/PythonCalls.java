@@ -6,14 +6,12 @@ import dev.graphmemory.indexer.lang.PathValue;
 import dev.graphmemory.indexer.lang.ScriptRef;
 import dev.graphmemory.indexer.lang.SourceText;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.treesitter.TSNode;
+import org.treesitter.TSNodes;
 
 /**
  * Records the calls of a Python file: callees as written (on functions), programs run through
@@ -58,18 +56,12 @@ final class PythonCalls {
             "runpy.run_module",
             "pty.spawn");
 
-    private static final Pattern PATHISH =
-            Pattern.compile("__file__|\\.(py|pyw|sh|js|mjs|cjs|ts)\\b|Path\\(|os\\.path");
-    private static final Pattern ASSIGNMENT =
-            Pattern.compile("(?m)^\\s*(?:self\\.)?([A-Za-z_][A-Za-z_0-9]*)\\s*(?::[^=\\n]*)?=(?!=)(.*)$");
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z_0-9]*");
-
     private final SourceText src;
     private final Function<String, String> canonical;
     private final PythonPathEvaluator evaluator;
     private TSNode root;
     private PythonScope moduleScope;
-    private Set<String> pathNames;
+    private PythonPathHints hints;
     private final List<PythonFacts.Invocation> invocations = new ArrayList<>();
     private final List<PythonFacts.Launcher> launchers = new ArrayList<>();
     private final List<PythonFacts.PathCall> pathCalls = new ArrayList<>();
@@ -131,9 +123,9 @@ final class PythonCalls {
 
         PythonScope scope(SourceText src) {
             if (scope == null) {
-                TSNode body = node.getChildByFieldName("body");
+                TSNode body = TSNodes.field(node, "body");
                 scope = PythonScope.of(body, src);
-                bindParameters(node.getChildByFieldName("parameters"), src, scope);
+                bindParameters(TSNodes.field(node, "parameters"), src, scope);
             }
             return scope;
         }
@@ -170,11 +162,14 @@ final class PythonCalls {
         }
         String callee = canonical.apply(written);
         boolean runner = RUNNERS.contains(callee);
-        if (!runner && !mayCarryPath(argsText, fn)) {
+        if (!runner && !mayCarryPath(argsText)) {
             return;
         }
         PythonPathEvaluator.Env env = new PythonPathEvaluator.Env(
-                fn == null ? null : fn.scope(src), cls == null ? null : cls.scope(src), moduleScope());
+                () -> fn == null ? null : fn.scope(src),
+                () -> cls == null ? null : cls.scope(src),
+                this::moduleScope,
+                null);
         List<TSNode> args = evaluator.positional(arguments);
         List<PathValue> values = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
@@ -200,35 +195,13 @@ final class PythonCalls {
 
     /**
      * A cheap test before evaluating a call's arguments: do they mention anything path-like, a name
-     * assigned from something path-like, or a function of this module (a helper that may build one)?
+     * assigned from something path-like, or a function that may build one ({@link PythonPathHints})?
      */
-    private boolean mayCarryPath(String args, FuncCtx fn) {
-        if (PATHISH.matcher(args).find()) {
-            return true;
+    private boolean mayCarryPath(String args) {
+        if (hints == null) {
+            hints = PythonPathHints.of(src.text());
         }
-        Set<String> names = pathNames();
-        Matcher m = IDENTIFIER.matcher(args);
-        while (m.find()) {
-            String id = m.group();
-            if (names.contains(id) || moduleScope().function(id) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Names assigned anywhere in the file from something path-like, found in the text alone. */
-    private Set<String> pathNames() {
-        if (pathNames == null) {
-            pathNames = new HashSet<>();
-            Matcher m = ASSIGNMENT.matcher(src.text());
-            while (m.find()) {
-                if (PATHISH.matcher(m.group(2)).find()) {
-                    pathNames.add(m.group(1));
-                }
-            }
-        }
-        return pathNames;
+        return hints.mayCarryPath(args);
     }
 
     private PythonScope moduleScope() {
@@ -239,24 +212,24 @@ final class PythonCalls {
     }
 
     private static String parameterName(TSNode p, SourceText src) {
-        return switch (p.getType()) {
+        return switch (TSNodes.type(p)) {
             case "identifier",
                     "list_splat_pattern",
                     "dictionary_splat_pattern",
                     "keyword_separator",
                     "positional_separator",
                     "tuple_pattern" -> src.of(p).replaceAll("\\s+", "");
-            case "typed_parameter" -> p.getNamedChildCount() == 0 ? null : parameterName(p.getNamedChild(0), src);
+            case "typed_parameter" -> TSNodes.namedCount(p) == 0 ? null : parameterName(TSNodes.namedChild(p, 0), src);
             case "default_parameter", "typed_default_parameter" -> {
-                TSNode name = p.getChildByFieldName("name");
-                yield name == null || name.isNull() ? null : src.of(name);
+                TSNode name = TSNodes.field(p, "name");
+                yield name == null || TSNodes.isNull(name) ? null : src.of(name);
             }
             default -> null;
         };
     }
 
     private static void bindParameters(TSNode params, SourceText src, PythonScope scope) {
-        if (params == null || params.isNull()) {
+        if (params == null || TSNodes.isNull(params)) {
             return;
         }
         int index = 0;
@@ -265,11 +238,11 @@ final class PythonCalls {
             if (name == null || name.equals("*") || name.equals("/")) {
                 continue;
             }
-            TSNode value = p.getChildByFieldName("value");
+            TSNode value = TSNodes.field(p, "value");
             scope.bind(
                     name.replace("*", ""),
                     PythonScope.Kind.PARAM,
-                    value == null || value.isNull() ? null : value,
+                    value == null || TSNodes.isNull(value) ? null : value,
                     index++);
         }
     }

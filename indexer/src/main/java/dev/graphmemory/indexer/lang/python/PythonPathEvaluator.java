@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.treesitter.TSNode;
+import org.treesitter.TSNodes;
 
 /**
  * Evaluates Python expressions that build paths and command lines, statically: {@code __file__},
@@ -59,9 +61,67 @@ final class PythonPathEvaluator {
      * Where names are looked up: the values bound to a helper's parameters, the function's scope,
      * its class's, the module's (any may be null).
      */
-    record Env(PythonScope local, PythonScope cls, PythonScope module, Map<String, List<PathValue>> args) {
+    static final class Env {
+        private final Supplier<PythonScope> local;
+        private final Supplier<PythonScope> cls;
+        private final Supplier<PythonScope> module;
+        private final Map<String, List<PathValue>> args;
+        private PythonScope localScope;
+        private PythonScope clsScope;
+        private PythonScope moduleScope;
+        private boolean localDone;
+        private boolean clsDone;
+        private boolean moduleDone;
+
+        Env(PythonScope local, PythonScope cls, PythonScope module, Map<String, List<PathValue>> args) {
+            this(() -> local, () -> cls, () -> module, args);
+        }
+
         Env(PythonScope local, PythonScope cls, PythonScope module) {
             this(local, cls, module, null);
+        }
+
+        /**
+         * Scopes built when a name is first looked up in them: a call's arguments are mostly
+         * literals or names of the function's own scope, and a class's scope reads its whole body.
+         */
+        Env(
+                Supplier<PythonScope> local,
+                Supplier<PythonScope> cls,
+                Supplier<PythonScope> module,
+                Map<String, List<PathValue>> args) {
+            this.local = local;
+            this.cls = cls;
+            this.module = module;
+            this.args = args;
+        }
+
+        PythonScope local() {
+            if (!localDone) {
+                localScope = local.get();
+                localDone = true;
+            }
+            return localScope;
+        }
+
+        PythonScope cls() {
+            if (!clsDone) {
+                clsScope = cls.get();
+                clsDone = true;
+            }
+            return clsScope;
+        }
+
+        PythonScope module() {
+            if (!moduleDone) {
+                moduleScope = module.get();
+                moduleDone = true;
+            }
+            return moduleScope;
+        }
+
+        Map<String, List<PathValue>> args() {
+            return args;
         }
     }
 
@@ -92,32 +152,35 @@ final class PythonPathEvaluator {
     }
 
     private void eval(TSNode node, Env env, int depth, List<PathValue> out) {
-        if (node == null || node.isNull() || depth > MAX_DEPTH || out.size() >= MAX_VALUES || ++steps > MAX_STEPS) {
+        if (node == null
+                || TSNodes.isNull(node)
+                || depth > MAX_DEPTH
+                || out.size() >= MAX_VALUES
+                || ++steps > MAX_STEPS) {
             return;
         }
-        switch (node.getType()) {
+        switch (TSNodes.type(node)) {
             case "identifier" -> name(src.of(node), env, depth, out);
             case "string" -> string(node, env, depth, out);
             case "concatenated_string" -> concat(namedChildren(node), env, depth, out);
             case "parenthesized_expression", "await", "expression_statement" ->
-                eval(node.getNamedChild(0), env, depth + 1, out);
+                eval(TSNodes.namedChild(node, 0), env, depth + 1, out);
             case "conditional_expression" -> {
-                eval(node.getNamedChild(0), env, depth + 1, out);
-                eval(node.getNamedChild(2), env, depth + 1, out);
+                eval(TSNodes.namedChild(node, 0), env, depth + 1, out);
+                eval(TSNodes.namedChild(node, 2), env, depth + 1, out);
             }
             case "boolean_operator" -> {
-                eval(node.getChildByFieldName("left"), env, depth + 1, out);
-                eval(node.getChildByFieldName("right"), env, depth + 1, out);
+                eval(TSNodes.field(node, "left"), env, depth + 1, out);
+                eval(TSNodes.field(node, "right"), env, depth + 1, out);
             }
-            case "named_expression" -> eval(node.getChildByFieldName("value"), env, depth + 1, out);
+            case "named_expression" -> eval(TSNodes.field(node, "value"), env, depth + 1, out);
             case "binary_operator" -> binary(node, env, depth, out);
             case "attribute" -> attribute(node, env, depth, out);
             case "subscript" -> subscript(node, env, depth, out);
             case "call" -> call(node, env, depth, out);
             case "list", "tuple", "set" -> out.add(words(namedChildren(node), env, depth));
-            case "list_splat" -> eval(node.getNamedChild(0), env, depth + 1, out);
-            case "generator_expression", "list_comprehension" ->
-                eval(node.getChildByFieldName("body"), env, depth + 1, out);
+            case "list_splat" -> eval(TSNodes.namedChild(node, 0), env, depth + 1, out);
+            case "generator_expression", "list_comprehension" -> eval(TSNodes.field(node, "body"), env, depth + 1, out);
             default -> {}
         }
     }
@@ -156,9 +219,9 @@ final class PythonPathEvaluator {
 
     /** One element of an iterable: an ancestor for {@code .parents}, an item of a list. */
     private void iterate(TSNode iterable, Env env, int depth, List<PathValue> out) {
-        if (iterable.getType().equals("attribute")
-                && src.of(iterable.getChildByFieldName("attribute")).equals("parents")) {
-            for (PathValue v : eval(iterable.getChildByFieldName("object"), env)) {
+        if (TSNodes.type(iterable).equals("attribute")
+                && src.of(TSNodes.field(iterable, "attribute")).equals("parents")) {
+            for (PathValue v : eval(TSNodes.field(iterable, "object"), env)) {
                 add(out, PathValue.anyAncestor(v));
             }
             return;
@@ -176,7 +239,7 @@ final class PythonPathEvaluator {
         List<TSNode> parts = new ArrayList<>();
         boolean interpolated = false;
         for (TSNode c : namedChildren(node)) {
-            String t = c.getType();
+            String t = TSNodes.type(c);
             if (t.equals("string_content") || t.equals("interpolation")) {
                 parts.add(c);
                 interpolated |= t.equals("interpolation");
@@ -194,10 +257,10 @@ final class PythonPathEvaluator {
     private void concat(List<TSNode> parts, Env env, int depth, List<PathValue> out) {
         List<PathValue> values = new ArrayList<>();
         for (TSNode p : parts) {
-            if (p.getType().equals("string_content")) {
+            if (TSNodes.type(p).equals("string_content")) {
                 values.add(new PathValue.Text(src.of(p)));
             } else {
-                TSNode inner = p.getType().equals("interpolation") ? p.getChildByFieldName("expression") : p;
+                TSNode inner = TSNodes.type(p).equals("interpolation") ? TSNodes.field(p, "expression") : p;
                 List<PathValue> v = inner == null ? List.of() : eval(inner, env);
                 values.add(v.isEmpty() ? null : v.get(0));
             }
@@ -206,9 +269,9 @@ final class PythonPathEvaluator {
     }
 
     private void binary(TSNode node, Env env, int depth, List<PathValue> out) {
-        String op = src.of(node.getChildByFieldName("operator"));
-        List<PathValue> left = eval(node.getChildByFieldName("left"), env);
-        List<PathValue> right = eval(node.getChildByFieldName("right"), env);
+        String op = src.of(TSNodes.field(node, "operator"));
+        List<PathValue> left = eval(TSNodes.field(node, "left"), env);
+        List<PathValue> right = eval(TSNodes.field(node, "right"), env);
         for (PathValue l : left) {
             for (PathValue r : right) {
                 if (op.equals("/")) {
@@ -231,8 +294,8 @@ final class PythonPathEvaluator {
     }
 
     private void attribute(TSNode node, Env env, int depth, List<PathValue> out) {
-        String attr = src.of(node.getChildByFieldName("attribute"));
-        TSNode object = node.getChildByFieldName("object");
+        String attr = src.of(TSNodes.field(node, "attribute"));
+        TSNode object = TSNodes.field(node, "object");
         String objectText = src.of(object);
         String whole = canonical.apply(objectText + "." + attr);
         if (whole.equals("os.sep") || whole.equals("os.path.sep")) {
@@ -256,22 +319,22 @@ final class PythonPathEvaluator {
     }
 
     private void subscript(TSNode node, Env env, int depth, List<PathValue> out) {
-        TSNode value = node.getChildByFieldName("value");
-        TSNode index = node.getChildByFieldName("subscript");
-        if (value.getType().equals("attribute")
-                && src.of(value.getChildByFieldName("attribute")).equals("parents")
+        TSNode value = TSNodes.field(node, "value");
+        TSNode index = TSNodes.field(node, "subscript");
+        if (TSNodes.type(value).equals("attribute")
+                && src.of(TSNodes.field(value, "attribute")).equals("parents")
                 && index != null
-                && index.getType().equals("integer")) {
+                && TSNodes.type(index).equals("integer")) {
             int n = Integer.parseInt(src.of(index));
-            for (PathValue v : eval(value.getChildByFieldName("object"), env)) {
+            for (PathValue v : eval(TSNodes.field(value, "object"), env)) {
                 add(out, PathValue.parents(v, n));
             }
         }
     }
 
     private void call(TSNode node, Env env, int depth, List<PathValue> out) {
-        TSNode function = node.getChildByFieldName("function");
-        List<TSNode> args = positional(node.getChildByFieldName("arguments"));
+        TSNode function = TSNodes.field(node, "function");
+        List<TSNode> args = positional(TSNodes.field(node, "arguments"));
         String callee = canonical.apply(src.of(function));
         if (PASS_THROUGH.contains(callee) || callee.endsWith(".Path")) {
             joinAll(args, env, depth, out);
@@ -286,7 +349,7 @@ final class PythonPathEvaluator {
             }
         } else if (callee.equals("pathlib.Path.cwd") || callee.equals("os.getcwd") || callee.equals("Path.cwd")) {
             out.add(PathValue.cwd());
-        } else if (function.getType().equals("identifier")) {
+        } else if (TSNodes.type(function).equals("identifier")) {
             String name = src.of(function);
             TSNode local = env.local() == null ? null : env.local().function(name);
             if (local != null) {
@@ -295,9 +358,9 @@ final class PythonPathEvaluator {
                 // a module-level function sees no class: self. in it means nothing here
                 helper(env.module().function(name), false, node, env, null, depth, out);
             }
-        } else if (function.getType().equals("attribute")) {
-            String object = src.of(function.getChildByFieldName("object"));
-            String name = src.of(function.getChildByFieldName("attribute"));
+        } else if (TSNodes.type(function).equals("attribute")) {
+            String object = src.of(TSNodes.field(function, "object"));
+            String name = src.of(TSNodes.field(function, "attribute"));
             if ((object.equals("self") || object.equals("cls"))
                     && env.cls() != null
                     && env.cls().function(name) != null) {
@@ -315,21 +378,21 @@ final class PythonPathEvaluator {
      */
     private void helper(
             TSNode def, boolean bound, TSNode call, Env env, PythonScope cls, int depth, List<PathValue> out) {
-        if (def == null || activeHelpers.size() >= MAX_HELPERS || !activeHelpers.add(def.getStartByte())) {
+        if (def == null || activeHelpers.size() >= MAX_HELPERS || !activeHelpers.add(TSNodes.start(def))) {
             return;
         }
         try {
             PythonScope scope = helperScopes.computeIfAbsent(
-                    def.getStartByte(), k -> PythonScope.of(def.getChildByFieldName("body"), src));
+                    TSNodes.start(def), k -> PythonScope.of(TSNodes.field(def, "body"), src));
             if (scope.returns().isEmpty()) {
                 return;
             }
-            Env helperEnv = new Env(scope, cls, env.module(), arguments(def, bound, call, env));
+            Env helperEnv = new Env(() -> scope, () -> cls, env::module, arguments(def, bound, call, env));
             for (TSNode r : scope.returns()) {
                 eval(r, helperEnv, depth + 1, out);
             }
         } finally {
-            activeHelpers.remove(def.getStartByte());
+            activeHelpers.remove(TSNodes.start(def));
         }
     }
 
@@ -337,12 +400,14 @@ final class PythonPathEvaluator {
     private Map<String, List<PathValue>> arguments(TSNode def, boolean bound, TSNode call, Env env) {
         List<TSNode> positional = new ArrayList<>();
         Map<String, TSNode> keywords = new HashMap<>();
-        TSNode arguments = call.getChildByFieldName("arguments");
-        if (arguments != null && !arguments.isNull() && arguments.getType().equals("argument_list")) {
+        TSNode arguments = TSNodes.field(call, "arguments");
+        if (arguments != null
+                && !TSNodes.isNull(arguments)
+                && TSNodes.type(arguments).equals("argument_list")) {
             for (TSNode a : namedChildren(arguments)) {
-                if (a.getType().equals("keyword_argument")) {
-                    keywords.put(src.of(a.getChildByFieldName("name")), a.getChildByFieldName("value"));
-                } else if (!a.getType().equals("comment")) {
+                if (TSNodes.type(a).equals("keyword_argument")) {
+                    keywords.put(src.of(TSNodes.field(a, "name")), TSNodes.field(a, "value"));
+                } else if (!TSNodes.type(a).equals("comment")) {
                     positional.add(a);
                 }
             }
@@ -350,7 +415,7 @@ final class PythonPathEvaluator {
         Map<String, List<PathValue>> values = new HashMap<>();
         int index = 0;
         boolean first = true;
-        for (TSNode p : namedChildren(def.getChildByFieldName("parameters"))) {
+        for (TSNode p : namedChildren(TSNodes.field(def, "parameters"))) {
             TSNode nameNode = parameterName(p);
             if (nameNode == null) {
                 first = false;
@@ -364,11 +429,11 @@ final class PythonPathEvaluator {
             first = false;
             TSNode given = keywords.getOrDefault(name, index < positional.size() ? positional.get(index) : null);
             index++;
-            TSNode dflt = p.getChildByFieldName("value");
-            if (given != null && !given.isNull() && !given.getType().equals("list_splat")) {
+            TSNode dflt = TSNodes.field(p, "value");
+            if (given != null && !TSNodes.isNull(given) && !TSNodes.type(given).equals("list_splat")) {
                 values.put(name, eval(given, env));
-            } else if (dflt != null && !dflt.isNull()) {
-                values.put(name, eval(dflt, new Env(null, env.cls(), env.module())));
+            } else if (dflt != null && !TSNodes.isNull(dflt)) {
+                values.put(name, eval(dflt, new Env(() -> null, env::cls, env::module, null)));
             } else {
                 values.put(name, List.of());
             }
@@ -379,18 +444,18 @@ final class PythonPathEvaluator {
     /** The identifier a parameter binds ({@code x}, {@code x: T}, {@code x=d}, {@code x: T = d}), or null. */
     private static TSNode parameterName(TSNode p) {
         TSNode name =
-                switch (p.getType()) {
+                switch (TSNodes.type(p)) {
                     case "identifier" -> p;
-                    case "typed_parameter" -> p.getNamedChildCount() == 0 ? null : p.getNamedChild(0);
-                    case "default_parameter", "typed_default_parameter" -> p.getChildByFieldName("name");
+                    case "typed_parameter" -> TSNodes.namedCount(p) == 0 ? null : TSNodes.namedChild(p, 0);
+                    case "default_parameter", "typed_default_parameter" -> TSNodes.field(p, "name");
                     default -> null;
                 };
-        return name == null || name.isNull() || !name.getType().equals("identifier") ? null : name;
+        return name == null || TSNodes.isNull(name) || !TSNodes.type(name).equals("identifier") ? null : name;
     }
 
     private void method(TSNode call, TSNode function, List<TSNode> args, Env env, int depth, List<PathValue> out) {
-        String name = src.of(function.getChildByFieldName("attribute"));
-        TSNode object = function.getChildByFieldName("object");
+        String name = src.of(TSNodes.field(function, "attribute"));
+        TSNode object = TSNodes.field(function, "object");
         switch (name) {
             case "resolve", "absolute", "expanduser", "as_posix", "__fspath__" -> eval(object, env, depth + 1, out);
             case "joinpath" -> {
@@ -404,7 +469,7 @@ final class PythonPathEvaluator {
                 }
             }
             case "join" -> {
-                if (object.getType().equals("string")) {
+                if (TSNodes.type(object).equals("string")) {
                     args.stream().findFirst().ifPresent(a -> eval(a, env, depth + 1, out));
                 }
             }
@@ -444,7 +509,7 @@ final class PythonPathEvaluator {
             List<PathValue> v = eval(item, env);
             if (v.isEmpty()) {
                 values.add(new PathValue.Text("?"));
-            } else if (item.getType().equals("list_splat") && v.get(0) instanceof PathValue.Words w) {
+            } else if (TSNodes.type(item).equals("list_splat") && v.get(0) instanceof PathValue.Words w) {
                 values.addAll(w.items());
             } else {
                 values.add(v.get(0));
@@ -460,19 +525,19 @@ final class PythonPathEvaluator {
     /** The positional arguments of an argument list, and the value of {@code args=}. */
     List<TSNode> positional(TSNode arguments) {
         List<TSNode> out = new ArrayList<>();
-        if (arguments == null || arguments.isNull()) {
+        if (arguments == null || TSNodes.isNull(arguments)) {
             return out;
         }
-        if (arguments.getType().equals("generator_expression")) {
+        if (TSNodes.type(arguments).equals("generator_expression")) {
             out.add(arguments);
             return out;
         }
         for (TSNode a : namedChildren(arguments)) {
-            String t = a.getType();
+            String t = TSNodes.type(a);
             if (t.equals("keyword_argument")) {
-                String k = src.of(a.getChildByFieldName("name"));
+                String k = src.of(TSNodes.field(a, "name"));
                 if (k.equals("args") || k.equals("executable")) {
-                    out.add(a.getChildByFieldName("value"));
+                    out.add(TSNodes.field(a, "value"));
                 }
             } else if (!t.equals("dictionary_splat") && !t.equals("comment")) {
                 out.add(a);

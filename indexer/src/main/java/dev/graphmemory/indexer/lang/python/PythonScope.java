@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.treesitter.TSNode;
+import org.treesitter.TSNodes;
 
 /**
  * The names bound in one Python scope (module, class or function body) and the expressions bound
@@ -70,16 +71,16 @@ final class PythonScope {
 
     private void collect(TSNode node, SourceText src, boolean classBody) {
         for (TSNode child : dev.graphmemory.indexer.lang.Nodes.named(node)) {
-            String type = child.getType();
+            String type = TSNodes.type(child);
             switch (type) {
                 case "function_definition" -> {
-                    TSNode name = child.getChildByFieldName("name");
-                    if (name != null && !name.isNull()) {
+                    TSNode name = TSNodes.field(child, "name");
+                    if (name != null && !TSNodes.isNull(name)) {
                         functions.put(src.of(name), child);
                     }
                     if (classBody) {
-                        TSNode body = child.getChildByFieldName("body");
-                        if (body != null && !body.isNull()) {
+                        TSNode body = TSNodes.field(child, "body");
+                        if (body != null && !TSNodes.isNull(body)) {
                             collectSelf(body, src);
                         }
                     }
@@ -88,16 +89,14 @@ final class PythonScope {
                 case "decorated_definition" -> collect(child, src, classBody);
                 case "assignment" -> assign(child, src);
                 case "return_statement" -> {
-                    if (child.getNamedChildCount() > 0 && returns.size() < 16) {
-                        returns.add(child.getNamedChild(0));
+                    if (TSNodes.namedCount(child) > 0 && returns.size() < 16) {
+                        returns.add(TSNodes.namedChild(child, 0));
                     }
                 }
                 case "named_expression" ->
-                    bindIdentifier(
-                            child.getChildByFieldName("name"), Kind.ASSIGN, child.getChildByFieldName("value"), src);
+                    bindIdentifier(TSNodes.field(child, "name"), Kind.ASSIGN, TSNodes.field(child, "value"), src);
                 case "for_statement", "for_in_clause" -> {
-                    bindIdentifier(
-                            child.getChildByFieldName("left"), Kind.ITER, child.getChildByFieldName("right"), src);
+                    bindIdentifier(TSNodes.field(child, "left"), Kind.ITER, TSNodes.field(child, "right"), src);
                     collect(child, src, classBody);
                 }
                 default -> collect(child, src, classBody);
@@ -106,27 +105,27 @@ final class PythonScope {
     }
 
     private void assign(TSNode assignment, SourceText src) {
-        TSNode right = assignment.getChildByFieldName("right");
-        if (right == null || right.isNull()) {
+        TSNode right = TSNodes.field(assignment, "right");
+        if (right == null || TSNodes.isNull(right)) {
             return;
         }
         TSNode value = right;
-        while ("assignment".equals(value.getType())) {
+        while ("assignment".equals(TSNodes.type(value))) {
             assign(value, src);
-            value = value.getChildByFieldName("right");
-            if (value == null || value.isNull()) {
+            value = TSNodes.field(value, "right");
+            if (value == null || TSNodes.isNull(value)) {
                 return;
             }
         }
-        bindIdentifier(assignment.getChildByFieldName("left"), Kind.ASSIGN, value, src);
+        bindIdentifier(TSNodes.field(assignment, "left"), Kind.ASSIGN, value, src);
         collect(right, src, false);
     }
 
     private void bindIdentifier(TSNode target, Kind kind, TSNode value, SourceText src) {
-        if (target == null || target.isNull() || value == null || value.isNull()) {
+        if (target == null || TSNodes.isNull(target) || value == null || TSNodes.isNull(value)) {
             return;
         }
-        String type = target.getType();
+        String type = TSNodes.type(target);
         if (type.equals("identifier")) {
             bind(src.of(target), kind, value, 0);
         } else if (type.equals("attribute")) {
@@ -139,11 +138,11 @@ final class PythonScope {
 
     private void collectSelf(TSNode node, SourceText src) {
         for (TSNode child : dev.graphmemory.indexer.lang.Nodes.named(node)) {
-            String type = child.getType();
+            String type = TSNodes.type(child);
             if (type.equals("assignment")) {
-                TSNode left = child.getChildByFieldName("left");
-                if (left != null && !left.isNull() && left.getType().equals("attribute")) {
-                    bindIdentifier(left, Kind.ASSIGN, child.getChildByFieldName("right"), src);
+                TSNode left = TSNodes.field(child, "left");
+                if (left != null && !TSNodes.isNull(left) && TSNodes.type(left).equals("attribute")) {
+                    bindIdentifier(left, Kind.ASSIGN, TSNodes.field(child, "right"), src);
                 }
             } else if (!type.equals("function_definition") && !type.equals("class_definition")) {
                 collectSelf(child, src);
