@@ -16,6 +16,8 @@ import org.treesitter.TSTreeCursor;
  */
 public final class Nodes {
     private static final ThreadLocal<TSTreeCursor> CURSOR = new ThreadLocal<>();
+    /** Up to this many named children are read by index. */
+    private static final int FEW = 16;
 
     private Nodes() {}
 
@@ -33,6 +35,17 @@ public final class Nodes {
         List<TSNode> out = new ArrayList<>();
         if (node == null || TSNodes.isNull(node)) {
             return out;
+        }
+        if (namedOnly) {
+            // A few children by index cost one crossing each; the cursor costs three (step, node,
+            // named?). Indexing is linear in the index, so a long list goes through the cursor.
+            int count = TSNodes.namedCount(node);
+            if (count <= FEW) {
+                for (int i = 0; i < count; i++) {
+                    out.add(TSNodes.namedChild(node, i));
+                }
+                return out;
+            }
         }
         TSTreeCursor cursor = CURSOR.get();
         if (cursor == null) {
