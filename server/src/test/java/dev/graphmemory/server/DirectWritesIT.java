@@ -10,6 +10,7 @@ import dev.graphmemory.indexer.ProgressListener;
 import dev.graphmemory.indexer.knowledge.KnowledgeConfig;
 import dev.graphmemory.indexer.model.EdgeRow;
 import dev.graphmemory.indexer.model.NodeRow;
+import dev.graphmemory.indexer.model.NodeUpdate;
 import dev.graphmemory.indexer.write.DirectWrites;
 import dev.graphmemory.indexer.write.GraphWriter;
 import dev.graphmemory.queries.graph.Fingerprint;
@@ -47,6 +48,7 @@ class DirectWritesIT {
 
     @Test
     void aFullRunWrittenDirectlyIsTheGraphCypherWrites() {
+        long updates = 0;
         for (Path repo : List.of(
                 FixtureRepo.workflowRepo(tmp.resolve("workflow")),
                 FixtureRepo.committed("mixed-repo", tmp.resolve("mixed")))) {
@@ -54,10 +56,12 @@ class DirectWritesIT {
 
             assertThat(both.cypher().nodesWritten()).isPositive();
             both.assertSameGraph();
-            // Everything but renames and updates went the direct way.
+            // Everything but renames went the direct way, the linkers' node updates too.
             assertThat(both.directNodes().get()).isEqualTo(both.direct().nodesWritten());
             assertThat(both.directEdges().get()).isEqualTo(both.direct().relationshipsWritten());
+            updates += both.directUpdates().get();
         }
+        assertThat(updates).isPositive();
     }
 
     @Test
@@ -87,15 +91,17 @@ class DirectWritesIT {
             String viaDirect,
             IndexSummary direct,
             AtomicLong directNodes,
-            AtomicLong directEdges) {
+            AtomicLong directEdges,
+            AtomicLong directUpdates) {
         static BothPaths index(Path repo) {
             String viaCypher = TestNeo4j.newRepoKey();
             IndexSummary cypher = DirectWritesIT.index(repo, viaCypher, null);
             AtomicLong nodes = new AtomicLong();
             AtomicLong edges = new AtomicLong();
+            AtomicLong updated = new AtomicLong();
             String viaDirect = TestNeo4j.newRepoKey();
-            IndexSummary direct = DirectWritesIT.index(repo, viaDirect, counting(nodes, edges));
-            return new BothPaths(viaCypher, cypher, viaDirect, direct, nodes, edges);
+            IndexSummary direct = DirectWritesIT.index(repo, viaDirect, counting(nodes, edges, updated));
+            return new BothPaths(viaCypher, cypher, viaDirect, direct, nodes, edges, updated);
         }
 
         void assertSameGraph() {
@@ -191,7 +197,7 @@ class DirectWritesIT {
     }
 
     /** Direct writes into the test database that count what they create, with the daemon's bookkeeping. */
-    private static DirectWrites.Factory counting(AtomicLong nodes, AtomicLong edges) {
+    private static DirectWrites.Factory counting(AtomicLong nodes, AtomicLong edges, AtomicLong updated) {
         return new DirectWrites.Factory() {
             @Override
             public RepoGraph.Local local(String repo) {
@@ -200,12 +206,12 @@ class DirectWritesIT {
 
             @Override
             public DirectWrites open(String repo) {
-                return countingWrites(repo, nodes, edges);
+                return countingWrites(repo, nodes, edges, updated);
             }
         };
     }
 
-    private static DirectWrites countingWrites(String repo, AtomicLong nodes, AtomicLong edges) {
+    private static DirectWrites countingWrites(String repo, AtomicLong nodes, AtomicLong edges, AtomicLong updated) {
         DirectWrites inner = new EmbeddedWrites(TestNeo4j.database(), repo);
         return new DirectWrites() {
             @Override
@@ -219,6 +225,13 @@ class DirectWritesIT {
             public long createEdges(RelType type, List<Map<String, Object>> rows) {
                 long n = inner.createEdges(type, rows);
                 edges.addAndGet(n);
+                return n;
+            }
+
+            @Override
+            public long updateNodes(List<NodeUpdate> updates) {
+                long n = inner.updateNodes(updates);
+                updated.addAndGet(n);
                 return n;
             }
 

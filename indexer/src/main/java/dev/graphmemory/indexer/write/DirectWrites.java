@@ -31,6 +31,17 @@ public interface DirectWrites {
      */
     long createEdges(RelType type, List<Map<String, Object>> rows);
 
+    /**
+     * Applies updates to existing nodes in order, in one transaction, as {@link GraphWriter#update}
+     * does through Cypher: each update's properties merged into the node's ({@link
+     * GraphWriter#apply}: lists joined without duplicates, other values replaced) and its type
+     * added as a label and to {@code types}. An update naming no node is skipped. Returns how many
+     * were applied, or -1 when this path does not make updates (the caller uses Cypher).
+     */
+    default long updateNodes(List<dev.graphmemory.indexer.model.NodeUpdate> updates) {
+        return -1;
+    }
+
     /** Nodes already created got new ids (old id to new id; see {@link GraphWriter#rename}). */
     void renamed(Map<String, String> ids);
 

@@ -1,6 +1,8 @@
 package dev.graphmemory.server.store;
 
+import dev.graphmemory.indexer.model.NodeUpdate;
 import dev.graphmemory.indexer.write.DirectWrites;
+import dev.graphmemory.indexer.write.GraphWriter;
 import dev.graphmemory.queries.schema.Keys;
 import dev.graphmemory.queries.schema.NodeType;
 import dev.graphmemory.queries.schema.RelType;
@@ -82,6 +84,45 @@ public final class EmbeddedWrites implements DirectWrites {
             tx.commit();
         }
         return count;
+    }
+
+    @Override
+    public long updateNodes(List<NodeUpdate> updates) {
+        long applied = 0;
+        try (Transaction tx = db.beginTx()) {
+            for (NodeUpdate u : updates) {
+                Node node = node(tx, u.id());
+                if (node == null) {
+                    continue; // the update names a node that does not exist: nothing to change
+                }
+                Map<String, Object> current = new HashMap<>();
+                node.getAllProperties().forEach((k, v) -> current.put(k, listed(v)));
+                Map<String, Object> changed = GraphWriter.apply(current, u);
+                node.addLabel(labels.computeIfAbsent(u.addType(), t -> Label.label(t.label())));
+                setAll(node, changed);
+                applied++;
+            }
+            tx.commit();
+        }
+        return applied;
+    }
+
+    /** An array property as the list Bolt would deliver, so that {@link GraphWriter#apply} merges it. */
+    private static Object listed(Object value) {
+        return switch (value) {
+            case String[] a -> List.of((Object[]) a);
+            case long[] a -> java.util.Arrays.stream(a).boxed().toList();
+            case double[] a -> java.util.Arrays.stream(a).boxed().toList();
+            case boolean[] a -> {
+                List<Object> out = new java.util.ArrayList<>(a.length);
+                for (boolean b : a) {
+                    out.add(b);
+                }
+                yield out;
+            }
+            case Object[] a -> List.of(a);
+            default -> value;
+        };
     }
 
     @Override
