@@ -136,7 +136,7 @@ public final class GraphWriter implements AutoCloseable {
         if (updates.isEmpty()) {
             return;
         }
-        // In the daemon, through the database's own API: mypy's 3,600 updates through Cypher took
+        // In the daemon, through the database's own API: mypy's updates through Cypher took
         // about a second, on the run's one thread, between linking and the next writes.
         Long applied = directly(() -> direct.updateNodes(updates));
         if (applied != null && applied >= 0) {
