@@ -279,7 +279,7 @@ public final class Indexer {
                     claims.defer(result); // declares an id a file already written declares
                 }
                 if (cache != null) {
-                    cache.put(parsed.hash(), result);
+                    cache.putLater(parsed.hash(), result);
                     sources.put(result.path(), new Snapshot.Source(parsed.hash(), ids));
                 }
                 facts.computeIfAbsent(parsed.plugin(), p -> new ArrayList<>())
@@ -344,6 +344,9 @@ public final class Indexer {
             snapshot.otherNodes().addAll(buildNodes);
             buildEdges.forEach(snapshot::add);
             snapshot.sources().putAll(sources);
+        }
+        if (cache != null) {
+            cache.awaitWrites(); // before the snapshot that names the entries is written
         }
         counters.modulePaths = modulePaths;
         return hashes;
