@@ -65,6 +65,16 @@ class IncrementalCasesIT {
     }
 
     /** {@code p.A}, whose {@code m} calls {@code q.C.s}, which it imports. */
+    /** The element ids of the fixture's nodes, in order: equal only when no node was replaced. */
+    private static List<String> elementIds(Fixture f) {
+        return f
+                .graph()
+                .read("MATCH (n:Entity {repo: $repo}) RETURN elementId(n) AS id ORDER BY id", Map.of("repo", f.repo))
+                .stream()
+                .map(r -> r.get("id").asString())
+                .toList();
+    }
+
     private static void writeAImportingC(WorkTree tree) {
         tree.write(
                 "src/p/A.java",
@@ -173,28 +183,12 @@ class IncrementalCasesIT {
             tree.commit("A, C and a script");
             f.run();
             String before = f.fingerprint();
-            List<String> elements = f
-                    .graph()
-                    .read(
-                            "MATCH (n:Entity {repo: $repo}) RETURN elementId(n) AS id ORDER BY id",
-                            Map.of("repo", f.repo))
-                    .stream()
-                    .map(r -> r.get("id").asString())
-                    .toList();
+            List<String> elements = elementIds(f);
             IndexState state = f.graph().state();
 
             f.rehearse();
             assertThat(f.fingerprint()).isEqualTo(before);
-            assertThat(f
-                            .graph()
-                            .read(
-                                    "MATCH (n:Entity {repo: $repo}) RETURN elementId(n) AS id ORDER BY id",
-                                    Map.of("repo", f.repo))
-                            .stream()
-                            .map(r -> r.get("id").asString())
-                            .toList())
-                    .as("no node was replaced for real")
-                    .isEqualTo(elements);
+            assertThat(elementIds(f)).as("no node was replaced for real").isEqualTo(elements);
             assertThat(f.graph().state()).isEqualTo(state);
 
             tree.write(

@@ -96,7 +96,7 @@ public final class EmbeddedWrites implements DirectWrites {
                     continue; // the update names a node that does not exist: nothing to change
                 }
                 Map<String, Object> current = new HashMap<>();
-                node.getAllProperties().forEach((k, v) -> current.put(k, listed(v)));
+                node.getAllProperties().forEach((k, v) -> current.put(k, Bookkeeping.asBoltValue(v)));
                 Map<String, Object> changed = GraphWriter.apply(current, u);
                 node.addLabel(labels.computeIfAbsent(u.addType(), t -> Label.label(t.label())));
                 setAll(node, changed);
@@ -105,24 +105,6 @@ public final class EmbeddedWrites implements DirectWrites {
             tx.commit();
         }
         return applied;
-    }
-
-    /** An array property as the list Bolt would deliver, so that {@link GraphWriter#apply} merges it. */
-    private static Object listed(Object value) {
-        return switch (value) {
-            case String[] a -> List.of((Object[]) a);
-            case long[] a -> java.util.Arrays.stream(a).boxed().toList();
-            case double[] a -> java.util.Arrays.stream(a).boxed().toList();
-            case boolean[] a -> {
-                List<Object> out = new java.util.ArrayList<>(a.length);
-                for (boolean b : a) {
-                    out.add(b);
-                }
-                yield out;
-            }
-            case Object[] a -> List.of(a);
-            default -> value;
-        };
     }
 
     @Override
@@ -309,7 +291,8 @@ public final class EmbeddedWrites implements DirectWrites {
             }
         }
 
-        private static Object asBoltValue(Object value) {
+        /** A stored value as Bolt delivers it to a client: arrays as lists. */
+        static Object asBoltValue(Object value) {
             return switch (value) {
                 case String[] a -> List.of(a);
                 case long[] a -> java.util.Arrays.stream(a).boxed().toList();
