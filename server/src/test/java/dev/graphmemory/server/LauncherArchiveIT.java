@@ -67,4 +67,35 @@ class LauncherArchiveIT {
                 .asString()
                 .endsWith(".jsa");
     }
+
+    @Test
+    void theFolderKeepsTheFilesUsedLastUnderItsCap() throws Exception {
+        Path dir = Files.createDirectories(cache.resolve("graph-memory"));
+        long now = System.currentTimeMillis();
+        // Other checkouts' archives, newest first: 300 KB, 600 KB, then 600 KB beyond the 1 MB cap.
+        Path newest = file(dir, "start-3-1.1.jsa", 300_000, now - 86_400_000L);
+        Path second = file(dir, "start-2-1.1.jsa", 600_000, now - 2 * 86_400_000L);
+        Path beyond = file(dir, "start-1-1.1.jsa", 600_000, now - 3 * 86_400_000L);
+        // Beyond the cap too: a dump of a live process stays, one of a process gone goes.
+        long live = ProcessHandle.current().pid();
+        Path liveDump = file(dir, "start-4-1.1.jsa." + live, 600_000, now - 4 * 86_400_000L);
+        Path deadDump = file(dir, "start-5-1.1.jsa.999999999", 600_000, now - 5 * 86_400_000L);
+
+        Launcher run = Launcher.run(
+                Map.of("XDG_CACHE_HOME", cache.toString(), "GRAPH_MEMORY_JAVA_OPTS", "", "GRAPH_MEMORY_CACHE_MB", "1"),
+                "--version");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(newest).exists();
+        assertThat(second).exists();
+        assertThat(liveDump).exists();
+        assertThat(beyond).doesNotExist();
+        assertThat(deadDump).doesNotExist();
+    }
+
+    private static Path file(Path dir, String name, int size, long modified) throws Exception {
+        Path f = Files.write(dir.resolve(name), new byte[size]);
+        Files.setLastModifiedTime(f, java.nio.file.attribute.FileTime.fromMillis(modified));
+        return f;
+    }
 }
