@@ -39,10 +39,54 @@ final class Daemons {
      * does but without the launcher's JVM start, for clean-ups no assertion reads.
      */
     static void stop(Path repo) {
+        Path real = repo;
         try {
-            EmbeddedStore.stopDaemon(Files.exists(repo) ? repo.toRealPath() : repo);
-        } catch (IOException | RuntimeException e) {
+            real = Files.exists(repo) ? repo.toRealPath() : repo;
+        } catch (IOException e) {
+            // the path as given
+        }
+        // A commit's hook starts `reindex --owed` detached, and that process starts the daemon: at
+        // the test's end either may still be on its way, and a daemon that comes up after the stop
+        // writes into the folder JUnit is deleting. So the processes that name the repository are
+        // ended and waited for, and the stop repeated, until none is left.
+        for (int round = 0; round < 3; round++) {
+            stopQuietly(real);
+            List<ProcessHandle> left = naming(real, repo);
+            if (left.isEmpty()) {
+                return;
+            }
+            for (ProcessHandle p : left) {
+                p.destroy();
+            }
+            for (ProcessHandle p : left) {
+                try {
+                    p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    p.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private static void stopQuietly(Path repo) {
+        try {
+            EmbeddedStore.stopDaemon(repo);
+        } catch (RuntimeException e) {
             // as before with the CLI: a daemon that cannot be stopped is left to its idle stop
         }
+    }
+
+    /** Other processes whose command line names the repository (a launcher, a JVM, a daemon). */
+    private static List<ProcessHandle> naming(Path real, Path given) {
+        String a = real.toString();
+        String b = given.toString();
+        long self = ProcessHandle.current().pid();
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != self)
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains(a) || c.contains(b))
+                        .orElse(false))
+                .toList();
     }
 }
