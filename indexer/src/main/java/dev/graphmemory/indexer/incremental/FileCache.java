@@ -128,11 +128,21 @@ public final class FileCache {
      */
     public void putLater(String hash, FileResult result) {
         if (writer == null) {
-            writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "gm-cache-writer");
-                t.setDaemon(true);
-                return t;
-            });
+            // Its thread ends when idle, so a run that fails before awaitWrites leaves none behind
+            // in the long-lived daemon.
+            var pool = new java.util.concurrent.ThreadPoolExecutor(
+                    1,
+                    1,
+                    5,
+                    java.util.concurrent.TimeUnit.SECONDS,
+                    new java.util.concurrent.LinkedBlockingQueue<>(),
+                    r -> {
+                        Thread t = new Thread(r, "gm-cache-writer");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            writer = pool;
         }
         pending.add(writer.submit(() -> put(hash, result)));
     }

@@ -33,7 +33,7 @@ public final class Nodes {
 
     private static List<TSNode> children(TSNode node, boolean namedOnly) {
         List<TSNode> out = new ArrayList<>();
-        if (node == null || TSNodes.isNull(node)) {
+        if (TSNodes.isNull(node)) {
             return out;
         }
         if (namedOnly) {
@@ -68,7 +68,7 @@ public final class Nodes {
     /** The children of a node under a field name ({@code name} of an import, which may repeat). */
     public static List<TSNode> field(TSNode node, String field) {
         List<TSNode> out = new ArrayList<>();
-        if (node == null || TSNodes.isNull(node)) {
+        if (TSNodes.isNull(node)) {
             return out;
         }
         TSTreeCursor cursor = CURSOR.get();
@@ -91,6 +91,6 @@ public final class Nodes {
     /** A field's child, or {@code null} when there is none. */
     public static TSNode child(TSNode node, String field) {
         TSNode c = TSNodes.field(node, field);
-        return c == null || TSNodes.isNull(c) ? null : c;
+        return TSNodes.isNull(c) ? null : c;
     }
 }

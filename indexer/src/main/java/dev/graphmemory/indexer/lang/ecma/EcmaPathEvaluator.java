@@ -67,7 +67,7 @@ final class EcmaPathEvaluator {
         if (nesting == 0) {
             steps = 0;
         }
-        if (node == null || TSNodes.isNull(node) || nesting > MAX_DEPTH || ++steps > MAX_STEPS) {
+        if (TSNodes.isNull(node) || nesting > MAX_DEPTH || ++steps > MAX_STEPS) {
             return out;
         }
         nesting++;
@@ -241,7 +241,7 @@ final class EcmaPathEvaluator {
             }
             TSNode body = TSNodes.field(fn, "body");
             List<TSNode> returns = new ArrayList<>();
-            if (body != null && !TSNodes.isNull(body) && !TSNodes.type(body).equals("statement_block")) {
+            if (!TSNodes.isNull(body) && !TSNodes.type(body).equals("statement_block")) {
                 returns.add(body);
             } else {
                 returns(body, returns);
@@ -261,11 +261,11 @@ final class EcmaPathEvaluator {
 
     private List<TSNode> parameters(TSNode fn) {
         TSNode params = TSNodes.field(fn, "parameters");
-        if (params != null && !TSNodes.isNull(params)) {
+        if (!TSNodes.isNull(params)) {
             return Nodes.named(params);
         }
         TSNode one = TSNodes.field(fn, "parameter"); // x => ...
-        return one == null || TSNodes.isNull(one) ? List.of() : List.of(one);
+        return TSNodes.isNull(one) ? List.of() : List.of(one);
     }
 
     /** The identifier a parameter binds ({@code x}, {@code x = d}, TypeScript's {@code x: T = d}), or null. */
@@ -277,7 +277,7 @@ final class EcmaPathEvaluator {
                     case "required_parameter", "optional_parameter" -> TSNodes.field(p, "pattern");
                     default -> null;
                 };
-        return n == null || TSNodes.isNull(n) || !TSNodes.type(n).equals("identifier") ? null : n;
+        return TSNodes.isNull(n) || !TSNodes.type(n).equals("identifier") ? null : n;
     }
 
     private static TSNode paramDefault(TSNode p) {
@@ -287,12 +287,12 @@ final class EcmaPathEvaluator {
                     case "required_parameter", "optional_parameter" -> TSNodes.field(p, "value");
                     default -> null;
                 };
-        return d == null || TSNodes.isNull(d) ? null : d;
+        return TSNodes.isNull(d) ? null : d;
     }
 
     /** The expressions of the {@code return} statements under {@code node}, not inside nested functions. */
     private static void returns(TSNode node, List<TSNode> out) {
-        if (node == null || TSNodes.isNull(node) || out.size() >= 16) {
+        if (TSNodes.isNull(node) || out.size() >= 16) {
             return;
         }
         for (TSNode c : Nodes.named(node)) {
@@ -328,7 +328,7 @@ final class EcmaPathEvaluator {
         for (TSNode c : Nodes.named(node)) {
             if (TSNodes.type(c).equals("function_declaration")) {
                 TSNode name = TSNodes.field(c, "name");
-                if (name != null && !TSNodes.isNull(name)) {
+                if (!TSNodes.isNull(name)) {
                     out.put(src.of(name), c);
                 }
             }
@@ -355,7 +355,7 @@ final class EcmaPathEvaluator {
     private void newExpression(TSNode node, List<PathValue> out) {
         String ctor = src.of(TSNodes.field(node, "constructor"));
         TSNode argsNode = TSNodes.field(node, "arguments");
-        List<TSNode> args = argsNode == null || TSNodes.isNull(argsNode) ? List.of() : Nodes.named(argsNode);
+        List<TSNode> args = TSNodes.isNull(argsNode) ? List.of() : Nodes.named(argsNode);
         if (ctor.equals("URL") && args.size() == 2 && src.of(args.get(1)).startsWith("import.meta.url")) {
             for (PathValue rel : eval(args.get(0))) {
                 PathValue p = PathValue.join(PathValue.fileDir(), rel);

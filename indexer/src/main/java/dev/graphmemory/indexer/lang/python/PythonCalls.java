@@ -222,14 +222,14 @@ final class PythonCalls {
             case "typed_parameter" -> TSNodes.namedCount(p) == 0 ? null : parameterName(TSNodes.namedChild(p, 0), src);
             case "default_parameter", "typed_default_parameter" -> {
                 TSNode name = TSNodes.field(p, "name");
-                yield name == null || TSNodes.isNull(name) ? null : src.of(name);
+                yield TSNodes.isNull(name) ? null : src.of(name);
             }
             default -> null;
         };
     }
 
     private static void bindParameters(TSNode params, SourceText src, PythonScope scope) {
-        if (params == null || TSNodes.isNull(params)) {
+        if (TSNodes.isNull(params)) {
             return;
         }
         int index = 0;
@@ -239,11 +239,7 @@ final class PythonCalls {
                 continue;
             }
             TSNode value = TSNodes.field(p, "value");
-            scope.bind(
-                    name.replace("*", ""),
-                    PythonScope.Kind.PARAM,
-                    value == null || TSNodes.isNull(value) ? null : value,
-                    index++);
+            scope.bind(name.replace("*", ""), PythonScope.Kind.PARAM, TSNodes.isNull(value) ? null : value, index++);
         }
     }
 

@@ -62,24 +62,10 @@ final class PythonPathEvaluator {
      * its class's, the module's (any may be null).
      */
     static final class Env {
-        private final Supplier<PythonScope> local;
-        private final Supplier<PythonScope> cls;
-        private final Supplier<PythonScope> module;
+        private final Once local;
+        private final Once cls;
+        private final Once module;
         private final Map<String, List<PathValue>> args;
-        private PythonScope localScope;
-        private PythonScope clsScope;
-        private PythonScope moduleScope;
-        private boolean localDone;
-        private boolean clsDone;
-        private boolean moduleDone;
-
-        Env(PythonScope local, PythonScope cls, PythonScope module, Map<String, List<PathValue>> args) {
-            this(() -> local, () -> cls, () -> module, args);
-        }
-
-        Env(PythonScope local, PythonScope cls, PythonScope module) {
-            this(local, cls, module, null);
-        }
 
         /**
          * Scopes built when a name is first looked up in them: a call's arguments are mostly
@@ -90,38 +76,44 @@ final class PythonPathEvaluator {
                 Supplier<PythonScope> cls,
                 Supplier<PythonScope> module,
                 Map<String, List<PathValue>> args) {
-            this.local = local;
-            this.cls = cls;
-            this.module = module;
+            this.local = new Once(local);
+            this.cls = new Once(cls);
+            this.module = new Once(module);
             this.args = args;
         }
 
         PythonScope local() {
-            if (!localDone) {
-                localScope = local.get();
-                localDone = true;
-            }
-            return localScope;
+            return local.get();
         }
 
         PythonScope cls() {
-            if (!clsDone) {
-                clsScope = cls.get();
-                clsDone = true;
-            }
-            return clsScope;
+            return cls.get();
         }
 
         PythonScope module() {
-            if (!moduleDone) {
-                moduleScope = module.get();
-                moduleDone = true;
-            }
-            return moduleScope;
+            return module.get();
         }
 
         Map<String, List<PathValue>> args() {
             return args;
+        }
+    }
+
+    /** A scope built on first use (it may be null). */
+    private static final class Once {
+        private Supplier<PythonScope> make;
+        private PythonScope scope;
+
+        Once(Supplier<PythonScope> make) {
+            this.make = make;
+        }
+
+        PythonScope get() {
+            if (make != null) {
+                scope = make.get();
+                make = null;
+            }
+            return scope;
         }
     }
 
@@ -401,9 +393,7 @@ final class PythonPathEvaluator {
         List<TSNode> positional = new ArrayList<>();
         Map<String, TSNode> keywords = new HashMap<>();
         TSNode arguments = TSNodes.field(call, "arguments");
-        if (arguments != null
-                && !TSNodes.isNull(arguments)
-                && TSNodes.type(arguments).equals("argument_list")) {
+        if (!TSNodes.isNull(arguments) && TSNodes.type(arguments).equals("argument_list")) {
             for (TSNode a : namedChildren(arguments)) {
                 if (TSNodes.type(a).equals("keyword_argument")) {
                     keywords.put(src.of(TSNodes.field(a, "name")), TSNodes.field(a, "value"));
@@ -430,9 +420,9 @@ final class PythonPathEvaluator {
             TSNode given = keywords.getOrDefault(name, index < positional.size() ? positional.get(index) : null);
             index++;
             TSNode dflt = TSNodes.field(p, "value");
-            if (given != null && !TSNodes.isNull(given) && !TSNodes.type(given).equals("list_splat")) {
+            if (!TSNodes.isNull(given) && !TSNodes.type(given).equals("list_splat")) {
                 values.put(name, eval(given, env));
-            } else if (dflt != null && !TSNodes.isNull(dflt)) {
+            } else if (!TSNodes.isNull(dflt)) {
                 values.put(name, eval(dflt, new Env(() -> null, env::cls, env::module, null)));
             } else {
                 values.put(name, List.of());
@@ -450,7 +440,7 @@ final class PythonPathEvaluator {
                     case "default_parameter", "typed_default_parameter" -> TSNodes.field(p, "name");
                     default -> null;
                 };
-        return name == null || TSNodes.isNull(name) || !TSNodes.type(name).equals("identifier") ? null : name;
+        return TSNodes.isNull(name) || !TSNodes.type(name).equals("identifier") ? null : name;
     }
 
     private void method(TSNode call, TSNode function, List<TSNode> args, Env env, int depth, List<PathValue> out) {
@@ -525,7 +515,7 @@ final class PythonPathEvaluator {
     /** The positional arguments of an argument list, and the value of {@code args=}. */
     List<TSNode> positional(TSNode arguments) {
         List<TSNode> out = new ArrayList<>();
-        if (arguments == null || TSNodes.isNull(arguments)) {
+        if (TSNodes.isNull(arguments)) {
             return out;
         }
         if (TSNodes.type(arguments).equals("generator_expression")) {

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * in many functions, and letting it through would flag half of a large module.
  */
 final class PythonPathHints {
-    static final Pattern PATHISH = Pattern.compile("__file__|\\.(py|pyw|sh|js|mjs|cjs|ts)\\b|Path\\(|os\\.path");
+    private static final Pattern PATHISH =
+            Pattern.compile("__file__|\\.(py|pyw|sh|js|mjs|cjs|ts)\\b|Path\\(|os\\.path");
     private static final Pattern ASSIGNMENT =
             Pattern.compile("(?m)^([ \\t]*)(?:self\\.)?([A-Za-z_][A-Za-z_0-9]*)[ \\t]*(?::[^=\\n]*)?=(?!=)(.*)$");
     private static final Pattern DEF = Pattern.compile("^([ \\t]*)(?:async[ \\t]+)?def[ \\t]+([A-Za-z_][A-Za-z_0-9]*)");

@@ -75,12 +75,12 @@ final class PythonScope {
             switch (type) {
                 case "function_definition" -> {
                     TSNode name = TSNodes.field(child, "name");
-                    if (name != null && !TSNodes.isNull(name)) {
+                    if (!TSNodes.isNull(name)) {
                         functions.put(src.of(name), child);
                     }
                     if (classBody) {
                         TSNode body = TSNodes.field(child, "body");
-                        if (body != null && !TSNodes.isNull(body)) {
+                        if (!TSNodes.isNull(body)) {
                             collectSelf(body, src);
                         }
                     }
@@ -106,14 +106,14 @@ final class PythonScope {
 
     private void assign(TSNode assignment, SourceText src) {
         TSNode right = TSNodes.field(assignment, "right");
-        if (right == null || TSNodes.isNull(right)) {
+        if (TSNodes.isNull(right)) {
             return;
         }
         TSNode value = right;
         while ("assignment".equals(TSNodes.type(value))) {
             assign(value, src);
             value = TSNodes.field(value, "right");
-            if (value == null || TSNodes.isNull(value)) {
+            if (TSNodes.isNull(value)) {
                 return;
             }
         }
@@ -122,7 +122,7 @@ final class PythonScope {
     }
 
     private void bindIdentifier(TSNode target, Kind kind, TSNode value, SourceText src) {
-        if (target == null || TSNodes.isNull(target) || value == null || TSNodes.isNull(value)) {
+        if (TSNodes.isNull(target) || TSNodes.isNull(value)) {
             return;
         }
         String type = TSNodes.type(target);
@@ -141,7 +141,7 @@ final class PythonScope {
             String type = TSNodes.type(child);
             if (type.equals("assignment")) {
                 TSNode left = TSNodes.field(child, "left");
-                if (left != null && !TSNodes.isNull(left) && TSNodes.type(left).equals("attribute")) {
+                if (!TSNodes.isNull(left) && TSNodes.type(left).equals("attribute")) {
                     bindIdentifier(left, Kind.ASSIGN, TSNodes.field(child, "right"), src);
                 }
             } else if (!type.equals("function_definition") && !type.equals("class_definition")) {
