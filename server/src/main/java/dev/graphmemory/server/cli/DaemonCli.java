@@ -216,6 +216,7 @@ final class DaemonCli implements StoreDaemon.Service {
                 return;
             }
             served.run();
+            dev.graphmemory.server.store.DaemonActivity.requested();
             ByteArrayOutputStream stdout = new ByteArrayOutputStream();
             ByteArrayOutputStream stderr = new ByteArrayOutputStream();
             int code;

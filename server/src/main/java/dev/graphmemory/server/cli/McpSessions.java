@@ -120,7 +120,7 @@ final class McpSessions implements AutoCloseable {
     private void run(Session session, InputStream in, OutputStream out, Target target) {
         LOG.debug("MCP session for {} opened", target.worktree());
         try {
-            target.serve(new UntilEndMark(in), out);
+            target.serve(new UntilEndMark(dev.graphmemory.server.store.DaemonActivity.marking(in)), out);
         } catch (RuntimeException e) {
             LOG.warn("MCP session for {} failed: {}", target.worktree(), e.toString());
         } finally {
