@@ -73,6 +73,7 @@ public final class Embeddings {
                 e = shared;
                 if (e == null) {
                     try {
+                        OnnxNatives.prepare();
                         e = new Embeddings(new AllMiniLmL6V2QuantizedEmbeddingModel());
                         shared = e;
                     } catch (RuntimeException | LinkageError ex) {
