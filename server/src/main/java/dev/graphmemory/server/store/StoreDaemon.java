@@ -291,10 +291,10 @@ public final class StoreDaemon {
                 warm.setDaemon(true);
                 warm.start();
             } else if (!compacted && now - quietSince > COMPACT_AFTER.toNanos() && (warm == null || !warm.isAlive())) {
-                // (after the warm-up: its calls would read back what the compaction gave back)
-                // A run leaves its garbage in a heap grown to hold it; one collection when the runs
-                // have stopped gives the memory back (the serial collector shrinks the heap to what
-                // is live), so a daemon at rest holds what it uses, not what its last run needed.
+                // A run leaves its garbage in a heap grown to hold it; collecting when the runs
+                // have stopped gives the memory back (the collector shrinks the heap to what is
+                // live), so a daemon at rest holds what it uses, not what its last run needed. After
+                // the warm-up: its calls would read back what the compaction gives back.
                 compactHeap();
                 compacted = true;
                 compactedAt = System.nanoTime();
@@ -318,8 +318,8 @@ public final class StoreDaemon {
     /**
      * Two full collections with the heap's free-space bounds lowered for them (they are manageable
      * flags), then raised again, the C library's free memory given back and the start-up cache's
-     * read-only pages too ({@link StartupCachePages}): at rest the heap keeps about a tenth free instead of the 40% the
-     * launcher allows while runs grow it (jsoup's daemon at rest: 100 MB old generation for 60 MB
+     * read-only pages too ({@link StartupCachePages}): at rest the heap keeps about a tenth free
+     * instead of the 40% the launcher allows while runs grow it (jsoup's daemon at rest: 100 MB old generation for 60 MB
      * live before), and the next run grows it as before. Without the flags (another JVM) it is a
      * plain collection.
      */
@@ -337,9 +337,12 @@ public final class StoreDaemon {
             LOG.debug("heap free ratios not settable: {}", e.toString());
         }
         System.gc();
-        // What only a reference queue or a cleaner still held (Neo4j's closed cursors and
-        // transactions) goes in a second collection, once the reference handler has run: jsoup's
-        // daemon at rest, old generation 60 to 48 MB live.
+        // A second collection, in the heap the first one shrank: the collector clears a soft
+        // reference left unused for about a second per MB that was free after the last
+        // collection, so this one clears the caches nothing read for a few seconds (jsoup's daemon
+        // at rest, two `jcmd GC.run` a second apart: old generation 60 to 48 MB live). What the
+        // warm-up read just before stays until the next compaction. The pause lets the reference
+        // handler and the cleaners run in between.
         try {
             Thread.sleep(200);
         } catch (InterruptedException e) {
