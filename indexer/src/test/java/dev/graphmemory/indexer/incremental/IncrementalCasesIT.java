@@ -64,7 +64,6 @@ class IncrementalCasesIT {
                 .toList();
     }
 
-    /** {@code p.A}, whose {@code m} calls {@code q.C.s}, which it imports. */
     /** The element ids of the fixture's nodes, in order: equal only when no node was replaced. */
     private static List<String> elementIds(Fixture f) {
         return f
@@ -75,6 +74,7 @@ class IncrementalCasesIT {
                 .toList();
     }
 
+    /** {@code p.A}, whose {@code m} calls {@code q.C.s}, which it imports. */
     private static void writeAImportingC(WorkTree tree) {
         tree.write(
                 "src/p/A.java",
