@@ -352,6 +352,10 @@ final class EmbeddedNeo4j implements AutoCloseable {
                     // does not need (it is read back in milliseconds).
                     .setConfig(GraphDatabaseInternalSettings.vm_pause_monitor_enabled, false)
                     .setConfig(GraphDatabaseSettings.pagecache_warmup_enabled, false)
+                    // Bolt's workers idle for 30 s end (not 5 minutes, and none kept): the warm-up
+                    // left 20 of them, each with the stack its deepest query had written.
+                    .setConfig(BoltConnector.thread_pool_min_size, 1)
+                    .setConfig(BoltConnector.thread_pool_keep_alive, Duration.ofSeconds(30))
                     .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                     .setConfig(
                             GraphDatabaseSettings.load_csv_file_url_root,

@@ -318,7 +318,7 @@ public final class StoreDaemon {
     /**
      * Two full collections with the heap's free-space bounds lowered for them (they are manageable
      * flags), then raised again, the C library's free memory given back and the start-up cache's
-     * read-only pages too ({@link StartupCachePages}): at rest the heap keeps about a tenth free
+     * read-only pages too ({@link StartupCachePages}): at rest the heap keeps about a twentieth free
      * instead of the 40% the launcher allows while runs grow it (jsoup's daemon at rest: 100 MB old generation for 60 MB
      * live before), and the next run grows it as before. Without the flags (another JVM) it is a
      * plain collection.
@@ -332,7 +332,7 @@ public final class StoreDaemon {
             min = vm.getVMOption("MinHeapFreeRatio").getValue();
             max = vm.getVMOption("MaxHeapFreeRatio").getValue();
             vm.setVMOption("MinHeapFreeRatio", "0");
-            vm.setVMOption("MaxHeapFreeRatio", "10");
+            vm.setVMOption("MaxHeapFreeRatio", "5");
         } catch (RuntimeException e) {
             LOG.debug("heap free ratios not settable: {}", e.toString());
         }
