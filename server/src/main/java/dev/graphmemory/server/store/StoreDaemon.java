@@ -338,9 +338,10 @@ public final class StoreDaemon {
         }
         System.gc();
         // A second collection, in the heap the first one shrank: the collector clears a soft
-        // reference left unused for about a second per MB that was free after the last
-        // collection, so this one clears the caches nothing read for a few seconds (jsoup's daemon
-        // at rest, two `jcmd GC.run` a second apart: old generation 60 to 48 MB live). What the
+        // reference left unused for a while per MB that was free after the last collection (a
+        // second by default, 10 ms with the launcher's -XX:SoftRefLRUPolicyMSPerMB=10), so this one
+        // clears the caches nothing read lately (jsoup's daemon at rest, two `jcmd GC.run` a second
+        // apart with the default: old generation 60 to 48 MB live). What the
         // warm-up read just before stays until the next compaction. The pause lets the reference
         // handler and the cleaners run in between.
         try {
